@@ -1,0 +1,63 @@
+package dev.filament.http.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/**
+ * The one JSON configuration: strict reading (duplicate keys and trailing data rejected, no comments or other
+ * leniency) and plain writing. Thread-safe.
+ */
+public final class Json {
+    private final ObjectMapper mapper;
+
+    public Json() {
+        this.mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Parses a whole document; any syntax problem, duplicate key or trailing data is {@link MalformedJson}. */
+    public JsonNode parse(String text) {
+        return parse(text == null ? new byte[0] : text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Parses UTF-8 bytes; invalid UTF-8 is malformed too. */
+    public JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new MalformedJson("empty body");
+        }
+        try (JsonParser parser = mapper.createParser(body)) {
+            JsonNode node = mapper.readTree(parser);
+            if (node == null || parser.nextToken() != null) {
+                throw new MalformedJson("trailing data");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new MalformedJson("malformed JSON");
+        } catch (IOException e) {
+            throw new MalformedJson("unreadable body");
+        }
+    }
+
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+    }
+}

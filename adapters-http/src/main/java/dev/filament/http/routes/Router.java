@@ -1,0 +1,79 @@
+package dev.filament.http.routes;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Registers routes with Javalin and remembers each path template's methods, so a request for a known path with
+ * another method answers 405 with {@code Allow} (SPEC 1.7/1.8) instead of 404.
+ */
+public final class Router {
+    private final RoutesConfig routes;
+    private final Map<String, Set<String>> methodsByTemplate = new LinkedHashMap<>();
+    private final List<Map.Entry<Pattern, String>> matchers = new ArrayList<>();
+
+    public Router(RoutesConfig routes) {
+        this.routes = routes;
+    }
+
+    public Router get(String path, Handler handler) {
+        return add("GET", path, handler);
+    }
+
+    public Router post(String path, Handler handler) {
+        return add("POST", path, handler);
+    }
+
+    public Router patch(String path, Handler handler) {
+        return add("PATCH", path, handler);
+    }
+
+    public Router delete(String path, Handler handler) {
+        return add("DELETE", path, handler);
+    }
+
+    private Router add(String type, String path, Handler handler) {
+        switch (type) {
+            case "GET" -> routes.get(path, handler);
+            case "POST" -> routes.post(path, handler);
+            case "PATCH" -> routes.patch(path, handler);
+            case "DELETE" -> routes.delete(path, handler);
+            default -> throw new IllegalArgumentException("unsupported method " + type);
+        }
+        if (!methodsByTemplate.containsKey(path)) {
+            matchers.add(Map.entry(templatePattern(path), path));
+        }
+        methodsByTemplate.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(type);
+        return this;
+    }
+
+    /** The methods routed for a concrete request path, when any template matches it. */
+    public Optional<Set<String>> allowedMethods(String requestPath) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Map.Entry<Pattern, String> m : matchers) {
+            if (m.getKey().matcher(requestPath).matches()) {
+                allowed.addAll(methodsByTemplate.get(m.getValue()));
+            }
+        }
+        return allowed.isEmpty() ? Optional.empty() : Optional.of(allowed);
+    }
+
+    private static Pattern templatePattern(String template) {
+        StringBuilder re = new StringBuilder("^");
+        for (String part : template.split("/", -1)) {
+            if (re.length() > 1) {
+                re.append('/');
+            }
+            re.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(re.append('$').toString());
+    }
+}
