@@ -1,0 +1,122 @@
+package dev.filament.bootstrap;
+
+import dev.filament.application.budget.RequestBudget;
+import dev.filament.bootstrap.config.ServerConfig;
+import dev.filament.bootstrap.wiring.DatabaseWiring;
+import dev.filament.bootstrap.wiring.Lifecycle;
+import dev.filament.bootstrap.wiring.Limiters;
+import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
+import dev.filament.domain.id.IdGenerator;
+import dev.filament.domain.net.ClientIpResolver;
+import dev.filament.http.HttpServer;
+import dev.filament.http.HttpSettings;
+import dev.filament.http.edge.BaselineKey;
+import dev.filament.http.edge.EdgeHandlers;
+import dev.filament.http.json.Json;
+import dev.filament.http.json.JsonBodies;
+import dev.filament.http.metrics.HttpMetrics;
+import dev.filament.http.metrics.LoggingEdgeTelemetry;
+import dev.filament.http.routes.Readiness;
+import dev.filament.http.routes.RouteModule;
+import dev.filament.http.routes.UtilityRoutes;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running server: wires every feature by hand, opens the port last, and shuts down in reverse order. */
+public final class FilamentServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FilamentServer.class);
+
+    private final Lifecycle lifecycle;
+    private final Javalin app;
+    private final DatabaseWiring database;
+
+    private FilamentServer(Lifecycle lifecycle, Javalin app, DatabaseWiring database) {
+        this.lifecycle = lifecycle;
+        this.app = app;
+        this.database = database;
+    }
+
+    public static FilamentServer start(ServerConfig config) {
+        Lifecycle lifecycle = new Lifecycle();
+        try {
+            return wire(config, lifecycle);
+        } catch (RuntimeException e) {
+            lifecycle.close();
+            throw e;
+        }
+    }
+
+    private static FilamentServer wire(ServerConfig config, Lifecycle lifecycle) {
+        Clock clock = Clock.systemUTC();
+        IdGenerator ids = new MonotonicUlidGenerator();
+        RequestBudget budget = new RequestBudget();
+        PrometheusMeterRegistry meters = meters();
+        DatabaseWiring database = DatabaseWiring.start(config, budget, meters, lifecycle);
+        Limiters limiters = lifecycle.own(new Limiters(config, clock));
+
+        HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
+                config.maxBodyBytes(), config.enableDebugRoutes(), config.debugRequestTimings(), config.metricsToken());
+        Json json = new Json();
+        JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
+        HttpMetrics httpMetrics = new HttpMetrics(meters, config.requestTimeout());
+        BaselineKey baselineKey = BaselineKey.IP_ONLY;
+        EdgeHandlers edge = EdgeHandlers.create(new ClientIpResolver(config.trustedProxies()), config.requestTimeout(),
+                budget, limiters.baseline, baselineKey, config.maxBodyBytes());
+        lifecycle.own(edge.deadline());
+        Readiness readiness = lifecycle.own(new Readiness(List.of(database.readiness), Duration.ofMillis(1500)));
+
+        List<RouteModule> modules = new ArrayList<>();
+        modules.add(new UtilityRoutes(http, readiness, meters, bodies));
+
+        Javalin app = new HttpServer(http, edge, new LoggingEdgeTelemetry(httpMetrics), httpMetrics, json)
+                .create(modules);
+        app.start();
+        lifecycle.own(app::stop);
+        LOG.atInfo().addKeyValue("event", "startup.ready")
+                .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
+                .addKeyValue("database", database.embedded ? "embedded" : "external")
+                .addKeyValue("livekit_configured", config.liveKit().isPresent())
+                .log("Filament server ready on port {}", app.port());
+        return new FilamentServer(lifecycle, app, database);
+    }
+
+    private static PrometheusMeterRegistry meters() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public DatabaseWiring database() {
+        return database;
+    }
+
+    /** Graceful: stop accepting, let in-flight requests finish within the budget, then close the database. */
+    @Override
+    public void close() {
+        LOG.atInfo().addKeyValue("event", "shutdown.begin").log("shutting down");
+        lifecycle.close();
+        LOG.atInfo().addKeyValue("event", "shutdown.complete").log("stopped");
+    }
+}

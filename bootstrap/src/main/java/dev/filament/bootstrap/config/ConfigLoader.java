@@ -1,0 +1,190 @@
+package dev.filament.bootstrap.config;
+
+import dev.filament.domain.id.Ulid;
+import dev.filament.domain.net.Cidr;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads and validates every variable of SPEC 13; the first invalid one stops startup with a message naming it. */
+public final class ConfigLoader {
+    private static final Pattern ORIGIN = Pattern.compile("^[a-z][a-z0-9+.-]*://[^/\\s:@]+(:[0-9]{1,5})?$");
+    private static final long MAX_INT = Integer.MAX_VALUE;
+
+    private ConfigLoader() {
+    }
+
+    public static ServerConfig load(Map<String, String> vars, boolean stdoutIsTerminal) {
+        Env env = new Env(vars);
+        String[] bind = bindAddr(env.string("FILAMENT_BIND_ADDR", "0.0.0.0:3000"));
+        long request = env.integer("FILAMENT_REQUEST_TIMEOUT_MS", 10_000, 100, 600_000);
+        Path dataDir = Path.of(env.string("FILAMENT_DATA_DIR", "./data"));
+        return new ServerConfig(
+                bind[0], Integer.parseInt(bind[1]),
+                databaseUrl(env),
+                dataDir,
+                Path.of(env.string("FILAMENT_ATTACHMENT_ROOT", "./data/attachments")),
+                Duration.ofMillis(request),
+                Duration.ofMillis(dbBound(env, "FILAMENT_DB_ACQUIRE_TIMEOUT_MS", 2_000, request)),
+                Duration.ofMillis(dbBound(env, "FILAMENT_DB_STATEMENT_TIMEOUT_MS", 5_000, request)),
+                Duration.ofMillis(dbBound(env, "FILAMENT_DB_LOCK_TIMEOUT_MS", 2_000, request)),
+                env.integer("FILAMENT_MAX_BODY_BYTES", 1_048_576, 1, Long.MAX_VALUE),
+                (int) env.integer("FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE", 600, 1, MAX_INT),
+                (int) env.integer("FILAMENT_AUTH_ROUTE_REQUESTS_PER_MINUTE", 60, 1, MAX_INT),
+                cidrs(env),
+                tokenKey(env),
+                env.string("FILAMENT_SERVER_OWNER_USER_ID").map(v -> Ulid.parse(v).orElseThrow(
+                        () -> new ConfigException("FILAMENT_SERVER_OWNER_USER_ID", "must be a ULID"))),
+                (int) env.integer("FILAMENT_MAX_CREATED_GUILDS_PER_USER", 5, 1, MAX_INT),
+                (int) env.integer("FILAMENT_DIRECTORY_JOIN_REQUESTS_PER_MINUTE_PER_IP", 60, 1, MAX_INT),
+                (int) env.integer("FILAMENT_DIRECTORY_JOIN_REQUESTS_PER_MINUTE_PER_USER", 30, 1, MAX_INT),
+                (int) env.integer("FILAMENT_AUDIT_LIST_LIMIT_MAX", 100, 1, MAX_INT),
+                (int) env.integer("FILAMENT_GUILD_IP_BAN_MAX_ENTRIES", 4096, 1, MAX_INT),
+                (int) env.integer("FILAMENT_GATEWAY_INGRESS_EVENTS_PER_WINDOW", 60, 1, MAX_INT),
+                (int) env.integer("FILAMENT_GATEWAY_INGRESS_WINDOW_SECS", 10, 1, MAX_INT),
+                origins(env),
+                (int) env.integer("FILAMENT_MEDIA_TOKEN_REQUESTS_PER_MINUTE", 60, 1, MAX_INT),
+                (int) env.integer("FILAMENT_MEDIA_PUBLISH_REQUESTS_PER_MINUTE", 60, 1, MAX_INT),
+                liveKit(env),
+                liveKitUrl(env),
+                (int) env.integer("FILAMENT_SEARCH_MAX_LAG_SECONDS", 60, 1, MAX_INT),
+                env.string("FILAMENT_METRICS_TOKEN"),
+                env.bool("FILAMENT_ENABLE_DEBUG_ROUTES", false),
+                env.bool("FILAMENT_DEBUG_REQUEST_TIMINGS", false),
+                logFormat(env, stdoutIsTerminal),
+                logLevel(env));
+    }
+
+    private static String[] bindAddr(String raw) {
+        String name = "FILAMENT_BIND_ADDR";
+        int colon = raw.lastIndexOf(':');
+        if (colon <= 0 || colon == raw.length() - 1) {
+            throw new ConfigException(name, "must be host:port");
+        }
+        String host = raw.substring(0, colon);
+        String port = raw.substring(colon + 1);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        } else if (host.contains(":")) {
+            throw new ConfigException(name, "an IPv6 host must be in brackets");
+        }
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65_535 || host.isBlank()) {
+            throw new ConfigException(name, "must be host:port with a port 0..65535");
+        }
+        return new String[] {host, port};
+    }
+
+    private static Optional<String> databaseUrl(Env env) {
+        Optional<String> url = env.string("FILAMENT_DATABASE_URL");
+        url.ifPresent(u -> {
+            String lower = u.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("postgres://") && !lower.startsWith("postgresql://")
+                    && !lower.startsWith("jdbc:postgresql://")) {
+                throw new ConfigException("FILAMENT_DATABASE_URL", "must be a postgres:// or jdbc:postgresql:// URL");
+            }
+        });
+        return url;
+    }
+
+    private static long dbBound(Env env, String name, long fallback, long request) {
+        long v = env.integer(name, fallback, 1, Long.MAX_VALUE);
+        if (v >= request) {
+            throw new ConfigException(name, "must be less than FILAMENT_REQUEST_TIMEOUT_MS (" + request + ")");
+        }
+        return v;
+    }
+
+    private static List<Cidr> cidrs(Env env) {
+        String name = "FILAMENT_TRUSTED_PROXY_CIDRS";
+        Optional<String> raw = env.string(name);
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<Cidr> out = new ArrayList<>();
+        String[] entries = raw.get().split(",", -1);
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].trim();
+            int position = i + 1;
+            if (entry.isEmpty()) {
+                throw new ConfigException(name, "entry " + position + " is empty");
+            }
+            out.add(Cidr.parse(entry).orElseThrow(
+                    () -> new ConfigException(name, "entry " + position + " is not an IP or CIDR")));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<byte[]> tokenKey(Env env) {
+        return env.string("FILAMENT_TOKEN_KEY").map(raw -> {
+            byte[] key;
+            try {
+                key = raw.contains("-") || raw.contains("_")
+                        ? Base64.getUrlDecoder().decode(raw) : Base64.getDecoder().decode(raw);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("FILAMENT_TOKEN_KEY", "must be base64 (standard or URL-safe)");
+            }
+            if (key.length != 32) {
+                throw new ConfigException("FILAMENT_TOKEN_KEY", "must decode to exactly 32 bytes");
+            }
+            return key;
+        });
+    }
+
+    private static List<String> origins(Env env) {
+        String name = "FILAMENT_GATEWAY_ALLOWED_ORIGINS";
+        Optional<String> raw = env.string(name);
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        String[] entries = raw.get().split(",", -1);
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].trim();
+            if (!ORIGIN.matcher(entry).matches()) {
+                throw new ConfigException(name, "entry " + (i + 1) + " must be scheme://host[:port]");
+            }
+            out.add(entry);
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<ServerConfig.LiveKit> liveKit(Env env) {
+        Optional<String> key = env.string("FILAMENT_LIVEKIT_API_KEY");
+        Optional<String> secret = env.string("FILAMENT_LIVEKIT_API_SECRET");
+        if (key.isPresent() != secret.isPresent()) {
+            throw new ConfigException(key.isPresent() ? "FILAMENT_LIVEKIT_API_SECRET" : "FILAMENT_LIVEKIT_API_KEY",
+                    "LiveKit key and secret must be set together");
+        }
+        return key.map(k -> new ServerConfig.LiveKit(k, secret.get()));
+    }
+
+    private static String liveKitUrl(Env env) {
+        String url = env.string("FILAMENT_LIVEKIT_URL", "ws://127.0.0.1:7880");
+        if (!(url.startsWith("ws://") || url.startsWith("wss://")) || url.length() > 256) {
+            throw new ConfigException("FILAMENT_LIVEKIT_URL", "must start with ws:// or wss:// (at most 256 chars)");
+        }
+        return url;
+    }
+
+    private static ServerConfig.LogFormat logFormat(Env env, boolean terminal) {
+        return switch (env.string("FILAMENT_LOG_FORMAT", terminal ? "text" : "json").toLowerCase(Locale.ROOT)) {
+            case "json" -> ServerConfig.LogFormat.JSON;
+            case "text" -> ServerConfig.LogFormat.TEXT;
+            default -> throw new ConfigException("FILAMENT_LOG_FORMAT", "must be json or text");
+        };
+    }
+
+    private static String logLevel(Env env) {
+        String level = env.string("FILAMENT_LOG_LEVEL", "info").toLowerCase(Locale.ROOT);
+        if (!List.of("trace", "debug", "info", "warn", "error").contains(level)) {
+            throw new ConfigException("FILAMENT_LOG_LEVEL", "must be trace, debug, info, warn or error");
+        }
+        return level;
+    }
+}

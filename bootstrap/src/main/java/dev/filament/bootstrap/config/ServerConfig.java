@@ -1,0 +1,65 @@
+package dev.filament.bootstrap.config;
+
+import dev.filament.domain.net.Cidr;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The validated server configuration of SPEC 13. Build it with {@link ConfigLoader}. */
+public record ServerConfig(
+        String bindHost,
+        int bindPort,
+        Optional<String> databaseUrl,
+        Path dataDir,
+        Path attachmentRoot,
+        Duration requestTimeout,
+        Duration dbAcquireTimeout,
+        Duration dbStatementTimeout,
+        Duration dbLockTimeout,
+        long maxBodyBytes,
+        int rateLimitPerMinute,
+        int authRoutePerMinute,
+        List<Cidr> trustedProxies,
+        Optional<byte[]> tokenKey,
+        Optional<String> serverOwnerUserId,
+        int maxCreatedGuildsPerUser,
+        int directoryJoinPerMinutePerIp,
+        int directoryJoinPerMinutePerUser,
+        int auditListLimitMax,
+        int guildIpBanMaxEntries,
+        int gatewayIngressEventsPerWindow,
+        int gatewayIngressWindowSecs,
+        List<String> gatewayAllowedOrigins,
+        int mediaTokenPerMinute,
+        int mediaPublishPerMinute,
+        Optional<LiveKit> liveKit,
+        String liveKitUrl,
+        int searchMaxLagSeconds,
+        Optional<String> metricsToken,
+        boolean enableDebugRoutes,
+        boolean debugRequestTimings,
+        LogFormat logFormat,
+        String logLevel) {
+
+    /** LiveKit credentials; both or neither are set. */
+    public record LiveKit(String apiKey, String apiSecret) {
+        @Override
+        public String toString() {
+            return "LiveKit[apiKey=" + apiKey + ", apiSecret=<redacted>]";
+        }
+    }
+
+    /** Log line format. */
+    public enum LogFormat { JSON, TEXT }
+
+    public String bindAddr() {
+        return (bindHost.contains(":") ? "[" + bindHost + "]" : bindHost) + ":" + bindPort;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[bind=" + bindAddr() + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
+                + ", dataDir=" + dataDir + "]";
+    }
+}

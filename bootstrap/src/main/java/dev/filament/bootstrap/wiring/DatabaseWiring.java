@@ -1,0 +1,58 @@
+package dev.filament.bootstrap.wiring;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.filament.application.budget.RequestBudget;
+import dev.filament.bootstrap.config.ServerConfig;
+import dev.filament.postgres.DataSourceFactory;
+import dev.filament.postgres.DatabaseReadinessCheck;
+import dev.filament.postgres.EmbeddedDatabase;
+import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.Migrations;
+import dev.filament.postgres.PostgresSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The database: embedded by default or external by URL, pooled, migrated before the port opens. */
+public final class DatabaseWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseWiring.class);
+
+    public final boolean embedded;
+    public final HikariDataSource dataSource;
+    public final JooqUnitOfWork unitOfWork;
+    public final DatabaseReadinessCheck readiness;
+
+    private DatabaseWiring(boolean embedded, HikariDataSource dataSource, JooqUnitOfWork unitOfWork) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.unitOfWork = unitOfWork;
+        this.readiness = new DatabaseReadinessCheck(dataSource);
+    }
+
+    public static DatabaseWiring start(ServerConfig config, RequestBudget budget, MeterRegistry meters,
+                                       Lifecycle lifecycle) {
+        PostgresSettings settings;
+        if (config.databaseUrl().isPresent()) {
+            settings = PostgresSettings.fromUrl(config.databaseUrl().get(), config.dbAcquireTimeout(),
+                    config.dbStatementTimeout(), config.dbLockTimeout(), config.requestTimeout());
+        } else {
+            LOG.atInfo().addKeyValue("event", "db.embedded.starting")
+                    .addKeyValue("data_dir", config.dataDir().resolve("postgres").toString())
+                    .log("starting embedded PostgreSQL");
+            EmbeddedDatabase db = lifecycle.own(EmbeddedDatabase.start(config.dataDir().resolve("postgres")));
+            settings = db.settings(config.dbAcquireTimeout(), config.dbStatementTimeout(), config.dbLockTimeout(),
+                    config.requestTimeout());
+        }
+        HikariDataSource ds = lifecycle.own(DataSourceFactory.create(settings,
+                hc -> hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters))));
+        int applied = Migrations.migrate(ds);
+        LOG.atInfo().addKeyValue("event", "db.migrated").addKeyValue("applied", applied).log("migrations applied");
+        return new DatabaseWiring(config.databaseUrl().isEmpty(), ds, JooqUnitOfWork.create(ds, settings, budget));
+    }
+
+    public DSLContext dsl() {
+        return unitOfWork.dsl();
+    }
+}

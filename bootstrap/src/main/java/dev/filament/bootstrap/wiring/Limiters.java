@@ -1,0 +1,55 @@
+package dev.filament.bootstrap.wiring;
+
+import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.bootstrap.config.ServerConfig;
+import dev.filament.domain.ratelimit.LimitPolicy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Every process-local limiter of SPEC 2.6, plus the 30 s sweep that forgets idle keys. */
+public final class Limiters implements AutoCloseable {
+    public final RateLimiter baseline;
+    public final RateLimiter authRegister;
+    public final RateLimiter authLogin;
+    public final RateLimiter authRefresh;
+    public final RateLimiter authLogout;
+    private final List<RateLimiter> all = new ArrayList<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "limiter-sweep");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Limiters(ServerConfig config, Clock clock) {
+        baseline = add(LimitPolicy.tokenBucket("baseline", config.rateLimitPerMinute(), 60), clock);
+        int auth = config.authRoutePerMinute();
+        authRegister = add(LimitPolicy.slidingWindow("auth_register", auth, 60), clock);
+        authLogin = add(LimitPolicy.slidingWindow("auth_login", auth, 60), clock);
+        authRefresh = add(LimitPolicy.slidingWindow("auth_refresh", auth, 60), clock);
+        authLogout = add(LimitPolicy.slidingWindow("auth_logout", auth, 60), clock);
+        sweeper.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+    }
+
+    private RateLimiter add(LimitPolicy policy, Clock clock) {
+        RateLimiter limiter = new RateLimiter(policy, clock);
+        all.add(limiter);
+        return limiter;
+    }
+
+    public RateLimiter add(LimitPolicy policy, Clock clock, boolean register) {
+        return register ? add(policy, clock) : new RateLimiter(policy, clock);
+    }
+
+    void sweep() {
+        all.forEach(RateLimiter::sweep);
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+    }
+}
