@@ -1,0 +1,40 @@
+package dev.filament.postgres;
+
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+/**
+ * Creates the DSLContext every repository shares. Its {@link ThreadLocalTransactionProvider} binds the connection of
+ * an open transaction to the thread, so a repository query issued inside {@link JooqUnitOfWork#inTransaction} joins
+ * that transaction without being handed a context; outside one, each query borrows a pooled connection in
+ * auto-commit.
+ */
+public final class Jooq {
+    static {
+        // jOOQ prints a banner and "tips" on first use unless told not to; respect an explicit setting
+        System.getProperties().putIfAbsent("org.jooq.no-logo", "true");
+        System.getProperties().putIfAbsent("org.jooq.no-tips", "true");
+    }
+
+    private Jooq() {
+    }
+
+    public static DSLContext dsl(DataSource dataSource) {
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(SQLDialect.POSTGRES);
+        configuration.set(new Settings().withExecuteLogging(false));
+        // setting this provider also installs its thread-bound connection provider
+        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource), true));
+        return DSL.using(configuration);
+    }
+
+    static boolean isThreadBound(DSLContext dsl) {
+        return dsl.configuration().transactionProvider() instanceof ThreadLocalTransactionProvider;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.filament.postgres;
+
+import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.domain.error.FilamentException;
+import dev.filament.domain.error.RequestTimeoutException;
+import dev.filament.domain.error.UnavailableException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL {@link UnitOfWork}: one jOOQ transaction per call, bound to the calling thread so repositories that
+ * share {@link #dsl()} join it. Serialization failures and deadlocks are retried up to {@value #MAX_RETRIES} more times
+ * while budget remains (SPEC 1.11 W4); database failures are translated here, once, into
+ * {@link UnavailableException} (SPEC 2.2); a FilamentException from the work passes through unchanged, and anything
+ * else propagates as it is.
+ */
+public final class JooqUnitOfWork implements UnitOfWork {
+    static final int MAX_RETRIES = 2;
+    private static final String CUT_TIMEOUTS =
+            "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)";
+    private static final Logger LOG = LoggerFactory.getLogger(JooqUnitOfWork.class);
+
+    private final DSLContext dsl;
+    private final Duration statementTimeout;
+    private final Duration lockTimeout;
+    private final RequestBudget budget;
+    private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
+
+    /**
+     * @param dsl              a context from {@link Jooq#dsl}: its transactions must be thread-bound
+     * @param statementTimeout the pool's session statement_timeout (cut to the budget per transaction)
+     * @param lockTimeout      the pool's session lock_timeout (cut likewise)
+     */
+    public JooqUnitOfWork(DSLContext dsl, Duration statementTimeout, Duration lockTimeout, RequestBudget budget) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+        if (!Jooq.isThreadBound(dsl)) {
+            throw new IllegalArgumentException("dsl must use a ThreadLocalTransactionProvider (see Jooq.dsl)");
+        }
+        this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+        this.budget = Objects.requireNonNull(budget, "budget");
+    }
+
+    /** A unit of work over its own {@link Jooq#dsl} of {@code dataSource}, with the bounds of {@code settings}. */
+    public static JooqUnitOfWork create(DataSource dataSource, PostgresSettings settings, RequestBudget budget) {
+        return new JooqUnitOfWork(Jooq.dsl(dataSource), settings.statementTimeout(), settings.lockTimeout(), budget);
+    }
+
+    /** The context repositories use; inside {@link #inTransaction} its queries run in the open transaction. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (inside.get() != null) {
+            // nested call: join the open transaction; the outermost call owns commit, retries and translation
+            return work.get();
+        }
+        inside.set(Boolean.TRUE);
+        try {
+            return withRetries(work);
+        } finally {
+            inside.remove();
+        }
+    }
+
+    private <T> T withRetries(Supplier<T> work) {
+        for (int attempt = 0; ; attempt++) {
+            requireBudget();
+            try {
+                return dsl.transactionResult(() -> {
+                    cutTimeoutsToBudget();
+                    return work.get();
+                });
+            } catch (FilamentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                SqlErrors.Kind kind = SqlErrors.classify(e);
+                if (kind.retryable() && attempt < MAX_RETRIES && budgetLeft()) {
+                    LOG.debug("transaction attempt {} failed with {}, retrying", attempt + 1, kind.label());
+                    continue;
+                }
+                if (kind.unavailable()) {
+                    LOG.debug("database unavailable: {}", kind.label(), e);
+                    throw UnavailableException.dependency(kind.label());
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void requireBudget() {
+        if (!budgetLeft()) {
+            throw new RequestTimeoutException("request budget spent before the transaction started");
+        }
+    }
+
+    private boolean budgetLeft() {
+        return budget.remaining().map(r -> !r.isZero()).orElse(true);
+    }
+
+    /** When less budget remains than the session bounds, lower them for this transaction only (is_local). */
+    private void cutTimeoutsToBudget() {
+        Optional<Duration> remaining = budget.remaining();
+        if (remaining.isEmpty()
+                || (remaining.get().compareTo(statementTimeout) >= 0 && remaining.get().compareTo(lockTimeout) >= 0)) {
+            return;
+        }
+        long left = Math.max(1, remaining.get().toMillis()); // 0 would mean "no timeout" to PostgreSQL
+        long statement = Math.min(statementTimeout.toMillis(), left);
+        long lock = Math.min(lockTimeout.toMillis(), left);
+        dsl.resultQuery(CUT_TIMEOUTS, String.valueOf(statement), String.valueOf(lock)).fetch();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.filament.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.filament.application.health.ReadinessCheck;
+import dev.filament.postgres.testing.PostgresExtension;
+import dev.filament.postgres.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+@SuppressWarnings("try") // try-with-resources used for scopes and held connections
+class DatabaseReadinessCheckTest {
+
+    @Test
+    void answeringDatabase_isOkWithItsLatency(DataSource dataSource) {
+        DatabaseReadinessCheck check = new DatabaseReadinessCheck(dataSource);
+
+        ReadinessCheck.Result result = check.check();
+
+        assertThat(check.name()).isEqualTo("database");
+        assertThat(result.ok()).isTrue();
+        assertThat(result.fields()).containsOnlyKeys("latency_ms");
+        assertThat((Long) result.fields().get("latency_ms")).isBetween(0L, 1_000L);
+    }
+
+    @Test
+    void exhaustedPool_isDegradedWithinTheBound(TestDatabase db) throws SQLException {
+        try (HikariDataSource pool = DataSourceFactory.create(
+                db.settings(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(2)),
+                c -> c.setMaximumPoolSize(1));
+             Connection ignored = pool.getConnection()) {
+            DatabaseReadinessCheck check = new DatabaseReadinessCheck(pool, Duration.ofMillis(300));
+
+            long start = System.nanoTime();
+            ReadinessCheck.Result result = check.check();
+
+            assertThat(result.ok()).isFalse();
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
+            assertThat((Long) result.fields().get("latency_ms")).isGreaterThanOrEqualTo(300L);
+        }
+    }
+
+    @Test
+    void closedPool_isDegradedNotThrown(TestDatabase db) {
+        HikariDataSource pool = DataSourceFactory.create(db.defaultSettings());
+        pool.close();
+
+        ReadinessCheck.Result result = new DatabaseReadinessCheck(pool).check();
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.fields()).containsKey("latency_ms");
+    }
+}
