@@ -77,10 +77,12 @@ public final class JooqUnitOfWork implements UnitOfWork {
         for (int attempt = 0; ; attempt++) {
             requireBudget();
             try {
-                return dsl.transactionResult(() -> {
+                T result = dsl.transactionResult(() -> {
                     cutTimeoutsToBudget();
                     return work.get();
                 });
+                budget.markCommitted(); // SPEC 1.11 W3: from here on the request budget is not enforced
+                return result;
             } catch (FilamentException e) {
                 throw e;
             } catch (RuntimeException e) {

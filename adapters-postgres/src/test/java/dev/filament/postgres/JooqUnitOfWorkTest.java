@@ -150,7 +150,7 @@ class JooqUnitOfWorkTest {
     void spentBudget_failsBeforeTouchingTheDatabase() {
         AtomicInteger attempts = new AtomicInteger();
 
-        try (RequestBudget.Scope ignored = budget.open(Duration.ZERO)) {
+        try (RequestBudget.Budget ignored = budget.open(Duration.ZERO)) {
             assertThatThrownBy(() -> uow.run(attempts::incrementAndGet))
                     .isInstanceOf(RequestTimeoutException.class);
         }
@@ -229,7 +229,7 @@ class JooqUnitOfWorkTest {
     @Test
     void shortBudget_cutsTheStatementTimeout() {
         long start = System.nanoTime();
-        try (RequestBudget.Scope ignored = budget.open(Duration.ofMillis(300))) {
+        try (RequestBudget.Budget ignored = budget.open(Duration.ofMillis(300))) {
             assertThatThrownBy(() -> uow.run(() -> uow.dsl().execute("select pg_sleep(2)")))
                     .isInstanceOfSatisfying(UnavailableException.class,
                             e -> assertThat(e.kind()).isEqualTo("statement_timeout"));
@@ -242,12 +242,12 @@ class JooqUnitOfWorkTest {
         try (HikariDataSource pool = DataSourceFactory.create(db.defaultSettings(), c -> c.setMaximumPoolSize(1))) {
             JooqUnitOfWork single = JooqUnitOfWork.create(pool, db.defaultSettings(), budget);
             String cut;
-            try (RequestBudget.Scope ignored = budget.open(Duration.ofMillis(1_500))) {
+            try (RequestBudget.Budget ignored = budget.open(Duration.ofMillis(1_500))) {
                 cut = single.inTransaction(() -> statementTimeout(single));
             }
             String after = single.inTransaction(() -> statementTimeout(single));
             String roomyBudget;
-            try (RequestBudget.Scope ignored = budget.open(Duration.ofSeconds(9))) {
+            try (RequestBudget.Budget ignored = budget.open(Duration.ofSeconds(9))) {
                 roomyBudget = single.inTransaction(
                         () -> statementTimeout(single));
             }

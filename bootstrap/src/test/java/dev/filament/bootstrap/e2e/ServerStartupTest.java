@@ -1,0 +1,60 @@
+package dev.filament.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.filament.postgres.testing.PostgresExtension;
+import dev.filament.postgres.testing.TestDatabase;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The real wiring against PostgreSQL: utility routes, readiness, metrics and request-id logging. */
+@ExtendWith(PostgresExtension.class)
+class ServerStartupTest {
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start(TestDatabase db) {
+        server = RunningServer.start(db, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void readinessReportsTheDatabase() throws Exception {
+        HttpResponse<String> r = server.get("/health/ready");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"status\":\"ready\"").contains("\"database\":{\"status\":\"ok\"")
+                .contains("latency_ms");
+    }
+
+    @Test
+    void metricsCoverJvmPoolAndRequests() throws Exception {
+        server.get("/health");
+        String body = server.get("/metrics").body();
+        assertThat(body).contains("jvm_memory_used_bytes").contains("hikaricp_connections")
+                .contains("http_server_requests_seconds_bucket");
+    }
+
+    @Test
+    void everyLogLineOfARequestCarriesItsRequestId() throws Exception {
+        try (LogCapture logs = new LogCapture()) {
+            HttpResponse<String> r = server.send(server.request("/nope").header("X-Request-Id", "trace-me-42"));
+            assertThat(r.body()).contains("trace-me-42");
+            List<ILoggingEvent> access = logs.withEvent("http.access").stream()
+                    .filter(e -> "trace-me-42".equals(e.getMDCPropertyMap().get("request_id"))).toList();
+            assertThat(access).hasSize(1);
+            assertThat(LogCapture.field(access.get(0), "status")).contains(404);
+            assertThat(LogCapture.field(access.get(0), "route")).contains("unmatched");
+            assertThat(LogCapture.field(access.get(0), "client_ip_source")).contains("peer");
+        }
+    }
+}
