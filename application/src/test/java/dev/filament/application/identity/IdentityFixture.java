@@ -18,7 +18,11 @@ import dev.filament.domain.identity.Username;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.domain.net.IpAddress;
+import dev.filament.application.port.out.UnitOfWork;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.time.Instant;
 
 /** The identity use cases wired by hand over in-memory fakes and a pinned clock, as bootstrap wires the real ones. */
@@ -28,6 +32,22 @@ final class IdentityFixture implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    /** Transactions open right now, on any thread: hashing must never overlap one (SPEC 4.1). */
+    final AtomicInteger openTransactions = new AtomicInteger();
+    final AtomicBoolean hashedInsideTransaction = new AtomicBoolean();
+    private final UnitOfWork trackedUnitOfWork = new UnitOfWork() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return unitOfWork.inTransaction(() -> {
+                openTransactions.incrementAndGet();
+                try {
+                    return work.get();
+                } finally {
+                    openTransactions.decrementAndGet();
+                }
+            });
+        }
+    };
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final CountingPasswordHasher hasher = new CountingPasswordHasher();
@@ -41,16 +61,27 @@ final class IdentityFixture implements AutoCloseable {
     final SequenceRandomSource random = new SequenceRandomSource();
     final SessionTokens sessionTokens = new SessionTokens(sessions, ids, random, tokens);
 
-    final RegisterUserUseCase register = new RegisterUserService(users, hashing, unitOfWork, ids, events, clock);
+    {
+        hasher.onEveryCall(() -> {
+            if (openTransactions.get() > 0) {
+                hashedInsideTransaction.set(true);
+            }
+        });
+    }
+
+    final RegisterUserUseCase register =
+            new RegisterUserService(users, hashing, trackedUnitOfWork, ids, events, clock);
     final LoginUserUseCase login =
-            new LoginUserService(users, hashing, unitOfWork, sessionTokens, ipObservations, events, clock);
+            new LoginUserService(users, hashing, trackedUnitOfWork, sessionTokens, ipObservations, events, clock);
     final RefreshSessionUseCase refresh =
-            new RefreshSessionService(sessions, users, unitOfWork, sessionTokens, revocations, events, clock);
-    final LogoutSessionUseCase logout = new LogoutSessionService(sessions, unitOfWork, revocations, events, clock);
+            new RefreshSessionService(sessions, users, trackedUnitOfWork, sessionTokens, revocations, events, clock);
+    final LogoutSessionUseCase logout =
+            new LogoutSessionService(sessions, trackedUnitOfWork, revocations, events, clock);
     final AuthenticateRequestUseCase authenticate =
-            new AuthenticateRequestService(tokens, sessions, unitOfWork, events, clock);
-    final LookupUsersUseCase lookup = new LookupUsersService(users, unitOfWork);
-    final CleanupExpiredSessionsUseCase cleanup = new CleanupExpiredSessionsService(sessions, unitOfWork, clock);
+            new AuthenticateRequestService(tokens, sessions, trackedUnitOfWork, events, clock);
+    final LookupUsersUseCase lookup = new LookupUsersService(users, trackedUnitOfWork);
+    final CleanupExpiredSessionsUseCase cleanup =
+            new CleanupExpiredSessionsService(sessions, trackedUnitOfWork, clock);
 
     /** Registers {@code name} with {@link #PASSWORD} and returns the stored user. */
     User registered(String name) {

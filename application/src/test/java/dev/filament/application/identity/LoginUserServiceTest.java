@@ -60,6 +60,7 @@ class LoginUserServiceTest {
         AuthResult result = f.login.login(new LoginUserCommand("aLICE", PASSWORD, IP));
 
         assertThat(f.hasher.verifications()).isEqualTo(1);
+        assertThat(f.hashedInsideTransaction).isFalse();
         assertThat(result.expiresInSecs()).isEqualTo(900);
         Session session = f.sessions.lockById(result.refreshToken().sessionId()).orElseThrow();
         assertThat(session.userId()).isEqualTo(alice.id());
@@ -110,6 +111,7 @@ class LoginUserServiceTest {
 
         assertThat(f.user(alice).loginCounters()).isEqualTo(locked);
         assertThat(f.hasher.verifications()).as("one verification per attempt, locked or not").isEqualTo(7);
+        assertThat(f.hashedInsideTransaction).as("no transaction held while verifying").isFalse();
         assertThat(f.sessions.count()).isZero();
         assertThat(f.events.last()).isEqualTo("auth.login locked " + alice.id());
     }

@@ -45,6 +45,7 @@ class RegisterUserServiceTest {
         f.register.register(new RegisterUserCommand("ALICE", "another password!", IP));
 
         assertThat(f.hasher.hashes()).as("hashed also when the name exists").isEqualTo(2);
+        assertThat(f.hashedInsideTransaction).as("no transaction held while hashing").isFalse();
         assertThat(f.users.count()).isEqualTo(1);
         assertThat(f.user(original)).isEqualTo(original);
         assertThat(f.events.events()).containsExactly("auth.register created", "auth.register exists");

@@ -14,15 +14,23 @@ public final class CountingPasswordHasher implements PasswordHasher {
     private static final PasswordHash DUMMY = new PasswordHash("fake$dummy");
     private final AtomicInteger hashes = new AtomicInteger();
     private final AtomicInteger verifications = new AtomicInteger();
+    private volatile Runnable probe = () -> { };
+
+    /** Runs {@code probe} at the start of every hash and verify (e.g. to check that no transaction is open). */
+    public void onEveryCall(Runnable probe) {
+        this.probe = probe;
+    }
 
     @Override
     public PasswordHash hash(Password password) {
+        probe.run();
         hashes.incrementAndGet();
         return digest(password);
     }
 
     @Override
     public boolean verify(Password password, PasswordHash hash) {
+        probe.run();
         verifications.incrementAndGet();
         return digest(password).equals(hash);
     }
