@@ -72,6 +72,16 @@ class HashingPoolTest {
         }
     }
 
+    /** Hashes on this thread inside a request budget of {@code within} and expects the budget to run out. */
+    private void assertTimesOut(HashingPool pool, Duration within) {
+        RequestBudget.Scope scope = budget.open(within);
+        try {
+            assertThatThrownBy(() -> pool.hash(PASSWORD)).isInstanceOf(RequestTimeoutException.class);
+        } finally {
+            scope.close();
+        }
+    }
+
     private CompletableFuture<PasswordHash> hashInBackground(HashingPool pool) {
         return CompletableFuture.supplyAsync(() -> pool.hash(PASSWORD), r -> Thread.ofPlatform().start(r));
     }
@@ -79,9 +89,7 @@ class HashingPoolTest {
     @Test
     void givenExhaustedBudget_hash_failsAtOnceWithoutHashing() {
         HashingPool pool = pool(1);
-        try (RequestBudget.Scope ignored = budget.open(Duration.ZERO)) {
-            assertThatThrownBy(() -> pool.hash(PASSWORD)).isInstanceOf(RequestTimeoutException.class);
-        }
+        assertTimesOut(pool, Duration.ZERO);
         assertThat(hasher.calls.get()).isZero();
     }
 
@@ -92,9 +100,7 @@ class HashingPoolTest {
         assertThat(hasher.entered.await(5, TimeUnit.SECONDS)).isTrue();
 
         long started = System.nanoTime();
-        try (RequestBudget.Scope ignored = budget.open(Duration.ofMillis(100))) {
-            assertThatThrownBy(() -> pool.hash(PASSWORD)).isInstanceOf(RequestTimeoutException.class);
-        }
+        assertTimesOut(pool, Duration.ofMillis(100));
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertThat(waitedMillis).isBetween(90L, 2_000L);
@@ -106,9 +112,7 @@ class HashingPoolTest {
     @Test
     void givenHashOutlastsTheBudget_hash_failsAndTheSlotIsFreedWhenTheHashEnds() throws Exception {
         HashingPool pool = pool(1);
-        try (RequestBudget.Scope ignored = budget.open(Duration.ofMillis(50))) {
-            assertThatThrownBy(() -> pool.hash(PASSWORD)).isInstanceOf(RequestTimeoutException.class);
-        }
+        assertTimesOut(pool, Duration.ofMillis(50));
         hasher.gate.release(2);
         assertThat(pool.hash(PASSWORD)).isEqualTo(new PasswordHash("gated$21"));
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.identity.TokenKey;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,16 +59,15 @@ public abstract class TokenKeyStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            @SuppressWarnings("unchecked")
-            Future<TokenKey>[] results = new Future[4];
-            for (int i = 0; i < results.length; i++) {
-                results[i] = pool.submit(() -> {
+            List<Future<TokenKey>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
                     start.await();
                     return loadOrCreate(randomKey());
-                });
+                }));
             }
             start.countDown();
-            TokenKey expected = results[0].get(10, TimeUnit.SECONDS);
+            TokenKey expected = results.get(0).get(10, TimeUnit.SECONDS);
             for (Future<TokenKey> result : results) {
                 assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(expected);
             }
