@@ -1,0 +1,66 @@
+package dev.filament.application.identity.fakes;
+
+import dev.filament.application.identity.port.UserRepository;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.identity.User;
+import dev.filament.domain.identity.Username;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Fake {@link UserRepository} in memory; locks are no-ops because the in-memory unit of work is serial. */
+public final class InMemoryUserRepository implements UserRepository {
+    private final Map<UserId, User> byId = new HashMap<>();
+    private final Map<String, UserId> byCanonicalName = new HashMap<>();
+
+    @Override
+    public synchronized InsertOutcome insertIfAbsent(User user) {
+        if (byCanonicalName.containsKey(user.username().canonical()) || byId.containsKey(user.id())) {
+            return InsertOutcome.EXISTS;
+        }
+        byId.put(user.id(), user);
+        byCanonicalName.put(user.username().canonical(), user.id());
+        return InsertOutcome.CREATED;
+    }
+
+    @Override
+    public synchronized Optional<User> findByUsernameCanonical(Username username) {
+        return Optional.ofNullable(byCanonicalName.get(username.canonical())).map(byId::get);
+    }
+
+    @Override
+    public synchronized Optional<User> findById(UserId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<User> lockById(UserId id) {
+        return findById(id);
+    }
+
+    @Override
+    public synchronized void saveLoginCounters(User user) {
+        User stored = byId.get(user.id());
+        if (stored != null) {
+            byId.put(user.id(), User.rehydrate(stored.id(), stored.username(), stored.passwordHash(),
+                    user.loginCounters(), stored.createdAt()));
+        }
+    }
+
+    @Override
+    public synchronized Map<UserId, UserSummary> findSummaries(Set<UserId> ids) {
+        Map<UserId, UserSummary> found = new HashMap<>();
+        for (UserId id : ids) {
+            User user = byId.get(id);
+            if (user != null) {
+                found.put(id, new UserSummary(id, user.username(), 0));
+            }
+        }
+        return found;
+    }
+
+    public synchronized int count() {
+        return byId.size();
+    }
+}

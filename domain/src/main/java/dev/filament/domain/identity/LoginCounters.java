@@ -1,0 +1,22 @@
+package dev.filament.domain.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** A user's failed-login counter and lock expiry (columns {@code failed_logins}, {@code locked_until}). */
+public record LoginCounters(int failedLogins, Optional<Instant> lockedUntil) {
+    public static final LoginCounters CLEAR = new LoginCounters(0, Optional.empty());
+
+    public LoginCounters {
+        if (failedLogins < 0 || failedLogins >= LoginLockoutPolicy.MAX_FAILURES) {
+            throw new IllegalArgumentException("failedLogins must be 0..4");
+        }
+        if (lockedUntil == null) {
+            throw new IllegalArgumentException("lockedUntil must not be null (use Optional.empty())");
+        }
+    }
+
+    public static LoginCounters lockedUntil(Instant until) {
+        return new LoginCounters(0, Optional.of(until));
+    }
+}

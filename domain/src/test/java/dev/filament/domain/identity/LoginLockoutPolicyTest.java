@@ -1,0 +1,47 @@
+package dev.filament.domain.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.filament.domain.error.UnauthenticatedException;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LoginLockoutPolicyTest {
+    private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+
+    @Test
+    void fifthFailureLocksForThirtySecondsAndResetsTheCounter() {
+        LoginCounters c = LoginCounters.CLEAR;
+        for (int i = 1; i <= 4; i++) {
+            c = LoginLockoutPolicy.afterFailure(c, NOW);
+            assertThat(c.failedLogins()).isEqualTo(i);
+            assertThat(LoginLockoutPolicy.isLocked(c, NOW)).isFalse();
+        }
+        c = LoginLockoutPolicy.afterFailure(c, NOW);
+        assertThat(c).isEqualTo(new LoginCounters(0, Optional.of(NOW.plusSeconds(30))));
+        assertThat(LoginLockoutPolicy.isLocked(c, NOW.plusSeconds(29))).isTrue();
+        assertThat(LoginLockoutPolicy.isLocked(c, NOW.plusSeconds(30))).isFalse();
+    }
+
+    @Test
+    void givenLockedCounters_mayAttempt_isDeniedWithReasonLocked() {
+        LoginCounters locked = LoginCounters.lockedUntil(NOW.plusSeconds(10));
+        assertThat(LoginLockoutPolicy.mayAttempt(locked, NOW).isAllowed()).isFalse();
+        assertThatThrownBy(() -> LoginLockoutPolicy.mayAttempt(locked, NOW).orThrow())
+                .isInstanceOfSatisfying(UnauthenticatedException.class, e -> assertThat(e.reason()).isEqualTo("locked"));
+        assertThat(LoginLockoutPolicy.mayAttempt(locked, NOW.plusSeconds(10)).isAllowed()).isTrue();
+    }
+
+    @Test
+    void successClearsEverything() {
+        assertThat(LoginLockoutPolicy.afterSuccess()).isEqualTo(new LoginCounters(0, Optional.empty()));
+    }
+
+    @Test
+    void countersRejectImpossibleValues() {
+        assertThatThrownBy(() -> new LoginCounters(5, Optional.empty())).hasMessageContaining("failedLogins");
+        assertThatThrownBy(() -> new LoginCounters(-1, Optional.empty())).hasMessageContaining("failedLogins");
+    }
+}
