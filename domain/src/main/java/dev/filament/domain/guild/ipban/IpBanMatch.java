@@ -5,25 +5,36 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Policy: does a client IP hit an IP ban (SPEC 6.6)? Match = the ban is active and its network contains the IP;
  * an infrastructure address (loopback, trusted proxy) never matches.
  */
 public final class IpBanMatch {
-    private final InfrastructureNetworks infrastructure;
+    private final Predicate<IpAddress> isInfrastructure;
 
     public IpBanMatch(InfrastructureNetworks infrastructure) {
-        this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
+        this.isInfrastructure = Objects.requireNonNull(infrastructure, "infrastructure")::contains;
+    }
+
+    private IpBanMatch(Predicate<IpAddress> isInfrastructure) {
+        this.isInfrastructure = isInfrastructure;
+    }
+
+    /** Matching that excludes loopback and the addresses {@code isTrustedProxy} accepts (e.g. the resolver's). */
+    public static IpBanMatch excludingTrustedProxies(Predicate<IpAddress> isTrustedProxy) {
+        Objects.requireNonNull(isTrustedProxy, "isTrustedProxy");
+        return new IpBanMatch(ip -> ip.isLoopback() || isTrustedProxy.test(ip));
     }
 
     public boolean matches(IpBan ban, IpAddress clientIp, Instant now) {
-        return !infrastructure.contains(clientIp) && ban.isActiveAt(now) && ban.network().contains(clientIp);
+        return !isInfrastructure.test(clientIp) && ban.isActiveAt(now) && ban.network().contains(clientIp);
     }
 
     /** The first ban among {@code bans} that the client IP hits, if any. */
     public Optional<IpBan> firstMatch(Collection<IpBan> bans, IpAddress clientIp, Instant now) {
-        if (infrastructure.contains(clientIp)) {
+        if (isInfrastructure.test(clientIp)) {
             return Optional.empty();
         }
         return bans.stream().filter(b -> matches(b, clientIp, now)).findFirst();

@@ -12,6 +12,7 @@ import static dev.filament.domain.guild.GuildFixtures.ROLES;
 import static dev.filament.domain.guild.GuildFixtures.WORKSPACE_OWNER;
 import static dev.filament.domain.guild.GuildFixtures.member;
 import static dev.filament.domain.guild.GuildFixtures.nonMember;
+import static dev.filament.domain.guild.GuildFixtures.outcome;
 import static dev.filament.domain.guild.GuildFixtures.serverOwner;
 import static dev.filament.domain.guild.GuildFixtures.workspaceOwner;
 import static dev.filament.domain.guild.permission.Permission.BAN_MEMBER;
@@ -29,6 +30,7 @@ import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
 import dev.filament.domain.guild.role.LegacyRole;
 import dev.filament.domain.guild.role.Role;
+import dev.filament.domain.id.UserId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -50,7 +52,7 @@ class PermissionEvaluatorTest {
         return ChannelOverride.forRole(role.id(), allow, deny);
     }
 
-    private static ChannelOverride user(dev.filament.domain.id.UserId user, PermissionSet allow, PermissionSet deny) {
+    private static ChannelOverride user(UserId user, PermissionSet allow, PermissionSet deny) {
         return ChannelOverride.forMember(user, allow, deny);
     }
 
@@ -168,6 +170,6 @@ class PermissionEvaluatorTest {
         EffectivePermissions plain = PermissionEvaluator.evaluate(member(ALICE));
 
         assertThat(plain.require(CREATE_MESSAGE).isAllowed()).isTrue();
-        assertThat(dev.filament.domain.guild.GuildFixtures.outcome(plain.require(BAN_MEMBER))).isEqualTo("forbidden");
+        assertThat(outcome(plain.require(BAN_MEMBER))).isEqualTo("forbidden");
     }
 }

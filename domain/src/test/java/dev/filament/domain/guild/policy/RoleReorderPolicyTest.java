@@ -22,7 +22,9 @@ import dev.filament.domain.guild.permission.PermissionSet;
 import dev.filament.domain.guild.role.GuildRoles;
 import dev.filament.domain.guild.role.Role;
 import dev.filament.domain.id.RoleId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,7 @@ class RoleReorderPolicyTest {
     void sixtyFourUniqueRolesOfTheGuildFormAValidList() {
         List<Role> many = IntStream.range(0, 60).mapToObj(i -> custom(3000 + i, "r" + i, 5, PermissionSet.NONE))
                 .toList();
-        List<Role> all = new java.util.ArrayList<>(ROLES.all());
+        List<Role> all = new ArrayList<>(ROLES.all());
         all.addAll(many);
         GuildRoles big = GuildRoles.of(all);
         List<RoleId> ids = all.stream().limit(64).map(Role::id).toList();
@@ -92,8 +94,8 @@ class RoleReorderPolicyTest {
     void firstIdGetsTheListLengthAndTheLastGetsOne() {
         assertThat(RoleReorderPolicy.positions(List.of(ADMIN.id(), HELPER.id(), ARTIST.id())))
                 .containsExactly(
-                        java.util.Map.entry(ADMIN.id(), 3),
-                        java.util.Map.entry(HELPER.id(), 2),
-                        java.util.Map.entry(ARTIST.id(), 1));
+                        Map.entry(ADMIN.id(), 3),
+                        Map.entry(HELPER.id(), 2),
+                        Map.entry(ARTIST.id(), 1));
     }
 }
