@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // test-jars of other modules
             .importPackages("dev.filament");
     private static final String FIXTURE_ROOT = "dev.filament.bootstrap.archfixture";
     private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(FIXTURE_ROOT);

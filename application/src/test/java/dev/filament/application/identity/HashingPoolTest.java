@@ -74,7 +74,7 @@ class HashingPoolTest {
 
     /** Hashes on this thread inside a request budget of {@code within} and expects the budget to run out. */
     private void assertTimesOut(HashingPool pool, Duration within) {
-        RequestBudget.Scope scope = budget.open(within);
+        RequestBudget.Budget scope = budget.open(within);
         try {
             assertThatThrownBy(() -> pool.hash(PASSWORD)).isInstanceOf(RequestTimeoutException.class);
         } finally {

@@ -105,7 +105,9 @@ class ConfigLoaderTest {
     @Test
     void dbBoundsMustStayBelowTheRequestBudget() {
         assertThatThrownBy(() -> load(Map.of("FILAMENT_REQUEST_TIMEOUT_MS", "1000")))
-                .hasMessageContaining("FILAMENT_DB_STATEMENT_TIMEOUT_MS");
+                .hasMessageStartingWith("FILAMENT_DB_ACQUIRE_TIMEOUT_MS");
+        assertThatThrownBy(() -> load(Map.of("FILAMENT_REQUEST_TIMEOUT_MS", "1000", "FILAMENT_DB_ACQUIRE_TIMEOUT_MS", "500",
+                "FILAMENT_DB_LOCK_TIMEOUT_MS", "500"))).hasMessageStartingWith("FILAMENT_DB_STATEMENT_TIMEOUT_MS");
         ServerConfig ok = load(Map.of("FILAMENT_REQUEST_TIMEOUT_MS", "1000", "FILAMENT_DB_STATEMENT_TIMEOUT_MS", "900",
                 "FILAMENT_DB_ACQUIRE_TIMEOUT_MS", "500", "FILAMENT_DB_LOCK_TIMEOUT_MS", "500"));
         assertThat(ok.dbStatementTimeout()).isEqualTo(Duration.ofMillis(900));
