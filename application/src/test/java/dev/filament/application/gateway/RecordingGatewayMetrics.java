@@ -1,9 +1,10 @@
 package dev.filament.application.gateway;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
@@ -17,7 +18,7 @@ public final class RecordingGatewayMetrics implements GatewayMetrics {
     public static final String CONNECTIONS = "filament_gateway_connections";
 
     private final Map<Series, LongAdder> counters = new ConcurrentHashMap<>();
-    private final List<Integer> outboundDepths = new CopyOnWriteArrayList<>();
+    private final List<Integer> outboundDepths = Collections.synchronizedList(new ArrayList<>());
     private volatile IntSupplier connections = () -> 0;
     private volatile IntSupplier dispatchDepth = () -> 0;
 
@@ -76,7 +77,9 @@ public final class RecordingGatewayMetrics implements GatewayMetrics {
     }
 
     public List<Integer> outboundDepthSamples() {
-        return List.copyOf(outboundDepths);
+        synchronized (outboundDepths) {
+            return List.copyOf(outboundDepths);
+        }
     }
 
     private void increment(String name, Map<String, String> tags) {
