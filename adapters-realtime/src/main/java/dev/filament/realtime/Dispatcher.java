@@ -68,13 +68,17 @@ public final class Dispatcher {
         thread.start();
     }
 
-    /** Stops the loop; items still queued are not dispatched. */
-    void stop() throws InterruptedException {
+    /** Stops the loop and waits briefly for it to end; items still queued are not dispatched. */
+    void stop() {
         running = false;
         Thread t = thread;
         if (t != null) {
             t.interrupt();
-            t.join(5_000);
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -120,7 +120,7 @@ public final class GatewayFanout implements GatewayEventPublisher, AutoCloseable
 
     /** Stops dispatching and closes every connection {@code server_shutdown}. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         dispatcher.stop();
         for (ConnectionSession session : List.copyOf(live)) {
             disconnects.close(session, CloseReason.SERVER_SHUTDOWN);

@@ -58,7 +58,7 @@ final class FanoutFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         fanout.close();
     }
 

@@ -29,7 +29,7 @@ class GatewayFanoutDeliveryTest {
     private final ChannelId c = TestIds.channel();
 
     @AfterEach
-    void close() throws InterruptedException {
+    void close() {
         fx.close();
     }
 
