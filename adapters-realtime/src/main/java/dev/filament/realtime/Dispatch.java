@@ -1,0 +1,56 @@
+package dev.filament.realtime;
+
+import dev.filament.application.gateway.CloseReason;
+import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.SessionId;
+import dev.filament.domain.id.UserId;
+
+/** One item of the dispatch queue: an event, or a command ordered behind the events handed off before it. */
+sealed interface Dispatch {
+
+    /** Scope label for metrics and logs. */
+    String scopeLabel();
+
+    /** Event type label for metrics and logs. */
+    String typeLabel();
+
+    record Publish(GatewayEvent event) implements Dispatch {
+        @Override
+        public String scopeLabel() {
+            return event.scope().label();
+        }
+
+        @Override
+        public String typeLabel() {
+            return event.type();
+        }
+    }
+
+    /** SPEC 9.10: remove the user's subscriptions in the guild and send {@code unsubscribed} for each. */
+    record DropSubscriptions(UserId user, GuildId guild, UnsubscribeReason reason) implements Dispatch {
+        @Override
+        public String scopeLabel() {
+            return "user";
+        }
+
+        @Override
+        public String typeLabel() {
+            return "unsubscribed";
+        }
+    }
+
+    /** Close every connection of a session (logout, revocation). */
+    record CloseSession(SessionId session, CloseReason reason) implements Dispatch {
+        @Override
+        public String scopeLabel() {
+            return "session";
+        }
+
+        @Override
+        public String typeLabel() {
+            return "close_session";
+        }
+    }
+}

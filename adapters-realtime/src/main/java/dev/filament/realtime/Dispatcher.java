@@ -1,0 +1,178 @@
+package dev.filament.realtime;
+
+import dev.filament.application.gateway.CloseReason;
+import dev.filament.application.gateway.DropReason;
+import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.gateway.GatewayMetrics;
+import dev.filament.application.gateway.PresenceStatus;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single dispatcher loop of SPEC 9.7: takes events and commands from one bounded queue in order, resolves their
+ * targets from the registry and offers each connection a frame. It never sends on a socket and never waits on a
+ * connection; a connection whose queue is full is closed {@code slow_consumer}.
+ *
+ * <p>It ticks at least every tick interval even when idle; readiness reads the heartbeat. Follow-ups it causes itself
+ * (presence after a slow consumer or a drop) go to a local deque drained before the next queued item, so the loop
+ * can never overflow or wait on its own queue.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final long NEVER = Long.MIN_VALUE;
+
+    private final DispatchQueue<Dispatch> queue;
+    private final ArrayDeque<Dispatch> followUps = new ArrayDeque<>();
+    private final SessionRegistry registry;
+    private final GatewayMetrics metrics;
+    private final SessionLifecycle lifecycle;
+    private final long tickNanos;
+    private final Overflows overflows;
+    private final AtomicLong ticks = new AtomicLong();
+    private volatile long lastTickNanos = NEVER;
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    Dispatcher(GatewayLimits limits, SessionRegistry registry, GatewayMetrics metrics, SessionLifecycle lifecycle) {
+        this.queue = new DispatchQueue<>(limits.dispatchCapacity());
+        this.registry = registry;
+        this.metrics = metrics;
+        this.lifecycle = lifecycle;
+        this.tickNanos = limits.tickInterval().toNanos();
+        this.overflows = new Overflows(registry, metrics, lifecycle);
+        metrics.bindDispatchQueueDepth(queue::size);
+    }
+
+    /**
+     * Hands one item to the loop. Never blocks: when the queue is full the item is dropped, counted, and every
+     * connection in its scope is closed {@code server_overloaded} (SPEC 9.7.4).
+     */
+    void dispatch(Dispatch item) {
+        if (Thread.currentThread() == thread) {
+            followUps.add(item);
+        } else if (!queue.offer(item)) {
+            overflows.handle(item);
+        }
+    }
+
+    synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        // assigned before it runs, so follow-ups from the loop itself are recognised as such
+        thread = Thread.ofPlatform().daemon().name("gateway-dispatcher").unstarted(this::loop);
+        thread.start();
+    }
+
+    /** Stops the loop and waits briefly for it to end; items still queued are not dispatched. */
+    void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            Dispatch item = followUps.poll();
+            if (item == null) {
+                item = queue.poll(tickNanos);
+            }
+            lastTickNanos = System.nanoTime();
+            ticks.incrementAndGet();
+            if (item != null) {
+                handle(item);
+            }
+        }
+    }
+
+    private void handle(Dispatch item) {
+        try {
+            switch (item) {
+                case Dispatch.Publish p -> deliver(p.event());
+                case Dispatch.DropSubscriptions d -> dropSubscriptions(d);
+                case Dispatch.CloseSession c ->
+                        List.copyOf(registry.sessionConnections(c.session())).forEach(s -> lifecycle.close(s, c.reason()));
+            }
+        } catch (RuntimeException e) {
+            // one bad item must not stop the loop; readiness would otherwise only see a stale heartbeat
+            LOG.atError().setMessage("gateway.dispatch.failed").addKeyValue("event_type", item.typeLabel())
+                    .addKeyValue("scope", item.scopeLabel()).setCause(e).log();
+        }
+    }
+
+    private void deliver(GatewayEvent event) {
+        String scope = event.scope().label();
+        int bytes = OutboundFrame.serializedSize(event.type(), event.payloadJson());
+        for (ConnectionSession session : registry.targets(event.scope())) {
+            offer(session, event.type(), scope, event.payloadJson(), bytes);
+        }
+        metrics.eventEmitted(scope, event.type());
+    }
+
+    private void dropSubscriptions(Dispatch.DropSubscriptions command) {
+        for (ConnectionSession session : List.copyOf(registry.userConnections(command.user()))) {
+            GuildDrop drop = registry.dropSubscriptions(session, command.guild());
+            for (var channel : drop.channels()) {
+                String d = "{\"guild_id\":\"" + command.guild().value() + "\",\"channel_id\":\"" + channel.value()
+                        + "\",\"reason\":\"" + command.reason().wire() + "\"}";
+                offer(session, "unsubscribed", "connection", d, OutboundFrame.serializedSize("unsubscribed", d));
+            }
+            if (drop.wentOffline()) {
+                dispatch(new Dispatch.Publish(PresenceStatus.OFFLINE.updateEvent(command.guild(), command.user())));
+            }
+        }
+    }
+
+    private void offer(ConnectionSession session, String type, String scope, String payload, int bytes) {
+        switch (session.offer(type, scope, payload, bytes)) {
+            case QUEUED -> { }
+            case CLOSED -> metrics.eventDropped(scope, type, DropReason.CLOSED);
+            case OVERFLOW -> {
+                metrics.eventDropped(scope, type, DropReason.SLOW_CONSUMER);
+                LOG.atWarn().setMessage("gateway.slow_consumer").addKeyValue("connection_id", session.id())
+                        .addKeyValue("queued_events", session.queuedEvents())
+                        .addKeyValue("queued_bytes", session.queuedBytes()).log();
+                lifecycle.close(session, CloseReason.SLOW_CONSUMER);
+            }
+        }
+    }
+
+    /** Milliseconds since the loop last ticked; {@link Long#MAX_VALUE} when it never ran. */
+    public long lastTickAgeMillis() {
+        long last = lastTickNanos;
+        return last == NEVER ? Long.MAX_VALUE : (System.nanoTime() - last) / 1_000_000;
+    }
+
+    /** How many times the loop has ticked (items taken or idle timeouts). */
+    public long ticks() {
+        return ticks.get();
+    }
+
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    public int queueCapacity() {
+        return queue.capacity();
+    }
+
+    /** Whether the queue overflowed within {@code windowMillis}. */
+    public boolean overflowedWithin(long windowMillis) {
+        return overflows.within(windowMillis);
+    }
+
+    public long overflowCount() {
+        return overflows.count();
+    }
+}

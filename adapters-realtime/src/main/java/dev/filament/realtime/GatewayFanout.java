@@ -1,0 +1,130 @@
+package dev.filament.realtime;
+
+import dev.filament.application.gateway.CloseReason;
+import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.gateway.GatewayMetrics;
+import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.ConnectionId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.SessionId;
+import dev.filament.domain.id.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process realtime gateway behind {@link GatewayEventPublisher}: registry, dispatcher, per-connection writers
+ * and the write watchdog, plus the connection lifecycle the transport binding drives (connect, subscribe,
+ * disconnect). Publishing is a lock-free offer to the dispatch queue: it cannot wait on any connection or on the
+ * dispatcher, by construction.
+ */
+public final class GatewayFanout implements GatewayEventPublisher, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayFanout.class);
+
+    private final GatewayLimits limits;
+    private final GatewayMetrics metrics;
+    private final SessionRegistry registry;
+    private final Set<ConnectionSession> live = ConcurrentHashMap.newKeySet();
+    private final Disconnects disconnects;
+    private final Dispatcher dispatcher;
+    private final WriteWatchdog watchdog;
+
+    public GatewayFanout(GatewayLimits limits, GatewayMetrics metrics, LastConnectionListener listener) {
+        this.limits = limits;
+        this.metrics = metrics;
+        this.registry = new SessionRegistry(limits.maxSubscriptions());
+        this.disconnects = new Disconnects(registry, this, metrics, listener, live);
+        this.dispatcher = new Dispatcher(limits, registry, metrics, disconnects);
+        this.watchdog = new WriteWatchdog(limits, live, disconnects);
+        metrics.bindConnections(registry::connectionCount);
+    }
+
+    /** Starts the dispatcher loop and the write watchdog. Until then events queue up (and overflow) undispatched. */
+    public void start() {
+        dispatcher.start();
+        watchdog.start();
+    }
+
+    /**
+     * Registers an upgraded connection: queues {@code ready} as its frame 1 before the dispatcher can see it, then
+     * starts its writer.
+     */
+    public ConnectionSession connect(ConnectionId id, UserId user, SessionId session, GatewayTransport transport) {
+        ConnectionSession connection = new ConnectionSession(id, user, session, transport, limits, metrics);
+        String ready = "{\"user_id\":\"" + user.value() + "\"}";
+        connection.offer("ready", "connection", ready, OutboundFrame.serializedSize("ready", ready));
+        metrics.eventEmitted("connection", "ready");
+        registry.register(connection);
+        live.add(connection);
+        connection.startWriter(disconnects);
+        LOG.atInfo().setMessage("gateway.connect").addKeyValue("connection_id", id).addKeyValue("user_id", user).log();
+        return connection;
+    }
+
+    /** Closes a connection (peer closed, protocol error, heartbeat, revocation found by the connection itself). */
+    public void disconnect(ConnectionId id, CloseReason reason) {
+        registry.connection(id).ifPresent(s -> disconnects.close(s, reason));
+    }
+
+    /** Adds a subscription; the caller publishes {@code presence_update online} when the result says so. */
+    public SubscribeResult subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
+        return registry.subscribe(id, guild, channel);
+    }
+
+    /** Online users of the guild, sorted. */
+    public List<UserId> presenceSnapshot(GuildId guild) {
+        return registry.presenceSnapshot(guild);
+    }
+
+    public Optional<ConnectionSession> connection(ConnectionId id) {
+        return registry.connection(id);
+    }
+
+    public SessionRegistry registry() {
+        return registry;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    @Override
+    public void publish(GatewayEvent event) {
+        handOff(new Dispatch.Publish(event));
+    }
+
+    @Override
+    public void dropSubscriptions(UserId user, GuildId guild, UnsubscribeReason reason) {
+        handOff(new Dispatch.DropSubscriptions(user, guild, reason));
+    }
+
+    @Override
+    public void closeSession(SessionId session, CloseReason reason) {
+        handOff(new Dispatch.CloseSession(session, reason));
+    }
+
+    // The port promises never to throw to a request that has already committed (SPEC 1.11 W3).
+    private void handOff(Dispatch item) {
+        try {
+            dispatcher.dispatch(item);
+        } catch (RuntimeException e) {
+            LOG.atError().setMessage("gateway.publish.failed").addKeyValue("event_type", item.typeLabel())
+                    .addKeyValue("scope", item.scopeLabel()).setCause(e).log();
+        }
+    }
+
+    /** Stops dispatching and closes every connection {@code server_shutdown}. */
+    @Override
+    public void close() {
+        dispatcher.stop();
+        for (ConnectionSession session : List.copyOf(live)) {
+            disconnects.close(session, CloseReason.SERVER_SHUTDOWN);
+        }
+        watchdog.close();
+    }
+}

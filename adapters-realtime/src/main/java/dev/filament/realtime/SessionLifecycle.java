@@ -1,0 +1,13 @@
+package dev.filament.realtime;
+
+import dev.filament.application.gateway.CloseReason;
+
+/** How a connection's parts (writer, watchdog, dispatcher) ask for it to be closed and report that it is gone. */
+interface SessionLifecycle {
+
+    /** Closes the connection with {@code reason} (the first reason wins) and runs its departure. Never blocks. */
+    void close(ConnectionSession session, CloseReason reason);
+
+    /** The connection's writer has finished: the close frame was sent or the socket aborted. */
+    void finished(ConnectionSession session);
+}
