@@ -40,7 +40,7 @@ public final class Readiness implements AutoCloseable {
             ready &= r.ok();
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("status", r.ok() ? "ok" : "degraded");
-            fields.putAll(new java.util.TreeMap<>(r.fields()));
+            fields.putAll(r.fields());
             body.put(e.getKey(), fields);
         }
         return new Report(ready, body);

@@ -14,7 +14,7 @@ public interface ReadinessCheck {
     /** {@code fields} are the body fields besides {@code status}, in order. */
     record Result(boolean ok, Map<String, Object> fields) {
         public Result {
-            fields = Map.copyOf(fields);
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         }
     }
 }
