@@ -18,7 +18,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +62,8 @@ public final class HttpServer {
             cfg.router.handlerWrapper(edge.deadline());
             cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
-            cfg.jetty.modifyServer(server -> {
-                // Graceful stop: refuse new requests, let in-flight ones finish within one request budget.
-                server.setStopTimeout(settings.requestTimeout().toMillis() + 1_000);
-                server.insertHandler(new GracefulHandler());
-            });
+            // Graceful stop: the servlet context refuses new requests and in-flight ones get one budget to finish.
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(settings.requestTimeout().toMillis() + 1_000));
 
             Router router = new Router(cfg.routes);
             cfg.routes.before(edge.requestId());

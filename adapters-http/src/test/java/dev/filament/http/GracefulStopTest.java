@@ -1,0 +1,42 @@
+package dev.filament.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Graceful stop: a request already in its handler completes; the server then stops. */
+class GracefulStopTest {
+
+    @Test
+    void inFlightRequestFinishesWhileTheServerStops() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TestServer server = TestServer.builder().routes(r -> r.get("/work", ctx -> {
+            entered.countDown();
+            release.await(5, TimeUnit.SECONDS);
+            ctx.result("done");
+        })).start();
+        CompletableFuture<HttpResponse<String>> inFlight = server.client.sendAsync(server.request("/work").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
+        var jetty = server.app.jettyServer().server();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!jetty.isStopping() && !jetty.isStopped() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // wait for the stop to begin, so the request is still in flight during it
+        }
+        assertThat(jetty.isStopping()).as("stop waits for the in-flight request").isTrue();
+        release.countDown();
+
+        HttpResponse<String> r = inFlight.get(10, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("done");
+        stopping.get(10, TimeUnit.SECONDS);
+        assertThat(server.app.jettyServer().server().isStopped()).isTrue();
+    }
+}
