@@ -45,7 +45,9 @@ public final class Main {
     static void configureLogging(Map<String, String> env, boolean terminal) {
         String format = env.getOrDefault("FILAMENT_LOG_FORMAT", "").trim().toLowerCase(Locale.ROOT);
         boolean text = format.equals("text") || (format.isEmpty() && terminal);
-        System.setProperty("filament.log.appender", text ? "TEXT" : "JSON");
+        if (text && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-text.xml");
+        }
         String level = env.getOrDefault("FILAMENT_LOG_LEVEL", "").trim().toUpperCase(Locale.ROOT);
         if (java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
             System.setProperty("filament.log.level", level);
