@@ -1,0 +1,82 @@
+package dev.filament.postgres.identity;
+
+import static dev.filament.postgres.jooq.Tables.USERS;
+
+import dev.filament.application.identity.port.UserRepository;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.identity.User;
+import dev.filament.domain.identity.Username;
+import dev.filament.postgres.JooqUnitOfWork;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * PostgreSQL {@link UserRepository} over table {@code users}. Every query runs on the unit of work's context, so it
+ * joins the caller's transaction; name look-ups and uniqueness go through the unique index on {@code lower(username)}.
+ */
+public final class JooqUserRepository implements UserRepository {
+    private final DSLContext dsl;
+
+    public JooqUserRepository(JooqUnitOfWork unitOfWork) {
+        this.dsl = unitOfWork.dsl();
+    }
+
+    @Override
+    public InsertOutcome insertIfAbsent(User user) {
+        // ON CONFLICT without a target covers users_username_lower_uq (an expression index jOOQ does not model)
+        // and the primary key; either way nothing is written and the caller learns the name is taken.
+        int inserted = dsl.insertInto(USERS).set(UserRows.toRecord(user)).onConflictDoNothing().execute();
+        return inserted == 1 ? InsertOutcome.CREATED : InsertOutcome.EXISTS;
+    }
+
+    @Override
+    public Optional<User> findByUsernameCanonical(Username username) {
+        return dsl.selectFrom(USERS)
+                .where(DSL.lower(USERS.USERNAME).eq(username.canonical()))
+                .fetchOptional()
+                .map(UserRows::toUser);
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return dsl.selectFrom(USERS).where(USERS.USER_ID.eq(id.value())).fetchOptional().map(UserRows::toUser);
+    }
+
+    @Override
+    public Optional<User> lockById(UserId id) {
+        return dsl.selectFrom(USERS).where(USERS.USER_ID.eq(id.value())).forUpdate().fetchOptional()
+                .map(UserRows::toUser);
+    }
+
+    @Override
+    public void saveLoginCounters(User user) {
+        dsl.update(USERS)
+                .set(USERS.FAILED_LOGINS, (short) user.loginCounters().failedLogins())
+                .set(USERS.LOCKED_UNTIL, user.loginCounters().lockedUntil().map(Timestamps::stored).orElse(null))
+                .where(USERS.USER_ID.eq(user.id().value()))
+                .execute();
+    }
+
+    @Override
+    public Map<UserId, UserSummary> findSummaries(Set<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = ids.stream().map(UserId::value).toList();
+        Map<UserId, UserSummary> found = new HashMap<>();
+        dsl.select(USERS.USER_ID, USERS.USERNAME, USERS.AVATAR_VERSION)
+                .from(USERS)
+                .where(USERS.USER_ID.in(keys))
+                .fetch()
+                .forEach(r -> {
+                    UserSummary summary = UserRows.toSummary(r);
+                    found.put(summary.userId(), summary);
+                });
+        return found;
+    }
+}
