@@ -3,6 +3,7 @@ package dev.filament.bootstrap;
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
+import dev.filament.bootstrap.wiring.IdentityWiring;
 import dev.filament.bootstrap.wiring.Lifecycle;
 import dev.filament.bootstrap.wiring.Limiters;
 import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
@@ -10,7 +11,6 @@ import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.net.ClientIpResolver;
 import dev.filament.http.HttpServer;
 import dev.filament.http.HttpSettings;
-import dev.filament.http.edge.BaselineKey;
 import dev.filament.http.edge.EdgeHandlers;
 import dev.filament.http.json.Json;
 import dev.filament.http.json.JsonBodies;
@@ -72,14 +72,17 @@ public final class FilamentServer implements AutoCloseable {
         Json json = new Json();
         JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
         HttpMetrics httpMetrics = new HttpMetrics(meters, config.requestTimeout());
-        BaselineKey baselineKey = BaselineKey.IP_ONLY;
-        EdgeHandlers edge = EdgeHandlers.create(new ClientIpResolver(config.trustedProxies()), config.requestTimeout(),
-                budget, limiters.baseline, baselineKey, config.maxBodyBytes());
+        ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
+        IdentityWiring identity = IdentityWiring.create(new IdentityWiring.Needs(config, database, clock, ids, budget,
+                httpMetrics, clientIps, sessionId -> { }, lifecycle));
+        EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
+                identity.baselineKey, config.maxBodyBytes());
         lifecycle.own(edge.deadline());
         Readiness readiness = lifecycle.own(new Readiness(List.of(database.readiness), Duration.ofMillis(1500)));
 
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
+        modules.add(identity.routes(limiters, bodies));
 
         Javalin app = new HttpServer(http, edge, new LoggingEdgeTelemetry(httpMetrics), httpMetrics, json)
                 .create(modules);

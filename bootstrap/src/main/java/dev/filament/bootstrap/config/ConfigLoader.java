@@ -2,6 +2,7 @@ package dev.filament.bootstrap.config;
 
 import dev.filament.domain.id.Ulid;
 import dev.filament.domain.net.Cidr;
+import dev.filament.postgres.DatabaseUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,9 +84,9 @@ public final class ConfigLoader {
     private static Optional<String> databaseUrl(Env env) {
         Optional<String> url = env.string("FILAMENT_DATABASE_URL");
         url.ifPresent(u -> {
-            String lower = u.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("postgres://") && !lower.startsWith("postgresql://")
-                    && !lower.startsWith("jdbc:postgresql://")) {
+            try {
+                DatabaseUrl.parse(u);
+            } catch (IllegalArgumentException e) {
                 throw new ConfigException("FILAMENT_DATABASE_URL", "must be a postgres:// or jdbc:postgresql:// URL");
             }
         });
