@@ -1,5 +1,6 @@
 package dev.filament.http;
 
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.domain.error.RateLimitedException;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.error.UnauthenticatedException;
@@ -32,6 +33,7 @@ import org.slf4j.MDC;
  */
 public final class HttpServer {
     private static final Logger ACCESS = LoggerFactory.getLogger("filament.http.access");
+    private static final Logger TIMING_LOG = LoggerFactory.getLogger("filament.http.timings");
     static final String UNMATCHED = "unmatched";
 
     private final ErrorMapper errors = new ErrorMapper();
@@ -67,6 +69,9 @@ public final class HttpServer {
 
             Router router = new Router(cfg.routes);
             cfg.routes.before(edge.requestId());
+            if (settings.debugTimings()) {
+                cfg.routes.before(ctx -> ctx.attribute(TIMINGS, edge.timings().open()));
+            }
             cfg.routes.before(edge.clientIp());
             cfg.routes.before(edge.baseline());
             cfg.routes.before(edge.bodyLimit());
@@ -84,6 +89,7 @@ public final class HttpServer {
     }
 
     private static final String ERROR_WRITTEN = "filament.errorWritten";
+    private static final String TIMINGS = "filament.timings";
 
     private void unmatched(Context ctx, Router router) {
         Set<String> allowed = router.allowedMethods(ctx.path()).orElse(null);
@@ -148,7 +154,31 @@ public final class HttpServer {
             event = event.addKeyValue("user_id", user);
         }
         event.log("{} {} {}", ctx.method().name(), route, status);
+        RequestTimings.Recording timings = ctx.attribute(TIMINGS);
+        if (timings != null) {
+            reportTimings(ctx, route, timings, nanos);
+        }
         MDC.remove(RequestIdHandler.MDC_KEY);
+    }
+
+    /** SPEC 14.3: all five phases, milliseconds with one decimal, in the header and one log line. */
+    private static void reportTimings(Context ctx, String route, RequestTimings.Recording timings, long totalNanos) {
+        timings.close();
+        StringBuilder header = new StringBuilder();
+        var log = TIMING_LOG.atInfo().addKeyValue("event", "request.timings").addKeyValue("route", route);
+        for (RequestTimings.Phase phase : RequestTimings.Phase.values()) {
+            double ms = timings.millis(phase);
+            header.append(phase.wireName()).append(";dur=").append(oneDecimal(ms)).append(", ");
+            log = log.addKeyValue(phase.wireName() + "_ms", Math.round(ms * 10) / 10.0);
+        }
+        double total = totalNanos / 1_000_000.0;
+        header.append("total;dur=").append(oneDecimal(total));
+        ctx.header("Server-Timing", header.toString());
+        log.addKeyValue("total_ms", Math.round(total * 10) / 10.0).log("request timings");
+    }
+
+    private static String oneDecimal(double ms) {
+        return String.format(java.util.Locale.ROOT, "%.1f", ms);
     }
 
     static String route(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.filament.http;
 
 import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.health.ReadinessCheck;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.domain.net.Cidr;
@@ -33,17 +34,18 @@ public final class TestServer implements AutoCloseable {
     public final Javalin app;
     public final PrometheusMeterRegistry prometheus;
     public final RequestBudget budget = new RequestBudget();
+    public final RequestTimings timings = new RequestTimings();
     public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer(Builder b) {
         prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        HttpSettings settings = new HttpSettings("127.0.0.1", 0, b.budget, b.maxBody, b.debugRoutes, false,
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, b.budget, b.maxBody, b.debugRoutes, b.debugTimings,
                 b.metricsToken);
         Json json = new Json();
         RateLimiter baseline = new RateLimiter(LimitPolicy.tokenBucket("baseline", b.perMinute, 60),
                 Clock.systemUTC());
         EdgeHandlers edge = EdgeHandlers.create(new ClientIpResolver(b.trusted), b.budget, budget, baseline,
-                b.baselineKey, b.maxBody);
+                b.baselineKey, b.maxBody, timings);
         HttpMetrics metrics = new HttpMetrics(prometheus, b.budget);
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new UtilityRoutes(settings, new Readiness(b.checks, Duration.ofMillis(1500)), prometheus,
@@ -89,6 +91,7 @@ public final class TestServer implements AutoCloseable {
         private long maxBody = 1_048_576;
         private long perMinute = 600;
         private boolean debugRoutes = true;
+        private boolean debugTimings = false;
         private Optional<String> metricsToken = Optional.empty();
         private List<Cidr> trusted = List.of();
         private BaselineKey baselineKey = BaselineKey.IP_ONLY;
@@ -99,6 +102,7 @@ public final class TestServer implements AutoCloseable {
         public Builder maxBody(long bytes) { maxBody = bytes; return this; }
         public Builder perMinute(long n) { perMinute = n; return this; }
         public Builder debugRoutes(boolean on) { debugRoutes = on; return this; }
+        public Builder debugTimings(boolean on) { debugTimings = on; return this; }
         public Builder metricsToken(String token) { metricsToken = Optional.of(token); return this; }
         public Builder trust(String... cidrs) {
             trusted = java.util.Arrays.stream(cidrs).map(c -> Cidr.parse(c).orElseThrow()).toList();

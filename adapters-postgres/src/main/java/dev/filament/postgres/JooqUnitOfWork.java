@@ -1,6 +1,7 @@
 package dev.filament.postgres;
 
 import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.error.FilamentException;
 import dev.filament.domain.error.RequestTimeoutException;
@@ -31,6 +32,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     private final Duration statementTimeout;
     private final Duration lockTimeout;
     private final RequestBudget budget;
+    private final RequestTimings timings;
     private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
 
     /**
@@ -39,6 +41,12 @@ public final class JooqUnitOfWork implements UnitOfWork {
      * @param lockTimeout      the pool's session lock_timeout (cut likewise)
      */
     public JooqUnitOfWork(DSLContext dsl, Duration statementTimeout, Duration lockTimeout, RequestBudget budget) {
+        this(dsl, statementTimeout, lockTimeout, budget, new RequestTimings());
+    }
+
+    /** As above, adding each transaction's time (pool wait and statements) to the request's {@code db} phase. */
+    public JooqUnitOfWork(DSLContext dsl, Duration statementTimeout, Duration lockTimeout, RequestBudget budget,
+                          RequestTimings timings) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         if (!Jooq.isThreadBound(dsl)) {
             throw new IllegalArgumentException("dsl must use a ThreadLocalTransactionProvider (see Jooq.dsl)");
@@ -46,11 +54,18 @@ public final class JooqUnitOfWork implements UnitOfWork {
         this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.timings = Objects.requireNonNull(timings, "timings");
     }
 
     /** A unit of work over its own {@link Jooq#dsl} of {@code dataSource}, with the bounds of {@code settings}. */
     public static JooqUnitOfWork create(DataSource dataSource, PostgresSettings settings, RequestBudget budget) {
-        return new JooqUnitOfWork(Jooq.dsl(dataSource), settings.statementTimeout(), settings.lockTimeout(), budget);
+        return create(dataSource, settings, budget, new RequestTimings());
+    }
+
+    public static JooqUnitOfWork create(DataSource dataSource, PostgresSettings settings, RequestBudget budget,
+                                        RequestTimings timings) {
+        return new JooqUnitOfWork(Jooq.dsl(dataSource), settings.statementTimeout(), settings.lockTimeout(), budget,
+                timings);
     }
 
     /** The context repositories use; inside {@link #inTransaction} its queries run in the open transaction. */
@@ -67,7 +82,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
         }
         inside.set(Boolean.TRUE);
         try {
-            return withRetries(work);
+            return timings.time(RequestTimings.Phase.DB, () -> withRetries(work));
         } finally {
             inside.remove();
         }

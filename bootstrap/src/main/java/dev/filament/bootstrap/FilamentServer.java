@@ -1,6 +1,7 @@
 package dev.filament.bootstrap;
 
 import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring;
@@ -63,8 +64,9 @@ public final class FilamentServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         IdGenerator ids = new MonotonicUlidGenerator();
         RequestBudget budget = new RequestBudget();
+        RequestTimings timings = new RequestTimings();
         PrometheusMeterRegistry meters = meters();
-        DatabaseWiring database = DatabaseWiring.start(config, budget, meters, lifecycle);
+        DatabaseWiring database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         Limiters limiters = lifecycle.own(new Limiters(config, clock));
 
         HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
@@ -74,9 +76,9 @@ public final class FilamentServer implements AutoCloseable {
         HttpMetrics httpMetrics = new HttpMetrics(meters, config.requestTimeout());
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
         IdentityWiring identity = IdentityWiring.create(new IdentityWiring.Needs(config, database, clock, ids, budget,
-                httpMetrics, clientIps, sessionId -> { }, lifecycle));
+                timings, httpMetrics, clientIps, sessionId -> { }, lifecycle));
         EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
-                identity.baselineKey, config.maxBodyBytes());
+                identity.baselineKey, config.maxBodyBytes(), timings);
         lifecycle.own(edge.deadline());
         Readiness readiness = lifecycle.own(new Readiness(List.of(database.readiness), Duration.ofMillis(1500)));
 

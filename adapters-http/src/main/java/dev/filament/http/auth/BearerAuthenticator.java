@@ -1,5 +1,6 @@
 package dev.filament.http.auth;
 
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.identity.AuthenticateRequestUseCase;
 import dev.filament.application.identity.AuthenticateRequestUseCase.AuthenticateRequestCommand;
 import dev.filament.application.identity.AuthenticatedUser;
@@ -11,9 +12,15 @@ import io.javalin.http.Context;
 /** Route step 2 (SPEC 1.10): authenticates the bearer of a request, reusing claims the baseline limiter verified. */
 public final class BearerAuthenticator {
     private final AuthenticateRequestUseCase authenticate;
+    private final RequestTimings timings;
 
     public BearerAuthenticator(AuthenticateRequestUseCase authenticate) {
+        this(authenticate, new RequestTimings());
+    }
+
+    public BearerAuthenticator(AuthenticateRequestUseCase authenticate, RequestTimings timings) {
         this.authenticate = authenticate;
+        this.timings = timings;
     }
 
     /** The caller, or {@link dev.filament.domain.error.UnauthenticatedException} (401). */
@@ -23,7 +30,7 @@ public final class BearerAuthenticator {
         AuthenticateRequestCommand command = verified != null
                 ? new AuthenticateRequestCommand.WithVerifiedClaims(verified, ip)
                 : new AuthenticateRequestCommand.WithToken(BearerTokens.of(ctx).orElse(""), ip);
-        AuthenticatedUser user = authenticate.authenticate(command);
+        AuthenticatedUser user = timings.time(RequestTimings.Phase.AUTH, () -> authenticate.authenticate(command));
         RequestAttributes.setUserId(ctx, user.userId().value());
         return user;
     }

@@ -1,6 +1,7 @@
 package dev.filament.http.edge;
 
 import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.domain.net.ClientIpResolver;
 
@@ -10,12 +11,14 @@ public record EdgeHandlers(
         ClientIpHandler clientIp,
         DeadlineWrapper deadline,
         BaselineLimitHandler baseline,
-        BodyLimitHandler bodyLimit) {
+        BodyLimitHandler bodyLimit,
+        RequestTimings timings) {
 
     public static EdgeHandlers create(ClientIpResolver resolver, java.time.Duration budget, RequestBudget requestBudget,
-                                      RateLimiter baselineLimiter, BaselineKey baselineKey, long maxBodyBytes) {
+                                      RateLimiter baselineLimiter, BaselineKey baselineKey, long maxBodyBytes,
+                                      RequestTimings timings) {
         return new EdgeHandlers(new RequestIdHandler(), new ClientIpHandler(resolver),
                 new DeadlineWrapper(budget, requestBudget), new BaselineLimitHandler(baselineLimiter, baselineKey),
-                new BodyLimitHandler(maxBodyBytes));
+                new BodyLimitHandler(maxBodyBytes), timings);
     }
 }

@@ -3,6 +3,7 @@ package dev.filament.bootstrap.wiring;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.postgres.DataSourceFactory;
 import dev.filament.postgres.DatabaseReadinessCheck;
@@ -31,7 +32,8 @@ public final class DatabaseWiring {
         this.readiness = new DatabaseReadinessCheck(dataSource);
     }
 
-    public static DatabaseWiring start(ServerConfig config, RequestBudget budget, MeterRegistry meters,
+    public static DatabaseWiring start(ServerConfig config, RequestBudget budget, RequestTimings timings,
+                                       MeterRegistry meters,
                                        Lifecycle lifecycle) {
         PostgresSettings settings;
         if (config.databaseUrl().isPresent()) {
@@ -49,7 +51,7 @@ public final class DatabaseWiring {
                 hc -> hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters))));
         int applied = Migrations.migrate(ds);
         LOG.atInfo().addKeyValue("event", "db.migrated").addKeyValue("applied", applied).log("migrations applied");
-        return new DatabaseWiring(config.databaseUrl().isEmpty(), ds, JooqUnitOfWork.create(ds, settings, budget));
+        return new DatabaseWiring(config.databaseUrl().isEmpty(), ds, JooqUnitOfWork.create(ds, settings, budget, timings));
     }
 
     public DSLContext dsl() {

@@ -1,6 +1,7 @@
 package dev.filament.bootstrap.wiring;
 
 import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.identity.AuthenticateRequestService;
 import dev.filament.application.identity.AuthenticateRequestUseCase;
 import dev.filament.application.identity.CleanupExpiredSessionsService;
@@ -53,18 +54,18 @@ public final class IdentityWiring {
     private final IdentityApi api;
 
     private IdentityWiring(PostgresIdentityAdapters adapters, TokenService tokens, AuthenticateRequestUseCase authenticate,
-                           IdentityApi api, Clock clock) {
+                           IdentityApi api, Clock clock, RequestTimings timings) {
         this.adapters = adapters;
         this.tokens = tokens;
         this.authenticate = authenticate;
-        this.bearer = new BearerAuthenticator(authenticate);
+        this.bearer = new BearerAuthenticator(authenticate, timings);
         this.baselineKey = new TokenBaselineKey(tokens, clock);
         this.api = api;
     }
 
     /** Dependencies the identity feature takes from the rest of the wiring. */
     public record Needs(ServerConfig config, DatabaseWiring database, Clock clock, IdGenerator ids,
-                        RequestBudget budget, HttpMetrics metrics, ClientIpResolver clientIps,
+                        RequestBudget budget, RequestTimings timings, HttpMetrics metrics, ClientIpResolver clientIps,
                         SessionRevocationListener revocations, Lifecycle lifecycle) {
     }
 
@@ -90,7 +91,8 @@ public final class IdentityWiring {
                 new LookupUsersService(adapters.users(), uow));
         scheduleCleanup(new CleanupExpiredSessionsService(adapters.sessions(), uow, n.clock()), n.lifecycle());
         return new IdentityWiring(adapters, tokens,
-                new AuthenticateRequestService(tokens, adapters.sessions(), uow, events, n.clock()), api, n.clock());
+                new AuthenticateRequestService(tokens, adapters.sessions(), uow, events, n.clock()), api, n.clock(),
+                n.timings());
     }
 
     public AuthRoutes routes(Limiters limiters, JsonBodies bodies) {

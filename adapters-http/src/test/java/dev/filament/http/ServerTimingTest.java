@@ -1,0 +1,38 @@
+package dev.filament.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.filament.application.budget.RequestTimings;
+import java.net.http.HttpResponse;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** SPEC 14.3: Server-Timing with all five phases only when FILAMENT_DEBUG_REQUEST_TIMINGS is on. */
+class ServerTimingTest {
+
+    @Test
+    void headerCarriesEveryPhaseWithOneDecimalWhenEnabled() throws Exception {
+        TestServer[] holder = new TestServer[1];
+        try (TestServer server = TestServer.builder().debugTimings(true).routes(r -> r.get("/dbwork", ctx -> {
+            holder[0].timings.time(RequestTimings.Phase.DB, () -> LockSupport.parkNanos(20_000_000));
+            ctx.result("ok");
+        })).start()) {
+            holder[0] = server;
+            HttpResponse<String> r = server.get("/dbwork");
+            String timing = r.headers().firstValue("Server-Timing").orElseThrow();
+            assertThat(timing).matches("auth;dur=\\d+\\.\\d, db;dur=\\d+\\.\\d, fanout;dur=\\d+\\.\\d, "
+                    + "search_enqueue;dur=\\d+\\.\\d, total;dur=\\d+\\.\\d");
+            double db = Double.parseDouble(timing.replaceAll(".*db;dur=([0-9.]+).*", "$1"));
+            assertThat(db).isGreaterThanOrEqualTo(20.0);
+            assertThat(timing).contains("auth;dur=0.0").contains("fanout;dur=0.0");
+            assertThat(server.get("/nope").headers().firstValue("Server-Timing")).as("errors too").isPresent();
+        }
+    }
+
+    @Test
+    void noHeaderWhenDisabled() throws Exception {
+        try (TestServer server = TestServer.builder().start()) {
+            assertThat(server.get("/health").headers().firstValue("Server-Timing")).isEmpty();
+        }
+    }
+}
