@@ -49,9 +49,25 @@ class CaddyfileParityTest {
         // Caddy 2.6.2 lacks the servers-level trusted_proxies option (2.7+); everything else must parse as shipped.
         String without28Only = shipped.replaceFirst("(?s)\n\tservers \\{\n.*?\n\t}\n", "\n");
         assertThat(without28Only).doesNotContain("trusted_proxies").contains("auto_https disable_redirects");
-        Files.writeString(work.resolve("Caddyfile"), without28Only);
         Files.copy(CaddyProcess.infraFile("cloudflare-ips.caddy"), work.resolve("cloudflare-ips.caddy"));
 
+        String json = adapt(work, without28Only);
+
+        assertThat(json).contains("\"chat.example.com\"", "\"direct.example.com\"", "\"disabled\":true",
+                "\"173.245.48.0/20\"");
+    }
+
+    @Test
+    void theLiveKitCaddyfileAdaptsWithTheLocalCaddy(@TempDir Path work) throws Exception {
+        assumeTrue(CaddyProcess.installed(), "no `caddy` binary on the PATH: the Caddyfile adapt check is skipped");
+
+        String json = adapt(work, Files.readString(CaddyProcess.infraFile("Caddyfile.livekit")));
+
+        assertThat(json).contains("\"livekit:7880\"", "\":8443\"", "\"disabled\":true");
+    }
+
+    private static String adapt(Path work, String caddyfile) throws Exception {
+        Files.writeString(work.resolve("Caddyfile"), caddyfile);
         ProcessBuilder adapt = new ProcessBuilder("caddy", "adapt", "--config", "Caddyfile", "--adapter", "caddyfile")
                 .directory(work.toFile()).redirectErrorStream(true);
         adapt.environment().put("FILAMENT_CDN_HOSTS", "chat.example.com");
@@ -59,9 +75,8 @@ class CaddyfileParityTest {
         Process process = adapt.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("\"chat.example.com\"", "\"direct.example.com\"", "\"disabled\":true");
+        return output;
     }
 
     private static String sharedPart(String caddyfile) {
