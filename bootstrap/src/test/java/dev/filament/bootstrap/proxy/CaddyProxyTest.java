@@ -201,6 +201,23 @@ class CaddyProxyTest {
         }
     }
 
+    @Test
+    void anUnreachableServerIsA503InTheServersErrorShape(@TempDir Path ownWork) throws Exception {
+        int port = CaddyProcess.freeLoopbackPort();
+        try (CaddyProcess orphan = CaddyProcess.start(CaddyProcess.infraFile("Caddyfile.loopback"), Map.of(
+                "FILAMENT_CADDY_DIRECT_PORT", String.valueOf(port),
+                "FILAMENT_CADDY_CDN_PORT", String.valueOf(CaddyProcess.freeLoopbackPort()),
+                "FILAMENT_UPSTREAM_PORT", String.valueOf(CaddyProcess.freeLoopbackPort())), ownWork, port)) {
+            HttpResponse<String> r = send(LOCAL, get(port, "/api/health").header("X-Request-Id", "down-1"));
+
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).isEqualTo("{\"error\":\"unavailable\",\"request_id\":\"down-1\"}");
+            assertThat(r.headers().firstValue("Retry-After")).contains("1");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(r.headers().firstValue("Server")).isEmpty();
+        }
+    }
+
     private static HttpRequest.Builder forged(HttpRequest.Builder request, int i) {
         return request.header("X-Forwarded-For", "203.0.113." + i).header("CF-Connecting-IP", "192.0.2." + i)
                 .header("X-Real-IP", "198.18.0." + i).header("Forwarded", "for=198.19.0." + i);
