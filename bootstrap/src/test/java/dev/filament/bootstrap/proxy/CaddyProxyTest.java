@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class CaddyProxyTest {
     private static final int BUCKET = 5;
+    private static final int AUTH_BUCKET = 3;
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @TempDir
@@ -46,7 +47,8 @@ class CaddyProxyTest {
         assumeTrue(CaddyProcess.installed(),
                 "no `caddy` binary on the PATH: the Caddy proxy tests are skipped (.ci/prepare installs Debian's caddy)");
         server = RunningServer.start(db, Map.of("FILAMENT_TRUSTED_PROXY_CIDRS", "127.0.0.1/32",
-                "FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE", String.valueOf(BUCKET)));
+                "FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE", String.valueOf(BUCKET),
+                "FILAMENT_AUTH_ROUTE_REQUESTS_PER_MINUTE", String.valueOf(AUTH_BUCKET)));
         directPort = CaddyProcess.freeLoopbackPort();
         cdnPort = CaddyProcess.freeLoopbackPort();
         caddy = CaddyProcess.start(CaddyProcess.infraFile("Caddyfile.loopback"), Map.of(
@@ -141,6 +143,35 @@ class CaddyProxyTest {
             assertThat(send(outsider, forged(echo(cdnPort), BUCKET + 1)).statusCode()).isEqualTo(429);
             assertRejectedAs(logs, "127.0.0.2");
         }
+    }
+
+    @Test
+    void cdnSite_twoClientsWithDifferentCfConnectingIpGetIndependentAuthBuckets() throws Exception {
+        for (int i = 1; i <= AUTH_BUCKET; i++) {
+            HttpResponse<String> r = send(LOCAL, login(cdnPort).header("CF-Connecting-IP", "198.51.100.31"));
+            assertThat(r.statusCode()).as("client A login %d", i).isEqualTo(401);
+        }
+        HttpResponse<String> limited = send(LOCAL, login(cdnPort).header("CF-Connecting-IP", "198.51.100.31"));
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("RateLimit-Policy")).contains("\"auth_login\";q=3;w=60");
+        assertThat(send(LOCAL, login(cdnPort).header("CF-Connecting-IP", "198.51.100.32")).statusCode())
+                .as("client B's first login").isEqualTo(401);
+    }
+
+    @Test
+    void directSite_forgedHeadersCannotEscapeTheAuthLimit() throws Exception {
+        HttpClient client = client(InetAddress.getByName("127.0.0.3"));
+        for (int i = 1; i <= AUTH_BUCKET; i++) {
+            assertThat(send(client, forged(login(directPort), i)).statusCode()).as("login %d", i).isEqualTo(401);
+        }
+        HttpResponse<String> limited = send(client, forged(login(directPort), AUTH_BUCKET + 1));
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("RateLimit-Policy")).contains("\"auth_login\";q=3;w=60");
+    }
+
+    private static HttpRequest.Builder login(int port) {
+        return request(port, "/api/auth/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody_here\",\"password\":\"correct horse battery\"}"));
     }
 
     @Test
