@@ -3,6 +3,7 @@ package dev.filament.http.gateway;
 import dev.filament.application.gateway.GatewayCaller;
 import dev.filament.application.gateway.GatewayCommandHandler;
 import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A command handler whose behaviour each test scripts; records every call, its thread and the peak concurrency. */
 final class ScriptedCommands implements GatewayCommandHandler {
     /** One recorded call. */
-    record Call(String type, GuildId guild, ChannelId channel, String content, String thread) {
+    record Call(String type, ConnectionId connection, GuildId guild, ChannelId channel, String content, String thread) {
     }
 
     /** What a call does; may throw a domain exception or block. */
@@ -30,12 +31,12 @@ final class ScriptedCommands implements GatewayCommandHandler {
 
     @Override
     public void subscribe(GatewayCaller caller, GuildId guild, ChannelId channel) {
-        handle(new Call("subscribe", guild, channel, null, Thread.currentThread().getName()));
+        handle(new Call("subscribe", caller.connection(), guild, channel, null, Thread.currentThread().getName()));
     }
 
     @Override
     public void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content) {
-        handle(new Call("message_create", guild, channel, content, Thread.currentThread().getName()));
+        handle(new Call("message_create", caller.connection(), guild, channel, content, Thread.currentThread().getName()));
     }
 
     private void handle(Call call) {

@@ -6,6 +6,7 @@ import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * In-memory gateway for binding tests: {@link GatewayConnections} plus the {@link GatewayEventPublisher} that
@@ -24,6 +26,7 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
     private final int maxSubscriptions;
     private final Map<ConnectionId, Conn> live = new ConcurrentHashMap<>();
     private final Map<ConnectionId, CloseReason> closed = new ConcurrentHashMap<>();
+    private final Object closings = new Object();
 
     public InMemoryGatewayConnections(int maxSubscriptions) {
         this.maxSubscriptions = maxSubscriptions;
@@ -46,7 +49,10 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
     public void disconnect(ConnectionId connection, CloseReason reason) {
         Conn conn = live.remove(connection);
         if (conn != null) {
-            closed.putIfAbsent(connection, reason);
+            synchronized (closings) {
+                closed.putIfAbsent(connection, reason);
+                closings.notifyAll();
+            }
             conn.close(reason);
         }
     }
@@ -104,6 +110,18 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
     /** The reason a connection was closed with, once it was. */
     public Optional<CloseReason> closeReason(ConnectionId connection) {
         return Optional.ofNullable(closed.get(connection));
+    }
+
+    /** Waits up to {@code timeout} for the connection to be closed; the reason, or empty on timeout. */
+    public Optional<CloseReason> awaitCloseReason(ConnectionId connection, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (closings) {
+            long left;
+            while (!closed.containsKey(connection) && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(closings, left);
+            }
+            return closeReason(connection);
+        }
     }
 
     public Set<ConnectionId> connected() {
