@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,7 @@ final class GatewayClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     final CompletableFuture<String> closed = new CompletableFuture<>();
     final AtomicInteger pings = new AtomicInteger();
+    private volatile CountDownLatch pingTarget = new CountDownLatch(0);
     WebSocket socket;
 
     static GatewayClient connect(String url, String token) throws Exception {
@@ -51,6 +53,7 @@ final class GatewayClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
         pings.incrementAndGet();
+        pingTarget.countDown();
         webSocket.request(1);
         return null; // the client answers with a pong on its own
     }
@@ -78,6 +81,13 @@ final class GatewayClient implements WebSocket.Listener, AutoCloseable {
         JsonNode ready = next();
         assertThat(ready.path("t").asText()).isEqualTo("ready");
         return ready;
+    }
+
+    /** Waits until {@code count} more pings arrived from the server. */
+    void awaitPings(int count) throws InterruptedException {
+        CountDownLatch target = new CountDownLatch(count);
+        pingTarget = target;
+        assertThat(target.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("%s pings", count).isTrue();
     }
 
     void send(String text) {
