@@ -1,0 +1,200 @@
+package dev.filament.http.gateway;
+
+import dev.filament.application.gateway.CloseReason;
+import dev.filament.application.gateway.GatewayCaller;
+import dev.filament.domain.error.FilamentException;
+import dev.filament.domain.error.UnauthenticatedException;
+import dev.filament.domain.ratelimit.SlidingWindowLog;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upgraded gateway socket on the binding side (SPEC 9.2-9.4, 9.10): reads and checks inbound messages on the
+ * socket's reader, hands commands to its own worker, keeps the heartbeat, re-checks the session, closes at token
+ * expiry, and asks the realtime core to close it with the reason of the first failure.
+ */
+final class GatewayConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
+
+    private final GatewayAdmission admission;
+    private final GatewayCaller caller;
+    private final JettyGatewayTransport transport;
+    private final ConnectionServices services;
+    private final InboundAssembler assembler;
+    private final SlidingWindowLog ingress;
+    private final CommandWorker worker;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean rechecking = new AtomicBoolean();
+    private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
+    private volatile long lastPongNanos = System.nanoTime();
+    private volatile long lastPingNanos = lastPongNanos;
+
+    GatewayConnection(GatewayAdmission admission, GatewayCaller caller, JettyGatewayTransport transport,
+            ConnectionServices services) {
+        this.admission = admission;
+        this.caller = caller;
+        this.transport = transport;
+        this.services = services;
+        GatewaySettings settings = services.settings();
+        this.assembler = new InboundAssembler(settings.maxMessageBytes());
+        this.ingress = new SlidingWindowLog(settings.ingressEvents(), settings.ingressWindow().toMillis());
+        this.worker = new CommandWorker("gateway-commands-" + caller.connection(), settings.ingressEvents(), this::run);
+    }
+
+    /** Registers with the core (which sends {@code ready} first) and starts the worker and the timers. */
+    void open() {
+        worker.start();
+        services.connections().connect(caller, admission.claims().exp(), transport);
+        GatewaySettings settings = services.settings();
+        every(settings.heartbeatTick(), this::heartbeat);
+        every(settings.sessionRecheck(), this::recheck);
+        Duration untilExpiry = Duration.between(services.clock().instant(), admission.claims().exp());
+        schedule(services.timer().schedule(() -> close(CloseReason.TOKEN_EXPIRED),
+                Math.max(0, untilExpiry.toMillis()), TimeUnit.MILLISECONDS));
+    }
+
+    synchronized void onText(String fragment, boolean last) {
+        if (!closed.get()) {
+            inbound(() -> {
+                String message = assembler.text(fragment, last);
+                return message == null ? null : services.reader().read(message);
+            });
+        }
+    }
+
+    synchronized void onBinary(ByteBuffer fragment, boolean last) {
+        if (!closed.get()) {
+            inbound(() -> {
+                byte[] message = assembler.binary(fragment, last);
+                return message == null ? null : services.reader().read(message);
+            });
+        }
+    }
+
+    private void inbound(java.util.function.Supplier<ClientCommand> read) {
+        try {
+            ClientCommand command = read.get();
+            if (command == null) {
+                return;
+            }
+            if (!ingress.tryAcquire(System.nanoTime() / 1_000_000).allowed() || !worker.offer(command)) {
+                ingressLimited();
+            }
+        } catch (ProtocolViolation v) {
+            services.metrics().rejected(v.reason());
+            close(v.reason());
+        }
+    }
+
+    private void ingressLimited() {
+        services.metrics().ingressLimited();
+        LOG.atInfo().addKeyValue("event", "rate_limit.rejected").addKeyValue("limiter", "gateway_ingress")
+                .addKeyValue("key_kind", "connection").addKeyValue("connection_id", caller.connection())
+                .addKeyValue("client_ip", caller.clientIp().address().toString())
+                .addKeyValue("client_ip_source", caller.clientIp().source().wireName())
+                .addKeyValue("route", GatewayRoutes.PATH).log("gateway ingress rate limited");
+        close(CloseReason.INGRESS_RATE_LIMITED);
+    }
+
+    void onPong() {
+        lastPongNanos = System.nanoTime();
+    }
+
+    void onPeerClosed() {
+        close(CloseReason.CLIENT_CLOSE);
+    }
+
+    void onError(Throwable cause) {
+        LOG.atDebug().addKeyValue("event", "gateway.socket.error").addKeyValue("connection_id", caller.connection())
+                .addKeyValue("error", cause.toString()).log("gateway socket error");
+        close(cause instanceof IOException ? CloseReason.CLIENT_CLOSE : CloseReason.INTERNAL_ERROR);
+    }
+
+    /** Closes once (the first reason wins): stops timers and the worker, then the core closes the socket. */
+    void close(CloseReason reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        timers.forEach(t -> t.cancel(false));
+        worker.stop();
+        services.connections().disconnect(caller.connection(), reason);
+    }
+
+    // On the command worker: one command within the request budget; a failure becomes an error event.
+    private void run(ClientCommand command) {
+        String code;
+        try {
+            services.deadline().run(() -> command.execute(services.commands(), caller));
+            return;
+        } catch (FilamentException e) {
+            code = e.code();
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("event", "gateway.command.failed").addKeyValue("connection_id", caller.connection())
+                    .addKeyValue("t", command.type()).setCause(e).log("gateway command failed");
+            code = "internal_error";
+        }
+        services.errors().send(caller.connection(), command, code);
+    }
+
+    private void heartbeat() {
+        GatewaySettings settings = services.settings();
+        long now = System.nanoTime();
+        if (now - lastPongNanos >= settings.pongTimeout().toNanos()) {
+            close(CloseReason.HEARTBEAT_TIMEOUT);
+        } else if (now - lastPingNanos >= settings.pingInterval().toNanos()) {
+            lastPingNanos = now;
+            transport.ping();
+        }
+    }
+
+    // The lookup may wait on the database, so it runs on its own virtual thread, never on the shared timer.
+    private void recheck() {
+        if (closed.get() || !rechecking.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("gateway-recheck-" + caller.connection()).start(() -> {
+            try {
+                services.authenticator().recheck(admission);
+            } catch (UnauthenticatedException e) {
+                close(CloseReason.SESSION_REVOKED);
+            } catch (RuntimeException e) {
+                // a database hiccup keeps the socket; the next re-check tries again
+                LOG.atWarn().addKeyValue("event", "gateway.recheck.failed")
+                        .addKeyValue("connection_id", caller.connection()).addKeyValue("error", e.toString())
+                        .log("session re-check failed");
+            } finally {
+                rechecking.set(false);
+            }
+        });
+    }
+
+    private void every(Duration period, Runnable task) {
+        long ms = period.toMillis();
+        schedule(services.timer().scheduleAtFixedRate(() -> safely(task), ms, ms, TimeUnit.MILLISECONDS));
+    }
+
+    private void schedule(ScheduledFuture<?> timer) {
+        timers.add(timer);
+        if (closed.get()) {
+            timer.cancel(false);
+        }
+    }
+
+    // a periodic task that throws would silently stop repeating
+    private void safely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("event", "gateway.timer.failed").addKeyValue("connection_id", caller.connection())
+                    .setCause(e).log("gateway timer failed");
+        }
+    }
+}

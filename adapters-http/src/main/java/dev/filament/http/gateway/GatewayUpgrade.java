@@ -1,0 +1,113 @@
+package dev.filament.http.gateway;
+
+import dev.filament.application.budget.RequestBudget;
+import dev.filament.domain.error.ForbiddenException;
+import dev.filament.domain.error.InvalidRequestException;
+import dev.filament.http.RequestAttributes;
+import dev.filament.http.edge.EdgeHandlers;
+import dev.filament.http.edge.RequestIdHandler;
+import dev.filament.http.routes.QueryParams;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.MDC;
+
+/**
+ * Javalin's before-upgrade handler of {@code /gateway/ws} (SPEC 9.1). Javalin runs no {@code before} handler for
+ * upgrade requests, so the edge steps of SPEC 2.1 (request id, client IP, baseline limit, body limit) run here
+ * first; then the upgrade shape, the query string ({@code access_token} only), the Origin allowlist and
+ * authentication. An admitted request carries its {@link GatewayAdmission} to the socket; a refused one gets the JSON
+ * error and is not upgraded.
+ */
+final class GatewayUpgrade implements Handler {
+    static final String TOKEN_PARAM = "access_token";
+    private static final String BEARER = "Bearer ";
+
+    private final EdgeHandlers edge;
+    private final GatewaySettings settings;
+    private final GatewayAuthenticator authenticator;
+    private final RequestBudget requestBudget;
+    private final Duration requestTimeout;
+    private final UpgradeOutcomes outcomes;
+
+    GatewayUpgrade(EdgeHandlers edge, GatewaySettings settings, GatewayAuthenticator authenticator,
+            RequestBudget requestBudget, Duration requestTimeout, UpgradeOutcomes outcomes) {
+        this.edge = edge;
+        this.settings = settings;
+        this.authenticator = authenticator;
+        this.requestBudget = requestBudget;
+        this.requestTimeout = requestTimeout;
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public void handle(Context ctx) throws Exception {
+        long started = System.nanoTime();
+        int status = 101;
+        dropServletSession(ctx);
+        try {
+            edge.requestId().handle(ctx);
+            edge.clientIp().handle(ctx);
+            edge.baseline().handle(ctx);
+            edge.bodyLimit().handle(ctx);
+            GatewayAdmission admission = admit(ctx);
+            ctx.req().setAttribute(GatewayAdmission.ATTRIBUTE, admission);
+            RequestAttributes.setUserId(ctx, admission.user().userId().value());
+        } catch (Exception e) {
+            status = outcomes.refuse(ctx, e);
+        } finally {
+            outcomes.record(ctx, status, started);
+            MDC.remove(RequestIdHandler.MDC_KEY);
+        }
+    }
+
+    private GatewayAdmission admit(Context ctx) {
+        if (!"GET".equals(ctx.req().getMethod())) {
+            throw new UpgradeOutcomes.MethodNotAllowed();
+        }
+        if (!isUpgrade(ctx)) {
+            throw new InvalidRequestException("websocket upgrade required");
+        }
+        QueryParams query = QueryParams.of(ctx, TOKEN_PARAM);
+        if (!settings.allowsOrigin(ctx.header("Origin"))) {
+            throw ForbiddenException.because("origin refused");
+        }
+        String token = token(ctx, query);
+        try (RequestBudget.Budget ignored = requestBudget.open(requestTimeout)) {
+            return authenticator.admit(token, RequestAttributes.clientIp(ctx));
+        }
+    }
+
+    private static boolean isUpgrade(Context ctx) {
+        String upgrade = ctx.header("Upgrade");
+        String connection = ctx.header("Connection");
+        return upgrade != null && upgrade.trim().equalsIgnoreCase("websocket") && connection != null
+                && connection.toLowerCase(Locale.ROOT).contains("upgrade") && ctx.header("Sec-WebSocket-Key") != null;
+    }
+
+    /** The bearer token, else (only when the header is absent) the query token; null when neither is usable. */
+    private static String token(Context ctx, QueryParams query) {
+        String header = ctx.header("Authorization");
+        if (header != null) {
+            return header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? header.substring(BEARER.length()).trim() : null;
+        }
+        return query.string(TOKEN_PARAM).orElse(null);
+    }
+
+    // Javalin 7 snapshots the servlet session of every upgrade request, creating one that nothing here uses;
+    // invalidating it keeps an upgrade storm from piling up idle server-side sessions, and no cookie goes out.
+    private static void dropServletSession(Context ctx) {
+        ctx.res().setHeader("Set-Cookie", null);
+        HttpSession session = ctx.req().getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalid) {
+                // nothing to drop
+            }
+        }
+    }
+}

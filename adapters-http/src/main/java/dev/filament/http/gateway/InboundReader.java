@@ -1,0 +1,97 @@
+package dev.filament.http.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.error.InvalidRequestException;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.Ulid;
+import dev.filament.http.json.Json;
+import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.json.MalformedJson;
+import dev.filament.http.json.SchemaViolation;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one inbound gateway message (SPEC 9.2, 9.4): the strict envelope {@code {"v":1,"t":"...","d":{...}}}, then
+ * the command's payload. Anything else is a {@link ProtocolViolation} naming the close reason. Stateless.
+ */
+final class InboundReader {
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9_.]{1,64}");
+
+    private final Json json;
+
+    InboundReader(Json json) {
+        this.json = json;
+    }
+
+    /** A text frame's message. */
+    ClientCommand read(String text) {
+        return command(envelope(() -> json.parse(text)));
+    }
+
+    /** A binary frame's message, decoded as UTF-8 JSON under the same rules (invalid UTF-8 is malformed JSON). */
+    ClientCommand read(byte[] bytes) {
+        return command(envelope(() -> json.parse(bytes)));
+    }
+
+    private static JsonNode envelope(java.util.function.Supplier<JsonNode> parse) {
+        JsonNode root;
+        try {
+            root = parse.get();
+        } catch (MalformedJson e) {
+            throw new ProtocolViolation(CloseReason.INVALID_ENVELOPE);
+        }
+        boolean valid = root.isObject() && root.size() == 3
+                && isVersionOne(root.get("v"))
+                && root.path("t").isTextual() && TYPE.matcher(root.get("t").textValue()).matches()
+                && root.path("d").isObject();
+        if (!valid) {
+            throw new ProtocolViolation(CloseReason.INVALID_ENVELOPE);
+        }
+        return root;
+    }
+
+    private static boolean isVersionOne(JsonNode v) {
+        return v != null && v.isIntegralNumber() && v.canConvertToInt() && v.intValue() == 1;
+    }
+
+    private static ClientCommand command(JsonNode root) {
+        String type = root.get("t").textValue();
+        JsonNode d = root.get("d");
+        try {
+            return switch (type) {
+                case ClientCommand.Subscribe.TYPE -> subscribe(JsonObjectReader.of(d));
+                case ClientCommand.MessageCreate.TYPE -> messageCreate(JsonObjectReader.of(d));
+                default -> throw new ProtocolViolation(CloseReason.UNKNOWN_EVENT);
+            };
+        } catch (SchemaViolation | InvalidRequestException e) {
+            throw new ProtocolViolation(CloseReason.INVALID_PAYLOAD);
+        }
+    }
+
+    private static ClientCommand subscribe(JsonObjectReader d) {
+        GuildId guild = new GuildId(ulid(d, "guild_id"));
+        ChannelId channel = new ChannelId(ulid(d, "channel_id"));
+        d.finish();
+        return new ClientCommand.Subscribe(guild, channel);
+    }
+
+    private static ClientCommand messageCreate(JsonObjectReader d) {
+        GuildId guild = new GuildId(ulid(d, "guild_id"));
+        ChannelId channel = new ChannelId(ulid(d, "channel_id"));
+        ClientCommand command;
+        try {
+            command = new ClientCommand.MessageCreate(guild, channel, d.requiredString("content"));
+        } catch (InvalidRequestException e) {
+            // the right type but a forbidden value: a business failure reported as error invalid_request
+            command = new ClientCommand.Rejected(ClientCommand.MessageCreate.TYPE, guild, channel, e);
+        }
+        d.finish();
+        return command;
+    }
+
+    private static String ulid(JsonObjectReader d, String field) {
+        return Ulid.parse(d.requiredString(field)).orElseThrow(() -> new SchemaViolation(field + " must be a ULID"));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.filament.http.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.filament.domain.id.UserId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** SPEC 9.1 over real HTTP: what the upgrade request of {@code /gateway/ws} answers before and at the upgrade. */
+class GatewayUpgradeTest {
+    private static final String ALLOWED = "https://app.example.com";
+    private static GatewayTestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new GatewayTestServer(600, s -> new GatewaySettings(s.maxMessageBytes(), s.ingressEvents(),
+                s.ingressWindow(), s.pingInterval(), s.pongTimeout(), s.sessionRecheck(), s.commandTimeout(),
+                s.writeTimeout(), Set.of(ALLOWED)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String token() {
+        return server.identity.tokenFor(new UserId(TestIds.ulid()), Duration.ofMinutes(15));
+    }
+
+    private static RawUpgrade.Response upgrade(String target, Map<String, String> extra) throws Exception {
+        Map<String, String> headers = RawUpgrade.upgradeHeaders();
+        headers.putAll(extra);
+        return RawUpgrade.send(server.port(), "GET", target, headers);
+    }
+
+    private static void assertJsonError(RawUpgrade.Response r, int status, String code) {
+        assertThat(r.status()).isEqualTo(status);
+        String id = r.header("X-Request-Id");
+        assertThat(id).isNotBlank();
+        assertThat(r.body()).isEqualTo("{\"error\":\"" + code + "\",\"request_id\":\"" + id + "\"}");
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.header("Upgrade")).isNull();
+    }
+
+    @Test
+    void givenNoToken_upgrade_isRefused401WithJsonBeforeTheUpgrade() throws Exception {
+        RawUpgrade.Response r = upgrade(GatewayRoutes.PATH, Map.of());
+
+        assertJsonError(r, 401, "invalid_credentials");
+        assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(server.gateway.connected()).isEmpty();
+    }
+
+    @Test
+    void givenAnUnknownToken_upgrade_isRefused401() throws Exception {
+        assertJsonError(upgrade(GatewayRoutes.PATH, Map.of("Authorization", "Bearer nope")), 401,
+                "invalid_credentials");
+    }
+
+    @Test
+    void givenARevokedSession_upgrade_isRefused401() throws Exception {
+        String token = token();
+        server.identity.revoke(token);
+
+        assertJsonError(upgrade(GatewayRoutes.PATH, Map.of("Authorization", "Bearer " + token)), 401,
+                "invalid_credentials");
+    }
+
+    @Test
+    void givenAValidBearer_upgrade_switchesProtocolsWithTheRequestId() throws Exception {
+        RawUpgrade.Response r = upgrade(GatewayRoutes.PATH,
+                Map.of("Authorization", "Bearer " + token(), "X-Request-Id", "req-123"));
+
+        assertThat(r.status()).isEqualTo(101);
+        assertThat(r.header("X-Request-Id")).isEqualTo("req-123");
+        assertThat(r.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void theAccessTokenQueryParameter_authenticatesWhenNoHeaderIsSent() throws Exception {
+        try (GatewayClient client = GatewayClient.connect(server.url("?access_token=" + token()), null)) {
+            assertThat(client.ready().path("s").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anyOtherQueryParameter_isRefused400() throws Exception {
+        assertJsonError(upgrade(GatewayRoutes.PATH + "?access_token=" + token() + "&x=1", Map.of()), 400,
+                "invalid_request");
+        assertJsonError(upgrade(GatewayRoutes.PATH + "?x=1", Map.of("Authorization", "Bearer " + token())), 400,
+                "invalid_request");
+    }
+
+    @Test
+    void aRepeatedAccessToken_isRefused400() throws Exception {
+        String token = token();
+        assertJsonError(upgrade(GatewayRoutes.PATH + "?access_token=" + token + "&access_token=" + token, Map.of()),
+                400, "invalid_request");
+    }
+
+    @Test
+    void anOriginOutsideTheAllowlist_isRefused403_whileAllowedOrAbsentOriginsUpgrade() throws Exception {
+        String bearer = "Bearer " + token();
+
+        assertJsonError(upgrade(GatewayRoutes.PATH, Map.of("Authorization", bearer, "Origin", "https://evil.example")),
+                403, "forbidden");
+        assertThat(upgrade(GatewayRoutes.PATH, Map.of("Authorization", bearer, "Origin", ALLOWED)).status())
+                .isEqualTo(101);
+        assertThat(upgrade(GatewayRoutes.PATH, Map.of("Authorization", bearer)).status()).isEqualTo(101);
+    }
+
+    @Test
+    void aPlainGetWithoutUpgrade_isRefused400() throws Exception {
+        RawUpgrade.Response r = RawUpgrade.send(server.port(), "GET", GatewayRoutes.PATH,
+                Map.of("Authorization", "Bearer " + token(), "Connection", "close"));
+
+        assertJsonError(r, 400, "invalid_request");
+    }
+
+    @Test
+    void anIncompleteUpgradeRequest_isRefused400() throws Exception {
+        Map<String, String> headers = RawUpgrade.upgradeHeaders();
+        headers.remove("Upgrade");
+        headers.put("Authorization", "Bearer " + token());
+
+        assertJsonError(RawUpgrade.send(server.port(), "GET", GatewayRoutes.PATH, headers), 400, "invalid_request");
+    }
+
+    @Test
+    void aRefusedUpgrade_doesNotLeaveAServletSessionCookie() throws Exception {
+        assertThat(upgrade(GatewayRoutes.PATH, Map.of()).header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void theBaselineLimit_countsUpgradeRequests() throws Exception {
+        try (GatewayTestServer limited = new GatewayTestServer(2, s -> s)) {
+            String bearer = "Bearer " + limited.identity.tokenFor(new UserId(TestIds.ulid()), Duration.ofMinutes(5));
+            Map<String, String> headers = RawUpgrade.upgradeHeaders();
+            headers.put("Authorization", bearer);
+
+            assertThat(RawUpgrade.send(limited.port(), "GET", GatewayRoutes.PATH, headers).status()).isEqualTo(101);
+            assertThat(RawUpgrade.send(limited.port(), "GET", GatewayRoutes.PATH, headers).status()).isEqualTo(101);
+            RawUpgrade.Response third = RawUpgrade.send(limited.port(), "GET", GatewayRoutes.PATH, headers);
+
+            assertThat(third.status()).isEqualTo(429);
+            assertThat(third.body()).contains("\"error\":\"rate_limited\"");
+            assertThat(third.header("RateLimit-Policy")).isEqualTo("\"baseline\";q=2;w=60");
+            assertThat(limited.counter("filament.rate_limit.hits", "limiter", "baseline")).isEqualTo(1);
+            assertThat(limited.identity.sessionLookups).hasValue(2);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.filament.application.gateway;
+
+/** The in-memory gateway keeps the {@link GatewayConnections} contract. */
+class InMemoryGatewayConnectionsTest extends GatewayConnectionsContract {
+
+    @Override
+    protected Gateway newGateway() {
+        InMemoryGatewayConnections gateway = new InMemoryGatewayConnections(2);
+        return new Gateway() {
+            @Override
+            public GatewayConnections connections() {
+                return gateway;
+            }
+
+            @Override
+            public GatewayEventPublisher publisher() {
+                return gateway;
+            }
+
+            @Override
+            public void close() {
+                gateway.close();
+            }
+        };
+    }
+}
