@@ -77,6 +77,7 @@ public final class HttpServer {
             cfg.routes.before(edge.bodyLimit());
             cfg.routes.before(ctx -> refuseUnroutedMethods(ctx, router));
             modules.forEach(m -> m.register(router));
+            modules.forEach(m -> m.configure(cfg));
 
             cfg.routes.exception(Exception.class, (e, ctx) -> respondError(ctx, e));
             cfg.routes.error(404, ctx -> {

@@ -1,7 +1,12 @@
 package dev.filament.realtime;
 
+import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.gateway.GatewayCaller;
+import dev.filament.application.gateway.GatewayConnections;
+import dev.filament.application.gateway.GatewaySocket;
+import java.time.Instant;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.GatewayMetrics;
 import dev.filament.application.gateway.UnsubscribeReason;
@@ -23,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * disconnect). Publishing is a lock-free offer to the dispatch queue: it cannot wait on any connection or on the
  * dispatcher, by construction.
  */
-public final class GatewayFanout implements GatewayEventPublisher, AutoCloseable {
+public final class GatewayFanout implements GatewayEventPublisher, GatewayConnections, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayFanout.class);
 
     private final GatewayLimits limits;
@@ -67,16 +72,45 @@ public final class GatewayFanout implements GatewayEventPublisher, AutoCloseable
     }
 
     /** Closes a connection (peer closed, protocol error, heartbeat, revocation found by the connection itself). */
+    @Override
     public void disconnect(ConnectionId id, CloseReason reason) {
         registry.connection(id).ifPresent(s -> disconnects.close(s, reason));
     }
 
     /** Adds a subscription; the caller publishes {@code presence_update online} when the result says so. */
-    public SubscribeResult subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
+    @Override
+    public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
         return registry.subscribe(id, guild, channel);
     }
 
     /** Online users of the guild, sorted. */
+    /** The port's connect: the realtime core does not need the token expiry (the binding closes at {@code exp}). */
+    @Override
+    public void connect(GatewayCaller caller, Instant tokenExpiresAt, GatewaySocket socket) {
+        GatewayTransport transport = socket instanceof GatewayTransport t ? t : new GatewayTransport() {
+            @Override
+            public void sendText(String text) throws java.io.IOException {
+                socket.sendText(text);
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                socket.close(code, reason);
+            }
+
+            @Override
+            public void abort() {
+                socket.abort();
+            }
+        };
+        connect(caller.connection(), caller.user(), caller.session(), transport);
+    }
+
+    @Override
+    public List<UserId> onlineUsers(GuildId guild) {
+        return presenceSnapshot(guild);
+    }
+
     public List<UserId> presenceSnapshot(GuildId guild) {
         return registry.presenceSnapshot(guild);
     }

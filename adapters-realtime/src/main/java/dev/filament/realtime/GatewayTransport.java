@@ -1,5 +1,7 @@
 package dev.filament.realtime;
 
+import dev.filament.application.gateway.GatewaySocket;
+
 import java.io.IOException;
 
 /**
@@ -10,7 +12,7 @@ import java.io.IOException;
  * time, so they may block that thread (up to the transport's write timeout). {@link #abort} is called from a
  * watchdog thread, possibly while {@code sendText} is blocked, and must make such a blocked call return or throw.
  */
-public interface GatewayTransport {
+public interface GatewayTransport extends GatewaySocket {
 
     /** Writes one text frame; may block the writer thread; throws when the socket failed. */
     void sendText(String text) throws IOException;

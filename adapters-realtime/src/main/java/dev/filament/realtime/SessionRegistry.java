@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
@@ -47,27 +48,27 @@ public final class SessionRegistry {
     }
 
     /** Adds a subscription (idempotent, capped per connection) and reports whether its user became online in G. */
-    public SubscribeResult subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
+    public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
         Member member = connections.get(id);
         if (member == null) {
-            return SubscribeResult.of(SubscribeResult.Outcome.NOT_CONNECTED);
+            return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
         }
         ChannelKey key = new ChannelKey(guild, channel);
         synchronized (member) {
             if (member.removed) {
-                return SubscribeResult.of(SubscribeResult.Outcome.NOT_CONNECTED);
+                return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
             }
             if (member.subscriptions.contains(key)) {
-                return SubscribeResult.of(SubscribeResult.Outcome.ALREADY_SUBSCRIBED);
+                return new SubscribeOutcome(SubscribeOutcome.Kind.ALREADY_SUBSCRIBED, false);
             }
             if (member.subscriptions.size() >= maxSubscriptions) {
-                return SubscribeResult.of(SubscribeResult.Outcome.QUOTA_EXCEEDED);
+                return new SubscribeOutcome(SubscribeOutcome.Kind.QUOTA_EXCEEDED, false);
             }
             member.subscriptions.add(key);
             ConnectionSession s = member.session;
             channels.add(key, s);
             boolean firstInGuild = guildSubscribers.adjust(guild, s, 1) == 1;
-            return SubscribeResult.subscribed(firstInGuild && presence.adjust(guild, s.user(), 1) == 1);
+            return new SubscribeOutcome(SubscribeOutcome.Kind.SUBSCRIBED, firstInGuild && presence.adjust(guild, s.user(), 1) == 1);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.gateway.GatewayEvent;
@@ -64,7 +65,7 @@ final class FanoutFixture implements AutoCloseable {
 
     /** One connected fake client. */
     record Client(ConnectionSession session, RecordingTransport transport, FanoutFixture fixture) {
-        SubscribeResult subscribe(GuildId guild, ChannelId channel) {
+        SubscribeOutcome subscribe(GuildId guild, ChannelId channel) {
             return fixture.fanout.subscribe(session.id(), guild, channel);
         }
 

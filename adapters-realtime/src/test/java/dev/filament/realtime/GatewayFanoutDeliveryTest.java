@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import static dev.filament.realtime.FanoutFixture.WAIT;
 import static dev.filament.realtime.FanoutFixture.assertConsecutive;
 import static dev.filament.realtime.FanoutFixture.message;
@@ -44,7 +45,7 @@ class GatewayFanoutDeliveryTest {
     @Test
     void everySubscriber_getsEveryEvent_inPublishOrder_withConsecutiveSequence() throws Exception {
         List<Client> clients = IntStream.range(0, 5).mapToObj(i -> fx.connect(TestIds.user())).toList();
-        clients.forEach(cl -> assertThat(cl.subscribe(g, c).outcome()).isEqualTo(SubscribeResult.Outcome.SUBSCRIBED));
+        clients.forEach(cl -> assertThat(cl.subscribe(g, c).kind()).isEqualTo(SubscribeOutcome.Kind.SUBSCRIBED));
 
         for (int i = 0; i < 200; i++) {
             fx.fanout.publish(message(g, c, "e" + i));
@@ -194,11 +195,11 @@ class GatewayFanoutDeliveryTest {
     void subscriptionCap_rejectsThe257thChannel_andKeepsIdempotentRepeats() {
         Client client = fx.connect(TestIds.user());
         for (int i = 0; i < 256; i++) {
-            assertThat(client.subscribe(g, TestIds.channel()).outcome()).isEqualTo(SubscribeResult.Outcome.SUBSCRIBED);
+            assertThat(client.subscribe(g, TestIds.channel()).kind()).isEqualTo(SubscribeOutcome.Kind.SUBSCRIBED);
         }
         ChannelId first = TestIds.channel();
 
-        assertThat(client.subscribe(g, first).outcome()).isEqualTo(SubscribeResult.Outcome.QUOTA_EXCEEDED);
+        assertThat(client.subscribe(g, first).kind()).isEqualTo(SubscribeOutcome.Kind.QUOTA_EXCEEDED);
         assertThat(fx.fanout.registry().isSubscribed(client.session().id(), g, first)).isFalse();
         assertThat(fx.fanout.registry().subscriptionCount(client.session().id())).isEqualTo(256);
     }

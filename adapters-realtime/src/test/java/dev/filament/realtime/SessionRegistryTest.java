@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.gateway.GatewayEvent;
@@ -42,10 +43,10 @@ class SessionRegistryTest {
         ConnectionSession a1 = register(alice);
         ConnectionSession a2 = register(alice);
 
-        assertThat(registry.subscribe(a1.id(), g, c1)).isEqualTo(new SubscribeResult(SubscribeResult.Outcome.SUBSCRIBED, true));
+        assertThat(registry.subscribe(a1.id(), g, c1)).isEqualTo(new SubscribeOutcome(SubscribeOutcome.Kind.SUBSCRIBED, true));
         assertThat(registry.subscribe(a1.id(), g, c2).becameOnline()).isFalse();
         assertThat(registry.subscribe(a2.id(), g, c1).becameOnline()).isFalse();
-        assertThat(registry.subscribe(a1.id(), g, c1).outcome()).isEqualTo(SubscribeResult.Outcome.ALREADY_SUBSCRIBED);
+        assertThat(registry.subscribe(a1.id(), g, c1).kind()).isEqualTo(SubscribeOutcome.Kind.ALREADY_SUBSCRIBED);
         assertThat(registry.isOnline(g, alice)).isTrue();
     }
 
@@ -77,7 +78,7 @@ class SessionRegistryTest {
         assertThat(registry.isSubscribed(b1.id(), g, c1)).isFalse();
         assertThat(registry.unregister(b2)).isEqualTo(new Departure(List.of(g), true));
         assertThat(registry.unregister(b2)).isEqualTo(Departure.NONE);
-        assertThat(registry.subscribe(b2.id(), g, c1).outcome()).isEqualTo(SubscribeResult.Outcome.NOT_CONNECTED);
+        assertThat(registry.subscribe(b2.id(), g, c1).kind()).isEqualTo(SubscribeOutcome.Kind.NOT_CONNECTED);
         assertThat(registry.connectionCount()).isZero();
     }
 
@@ -107,9 +108,9 @@ class SessionRegistryTest {
         small.subscribe(s.id(), g, c1);
         small.subscribe(s.id(), g, c2);
 
-        assertThat(small.subscribe(s.id(), g, TestIds.channel()).outcome())
-                .isEqualTo(SubscribeResult.Outcome.QUOTA_EXCEEDED);
-        assertThat(small.subscribe(s.id(), g, c1).outcome()).isEqualTo(SubscribeResult.Outcome.ALREADY_SUBSCRIBED);
+        assertThat(small.subscribe(s.id(), g, TestIds.channel()).kind())
+                .isEqualTo(SubscribeOutcome.Kind.QUOTA_EXCEEDED);
+        assertThat(small.subscribe(s.id(), g, c1).kind()).isEqualTo(SubscribeOutcome.Kind.ALREADY_SUBSCRIBED);
         assertThat(small.subscriptionCount(s.id())).isEqualTo(2);
     }
 

@@ -39,6 +39,11 @@ public final class GatewayRoutes implements RouteModule, AutoCloseable {
      * {@code Javalin.create(cfg -> ...)} with {@code cfg.routes, cfg.jetty}, or between create and start with
      * {@code app.unsafe.routes, app.unsafe.jetty}.
      */
+    @Override
+    public void configure(io.javalin.config.JavalinConfig cfg) {
+        installWebSocket(cfg.routes, cfg.jetty);
+    }
+
     public void installWebSocket(RoutesConfig routes, JettyConfig jetty) {
         routes.wsBeforeUpgrade(PATH, upgrade);
         // the route only makes the path upgradable: the frames go to the Jetty endpoint mapped below

@@ -44,7 +44,7 @@ final class GatewayTestServer implements AutoCloseable {
         RateLimiter baseline = new RateLimiter(LimitPolicy.tokenBucket("baseline", baselinePerMinute, 60),
                 Clock.systemUTC());
         EdgeHandlers edge = EdgeHandlers.create(new ClientIpResolver(List.of()), REQUEST_TIMEOUT, budget, baseline,
-                BaselineKey.IP_ONLY, 1_048_576);
+                BaselineKey.IP_ONLY, 1_048_576, new dev.filament.application.budget.RequestTimings());
         HttpMetrics metrics = new HttpMetrics(prometheus, REQUEST_TIMEOUT);
         LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(metrics);
         GatewaySettings settings = tune.apply(GatewaySettings.of(REQUEST_TIMEOUT, 60, Duration.ofSeconds(10),
@@ -52,7 +52,6 @@ final class GatewayTestServer implements AutoCloseable {
         routes = GatewayWiring.routes(settings, new GatewayWiring.Dependencies(gateway, gateway, commands, identity,
                 identity, new TestIds(), budget, edge, telemetry, metrics, prometheus, json, Clock.systemUTC()));
         app = new HttpServer(http, edge, telemetry, metrics, json).create(List.of(routes));
-        routes.installWebSocket(app.unsafe.routes, app.unsafe.jetty);
         app.start();
     }
 

@@ -1,0 +1,35 @@
+package dev.filament.realtime;
+
+import dev.filament.application.gateway.GatewayConnections;
+import dev.filament.application.gateway.GatewayConnectionsContract;
+import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.gateway.NoopGatewayMetrics;
+
+/** The real fanout keeps the {@link GatewayConnections} contract its in-memory fake keeps. */
+class GatewayFanoutConnectionsContractTest extends GatewayConnectionsContract {
+
+    @Override
+    protected Gateway newGateway() {
+        GatewayLimits d = GatewayLimits.defaults();
+        GatewayLimits twoSubscriptions = new GatewayLimits(d.outboundMaxEvents(), d.outboundMaxBytes(),
+                d.writeTimeout(), 2, d.dispatchCapacity(), d.tickInterval());
+        GatewayFanout fanout = new GatewayFanout(twoSubscriptions, new NoopGatewayMetrics(), user -> { });
+        fanout.start();
+        return new Gateway() {
+            @Override
+            public GatewayConnections connections() {
+                return fanout;
+            }
+
+            @Override
+            public GatewayEventPublisher publisher() {
+                return fanout;
+            }
+
+            @Override
+            public void close() {
+                fanout.close();
+            }
+        };
+    }
+}
