@@ -57,6 +57,15 @@ public final class GuildFixture {
         this.kit = new GuildKit(store, ladder, audits, h, ids, clock, settings);
     }
 
+    /** Every use case wired as bootstrap would, over this fixture's fakes. */
+    public GuildUseCases useCases(dev.filament.application.ratelimit.RateLimiter ipLimiter,
+                                  dev.filament.application.ratelimit.RateLimiter userLimiter,
+                                  dev.filament.application.identity.port.IpObservationRecorder observations) {
+        GuildKit wired = GuildUseCases.kit(store, settings, ids, clock, handOffs, new SimpleJsonSerializer(),
+                handOffs, handOffs, handOffs);
+        return GuildUseCases.create(wired, ipLimiter, userLimiter, observations);
+    }
+
     public static ClientIp ip(String address) {
         return new ClientIp(IpAddress.parse(address).orElseThrow(), ClientIp.Source.PEER);
     }

@@ -14,4 +14,17 @@ public interface VoiceRemovals {
 
     /** Re-evaluate the guild's participants; remove those no longer members or without {@code create_message}. */
     void reevaluate(GuildId guild);
+
+    /** The implementation to wire while voice is not built: does nothing. */
+    static VoiceRemovals none() {
+        return new VoiceRemovals() {
+            @Override
+            public void removeFromGuild(UserId user, GuildId guild) {
+            }
+
+            @Override
+            public void reevaluate(GuildId guild) {
+            }
+        };
+    }
 }

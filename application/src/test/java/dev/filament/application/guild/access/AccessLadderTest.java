@@ -53,8 +53,7 @@ class AccessLadderTest {
 
     @Test
     void serverOwnerPassesWithoutMembershipAndHoldsEveryPermission() {
-        GuildFixture g = new GuildFixture(GuildSettings.defaults());
-        UserId serverOwner = g.newUser();
+        UserId serverOwner = f.ids.newUserId();
         GuildFixture withOwner = new GuildFixture(GuildSettings.defaults().withServerOwner(serverOwner));
         withOwner.db.addUser(serverOwner);
         Guild other = withOwner.newGuild(withOwner.newUser());
