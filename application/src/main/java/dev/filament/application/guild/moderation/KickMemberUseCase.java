@@ -1,0 +1,16 @@
+package dev.filament.application.guild.moderation;
+
+import dev.filament.application.guild.members.MemberCommand;
+
+/**
+ * Use case: kick a member (SPEC 6.2 {@code POST /guilds/{g}/members/{u}/kick}). Answered as {@code Accepted}; audits
+ * {@code member.kick}; post-commit effects of SPEC 6.4.
+ */
+public interface KickMemberUseCase {
+
+    /**
+     * @throws dev.filament.domain.error.NotFoundException 404 target not a member
+     * @throws dev.filament.domain.error.ForbiddenException 403 ladder, protected target, hierarchy
+     */
+    void kick(MemberCommand command);
+}

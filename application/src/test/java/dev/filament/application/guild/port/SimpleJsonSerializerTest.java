@@ -1,0 +1,12 @@
+package dev.filament.application.guild.port;
+
+import dev.filament.application.guild.fakes.SimpleJsonSerializer;
+
+/** Runs the {@link PayloadSerializer} contract against the test-jar's small JSON writer. */
+class SimpleJsonSerializerTest extends PayloadSerializerContract {
+
+    @Override
+    protected PayloadSerializer serializer() {
+        return new SimpleJsonSerializer();
+    }
+}
