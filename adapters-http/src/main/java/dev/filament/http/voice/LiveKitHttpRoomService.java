@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,6 +111,10 @@ public final class LiveKitHttpRoomService implements LiveKitRoomService, AutoClo
             Thread.currentThread().interrupt();
             throw new LiveKitCallException(method + " interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                // the client's own bound (connect or response) fired before ours: the same outcome
+                throw new LiveKitCallException(method + " timed out after " + timeout.toMillis() + " ms");
+            }
             throw new LiveKitCallException(method + " failed: " + e.getCause().getClass().getSimpleName());
         }
     }
