@@ -103,7 +103,7 @@ class ConnectionSessionTest {
 
         assertThat(s.awaitClosed(Duration.ofSeconds(10))).isTrue();
         assertThat(transport.closes()).isEmpty();
-        assertThat(transport.aborted()).isTrue();
+        assertThat(transport.awaitAborted(Duration.ofSeconds(10))).isTrue();
         assertThat(lifecycleCalls).containsExactly("finished");
     }
 

@@ -56,6 +56,11 @@ final class RecordingTransport implements GatewayTransport {
         return aborted;
     }
 
+    /** Waits until the socket was aborted (aborts may run on their own thread). Fails on timeout. */
+    boolean awaitAborted(Duration timeout) throws InterruptedException {
+        return awaitState(t -> t.aborted, timeout, "abort").aborted;
+    }
+
     /** Waits until a received frame matches {@code last}; returns every frame so far. Fails on timeout. */
     List<Frame> awaitFrame(Predicate<Frame> last, Duration timeout) throws InterruptedException {
         int[] scanned = {0};
