@@ -3,6 +3,7 @@ package dev.filament.application.search;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class InMemorySearchIndexStore implements SearchIndexStore {
             Instant now = db.clock.instant();
             List<OutboxEntry> claimed = db.outbox.values().stream()
                     .filter(e -> e.op().equals(OutboxEntry.UPSERT) && !e.nextAttemptAt().isAfter(now))
-                    .sorted(java.util.Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id))
+                    .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id))
                     .limit(UPSERT_BATCH)
                     .toList();
             if (claimed.isEmpty()) {
@@ -48,7 +49,7 @@ public final class InMemorySearchIndexStore implements SearchIndexStore {
             Instant now = db.clock.instant();
             Optional<OutboxEntry> row = db.outbox.values().stream()
                     .filter(e -> e.op().equals(OutboxEntry.REBUILD) && !e.nextAttemptAt().isAfter(now))
-                    .min(java.util.Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id));
+                    .min(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id));
             if (row.isEmpty()) {
                 return BatchResult.idle();
             }
