@@ -1,0 +1,243 @@
+package dev.filament.realtime.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.filament.application.search.BatchResult;
+import dev.filament.application.search.InMemorySearchHarness;
+import dev.filament.application.search.RecordingSearchMetrics;
+import dev.filament.application.search.SearchBacklog;
+import dev.filament.application.search.SearchIndexStore;
+import dev.filament.application.search.SearchMetrics.BatchOutcome;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.MessageId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+
+class SearchIndexerTest {
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private final InMemorySearchHarness h = new InMemorySearchHarness();
+    private final RecordingSearchMetrics metrics = new RecordingSearchMetrics();
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(SearchIndexer.class);
+    private GuildId g;
+    private ChannelId c;
+
+    @BeforeEach
+    void setUp() {
+        g = h.newGuild();
+        c = h.newChannel(g);
+        logs.start();
+        logger.addAppender(logs);
+        logger.setLevel(Level.DEBUG);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable c : cleanup.reversed()) {
+            c.close();
+        }
+        logger.detachAppender(logs);
+        logger.setLevel(null);
+    }
+
+    private SearchIndexer started(SearchIndexStore store, Duration poll) {
+        SearchIndexer indexer = new SearchIndexer(store, metrics, h.clock(), new SearchIndexer.Settings(
+                poll, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(1), Duration.ofMillis(200)));
+        cleanup.add(indexer);
+        indexer.start();
+        return indexer;
+    }
+
+    private MessageId post(String content) {
+        return h.unitOfWork().inTransaction(() -> {
+            MessageId m = h.newMessage(g, c, content);
+            h.outbox().enqueueUpsert(g, m);
+            return m;
+        });
+    }
+
+    private boolean indexed(MessageId m) {
+        return h.documentRevision(m).isPresent();
+    }
+
+    @Test
+    void givenABacklogAtStartup_itIsDrainedWithoutAnyWake() {
+        MessageId first = post("before start");
+        MessageId second = post("also before start");
+        h.unitOfWork().run(() -> h.outbox().enqueueRebuild(g));
+
+        started(h.store(), NEVER);
+
+        Await.until("the backlog is drained", () -> h.outboxRows(g).isEmpty());
+        assertThat(indexed(first) && indexed(second)).isTrue();
+    }
+
+    @Test
+    void aWake_makesTheWaitingIndexerRunAtOnce() {
+        SearchIndexer indexer = started(h.store(), NEVER);
+        Await.until("the first drain is over", () -> metrics.observations() > 0);
+        MessageId m = post("woken");
+
+        indexer.wake();
+
+        Await.until("the woken indexer indexed the message", () -> indexed(m));
+    }
+
+    @Test
+    void withoutAWake_thePollStillFindsNewWork() {
+        started(h.store(), Duration.ofMillis(20));
+        Await.until("the first drain is over", () -> metrics.observations() > 0);
+        MessageId m = post("lost wake");
+
+        Await.until("the poll indexed the message", () -> indexed(m));
+    }
+
+    @Test
+    void failedBatches_areRetriedWithBackoffAndTheThreadSurvives() throws Exception {
+        MessageId m = post("stubborn");
+        try (AutoCloseable broken = h.breakIndexing()) {
+            started(h.store(), Duration.ofMillis(20));
+            Await.until("a failure was counted", () -> metrics.batches(BatchOutcome.ERROR) >= 1);
+            assertThat(h.outboxRows(g)).singleElement().satisfies(r -> assertThat(r.attempts()).isEqualTo(1));
+        }
+        assertThat(indexed(m)).isFalse();
+
+        h.clock().advance(Duration.ofSeconds(1)); // the row's backoff
+
+        Await.until("the retried batch indexed the message", () -> indexed(m));
+        assertThat(h.outboxRows(g)).isEmpty();
+        assertThat(metrics.batches(BatchOutcome.OK)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aStoreThatThrows_evenAnError_doesNotStopTheThread() {
+        AtomicInteger calls = new AtomicInteger();
+        SearchIndexStore throwing = new SearchIndexStore() {
+            @Override
+            public BatchResult indexDueUpserts() {
+                return switch (calls.incrementAndGet()) {
+                    case 1 -> throw new IllegalStateException("bug in the store");
+                    case 2 -> throw new AssertionError("not a VirtualMachineError");
+                    default -> h.store().indexDueUpserts();
+                };
+            }
+
+            @Override
+            public BatchResult rebuildNextBatch() {
+                return h.store().rebuildNextBatch();
+            }
+
+            @Override
+            public SearchBacklog backlog() {
+                return h.store().backlog();
+            }
+        };
+        MessageId m = post("survivor");
+
+        started(throwing, Duration.ofMillis(20));
+
+        Await.until("the message is indexed after the throws", () -> indexed(m));
+        assertThat(calls.get()).isGreaterThanOrEqualTo(3);
+        assertThat(metrics.batches(BatchOutcome.ERROR)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void whileTheStoreIsStuck_wakesStayInstantAndCloseReturnsWithinItsBound() throws Exception {
+        StuckSearchIndexStore stuck = new StuckSearchIndexStore(false);
+        cleanup.add(stuck::release);
+        SearchIndexer indexer = started(stuck, Duration.ofMillis(20));
+        stuck.awaitEntered();
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            indexer.wake();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+
+        start = System.nanoTime();
+        indexer.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("close waits at most its 200 ms bound for a stuck thread").isLessThan(Duration.ofSeconds(2));
+        assertThat(logs.list).anySatisfy(e -> assertThat(field(e, "event")).contains("search.indexer.stop_timeout"));
+    }
+
+    @Test
+    void close_stopsAnIdleIndexerPromptly() {
+        SearchIndexer indexer = started(h.store(), NEVER);
+        Await.until("the first drain is over", () -> metrics.observations() > 0);
+
+        long start = System.nanoTime();
+        indexer.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+        assertThat(logs.list).noneSatisfy(e -> assertThat(field(e, "event")).contains("search.indexer.stop_timeout"));
+    }
+
+    @Test
+    void batchesAreLoggedWithRowsDurationAndOutcome_debugWhenOkInfoOnError() throws Exception {
+        post("one");
+        post("two");
+        post("three");
+        started(h.store(), Duration.ofMillis(20));
+        Await.until("an ok batch was logged", () -> !batchEvents("ok").isEmpty());
+
+        ILoggingEvent ok = batchEvents("ok").get(0);
+        assertThat(ok.getLevel()).isEqualTo(Level.DEBUG);
+        assertThat(field(ok, "rows")).contains(3);
+        assertThat(field(ok, "duration_ms")).hasValueSatisfying(v -> assertThat((Long) v).isNotNegative());
+        MessageId m;
+
+        try (AutoCloseable broken = h.breakIndexing()) {
+            m = post("four");
+            Await.until("an error batch was logged", () -> !batchEvents("error").isEmpty());
+        }
+        ILoggingEvent error = batchEvents("error").get(0);
+        assertThat(field(error, "error")).isPresent();
+        assertThat(error.getLevel()).isEqualTo(Level.INFO);
+        assertThat(field(error, "rows")).contains(1);
+        assertThat(error.getFormattedMessage() + error.getKeyValuePairs()).doesNotContain("four");
+        assertThat(indexed(m)).isFalse();
+    }
+
+    @Test
+    void theBacklogIsObservedForTheGauges() throws Exception {
+        post("waiting");
+        h.clock().advance(Duration.ofSeconds(7));
+        try (AutoCloseable broken = h.breakIndexing()) {
+            started(h.store(), Duration.ofMillis(20));
+            Await.until("the backlog was observed", () -> metrics.observations() > 0);
+            assertThat(metrics.backlog()).isEqualTo(1);
+            assertThat(metrics.lagSeconds()).isEqualTo(7);
+        }
+    }
+
+    private List<ILoggingEvent> batchEvents(String outcome) {
+        synchronized (logs.list) {
+            return logs.list.stream()
+                    .filter(e -> field(e, "event").filter("search.index.batch"::equals).isPresent())
+                    .filter(e -> field(e, "outcome").filter(outcome::equals).isPresent())
+                    .toList();
+        }
+    }
+
+    private static Optional<Object> field(ILoggingEvent e, String key) {
+        List<KeyValuePair> kvs = e.getKeyValuePairs();
+        return kvs == null ? Optional.empty()
+                : kvs.stream().filter(kv -> kv.key.equals(key)).map(kv -> kv.value).findFirst();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.filament.realtime.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.filament.application.health.ReadinessCheck.Result;
+import dev.filament.application.search.BatchResult;
+import dev.filament.application.search.InMemorySearchHarness;
+import dev.filament.application.search.NoopSearchMetrics;
+import dev.filament.application.search.SearchBacklog;
+import dev.filament.application.search.SearchIndexStore;
+import dev.filament.domain.id.GuildId;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SearchReadinessCheckTest {
+    private static final Duration MAX_LAG = Duration.ofSeconds(60);
+
+    private final InMemorySearchHarness h = new InMemorySearchHarness();
+    private final AtomicLong heartbeat = new AtomicLong(5);
+
+    private SearchReadinessCheck check(SearchIndexStore store) {
+        return new SearchReadinessCheck(store, heartbeat::get, MAX_LAG, h.clock(), Duration.ofMillis(100));
+    }
+
+    private void enqueueOne() {
+        GuildId g = h.newGuild();
+        h.unitOfWork().run(() -> h.outbox().enqueueUpsert(g, h.newMessage(g, h.newChannel(g), "x")));
+    }
+
+    @Test
+    void isNamedSearchIndexer() {
+        assertThat(check(h.store()).name()).isEqualTo("search_indexer");
+    }
+
+    @Test
+    void okWhileTheOldestRowIsAtMostMaxLagOld_degradedBeyond() {
+        enqueueOne();
+        enqueueOne();
+        h.clock().advance(MAX_LAG);
+
+        Result atLimit = check(h.store()).check();
+        assertThat(atLimit.ok()).isTrue();
+        assertThat(atLimit.fields()).containsExactlyEntriesOf(fields(2, 60, 5));
+        assertThat(List.copyOf(atLimit.fields().keySet()))
+                .containsExactly("backlog", "oldest_age_seconds", "heartbeat_age_ms");
+
+        h.clock().advance(Duration.ofSeconds(1));
+        Result late = check(h.store()).check();
+        assertThat(late.ok()).isFalse();
+        assertThat(late.fields()).containsExactlyEntriesOf(fields(2, 61, 5));
+    }
+
+    @Test
+    void anEmptyBacklogWithAFreshHeartbeat_isOk() {
+        InMemorySearchHarness empty = new InMemorySearchHarness();
+        Result r = new SearchReadinessCheck(empty.store(), heartbeat::get, MAX_LAG, empty.clock(),
+                Duration.ofMillis(100)).check();
+        assertThat(r.ok()).isTrue();
+        assertThat(r.fields()).containsExactlyEntriesOf(fields(0, 0, 5));
+    }
+
+    @Test
+    void aHeartbeatOlderThanTenSeconds_orNoneYet_isDegraded() {
+        heartbeat.set(10_000);
+        assertThat(check(h.store()).check().ok()).isTrue();
+        heartbeat.set(10_001);
+        assertThat(check(h.store()).check().ok()).isFalse();
+        heartbeat.set(-1);
+        Result never = check(h.store()).check();
+        assertThat(never.ok()).isFalse();
+        assertThat(never.fields().get("heartbeat_age_ms")).isEqualTo(-1L);
+    }
+
+    @Test
+    void aStuckBacklogQuery_answersDegradedWithinTheBound_withoutPilingUpProbes() {
+        StuckSearchIndexStore stuck = new StuckSearchIndexStore(true);
+        try {
+            SearchReadinessCheck check = check(stuck);
+            long start = System.nanoTime();
+            Result first = check.check();
+            Result second = check.check();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+
+            assertThat(first.ok()).isFalse();
+            assertThat(first.fields()).containsExactlyEntriesOf(fields(-1, -1, 5));
+            assertThat(second.ok()).isFalse();
+            assertThat(stuck.backlogCalls()).as("the second check waits on the first probe").isEqualTo(1);
+        } finally {
+            stuck.release();
+        }
+    }
+
+    @Test
+    void aFailingBacklogQuery_isDegraded() {
+        SearchIndexStore failing = new SearchIndexStore() {
+            @Override
+            public BatchResult indexDueUpserts() {
+                return BatchResult.idle();
+            }
+
+            @Override
+            public BatchResult rebuildNextBatch() {
+                return BatchResult.idle();
+            }
+
+            @Override
+            public SearchBacklog backlog() {
+                throw new IllegalStateException("database gone");
+            }
+        };
+        Result r = check(failing).check();
+        assertThat(r.ok()).isFalse();
+        assertThat(r.fields().get("backlog")).isEqualTo(-1L);
+    }
+
+    @Test
+    void anIndexerStuckInABatch_stopsTickingAndTurnsTheCheckDegraded() throws Exception {
+        StuckSearchIndexStore stuck = new StuckSearchIndexStore(false);
+        try (SearchIndexer indexer = new SearchIndexer(stuck, new NoopSearchMetrics(), h.clock())) {
+            SearchReadinessCheck check = new SearchReadinessCheck(stuck, indexer, MAX_LAG, h.clock());
+            indexer.start();
+            stuck.awaitEntered();
+            assertThat(check.check().ok()).isTrue();
+
+            h.clock().advance(Duration.ofSeconds(11));
+
+            Result r = check.check();
+            assertThat(r.ok()).isFalse();
+            assertThat((Long) r.fields().get("heartbeat_age_ms")).isGreaterThanOrEqualTo(11_000L);
+            stuck.release();
+        }
+    }
+
+    private static Map<String, Object> fields(long backlog, long oldestAge, long heartbeatAge) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backlog", backlog);
+        m.put("oldest_age_seconds", oldestAge);
+        m.put("heartbeat_age_ms", heartbeatAge);
+        return m;
+    }
+}
