@@ -39,9 +39,11 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
     @Override
     public void connect(GatewayCaller caller, Instant tokenExpiresAt, GatewaySocket socket) {
         Conn conn = new Conn(caller, socket);
-        conn.send("ready", "{\"user_id\":\"" + caller.user().value() + "\"}");
-        if (live.putIfAbsent(caller.connection(), conn) != null) {
-            throw new IllegalStateException("connection already registered: " + caller.connection());
+        synchronized (conn) { // registered before ready can reach the client, and ready stays frame 1
+            if (live.putIfAbsent(caller.connection(), conn) != null) {
+                throw new IllegalStateException("connection already registered: " + caller.connection());
+            }
+            conn.send("ready", "{\"user_id\":\"" + caller.user().value() + "\"}");
         }
     }
 
