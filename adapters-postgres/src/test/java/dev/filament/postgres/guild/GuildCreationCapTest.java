@@ -1,0 +1,99 @@
+package dev.filament.postgres.guild;
+
+import static dev.filament.postgres.jooq.Tables.GUILDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.filament.application.guild.GuildStore;
+import dev.filament.application.guild.guilds.CreateGuildUseCase;
+import dev.filament.application.guild.guilds.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.domain.error.ForbiddenException;
+import dev.filament.domain.id.UserId;
+import dev.filament.postgres.testing.PostgresExtension;
+import dev.filament.postgres.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** SPEC 5.7 / W2 on PostgreSQL: the user row lock serialises guild creation, so the cap of 5 holds under races. */
+@ExtendWith(PostgresExtension.class)
+class GuildCreationCapTest {
+    private static final int ATTEMPTS = 8;
+
+    private final PostgresGuildPorts ports;
+    private final DataSource dataSource;
+    private final GuildStore store;
+    private final CreateGuildUseCase createGuild;
+
+    GuildCreationCapTest(TestDatabase db) {
+        ports = new PostgresGuildPorts(db);
+        dataSource = db.dataSource();
+        store = ports.store();
+        createGuild = new GuildWorld().useCases(store).createGuild();
+    }
+
+    @Test
+    void eightConcurrentCreationsForOneUser_createExactlyFiveAndRefuseTheRestWithTheCapCode() throws Exception {
+        UserId user = ports.user();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(ATTEMPTS);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < ATTEMPTS; i++) {
+                String name = "race " + i;
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        createGuild.create(new CreateGuildCommand(user, name, Optional.empty()));
+                        return "created";
+                    } catch (ForbiddenException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : outcomes) {
+                results.add(f.get(20, TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn("created"::equals).hasSize(5);
+            assertThat(results).filteredOn(ForbiddenException.GUILD_CREATION_LIMIT_REACHED::equals).hasSize(3);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(ports.dsl().fetchCount(GUILDS, GUILDS.CREATED_BY_USER_ID.eq(user.value()))).isEqualTo(5);
+    }
+
+    @Test
+    void whileOneTransactionHoldsTheUserRowLock_aSecondCapCheckWaitsAndThenSeesTheFirstGuild() throws Exception {
+        UserId user = ports.user();
+        AtomicInteger secondPid = new AtomicInteger();
+        try (HoldOpen first = new HoldOpen()) {
+            Future<Integer> a = first.start(() -> store.tx(() -> {
+                store.users().lock(user);
+                int before = store.guilds().countCreatedBy(user);
+                ports.insertGuild(store, user, "held");
+                first.holdHere();
+                return before;
+            }));
+            first.awaitHolding();
+            Future<Integer> b = first.startOther(() -> store.tx(() -> {
+                secondPid.set(LockProbe.backendPid(ports.dsl()));
+                store.users().lock(user);
+                return store.guilds().countCreatedBy(user);
+            }));
+            LockProbe.awaitBlockedOnLock(dataSource, secondPid);
+            first.release();
+            assertThat(HoldOpen.result(a)).isZero();
+            assertThat(HoldOpen.result(b)).isEqualTo(1);
+        }
+    }
+}

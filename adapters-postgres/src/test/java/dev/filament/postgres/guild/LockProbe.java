@@ -1,0 +1,37 @@
+package dev.filament.postgres.guild;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/** Test helper: sees, from a separate connection, that a backend waits for a row lock (pg_stat_activity). */
+final class LockProbe {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private LockProbe() {
+    }
+
+    /** The backend pid of the connection {@code dsl} runs on (inside a transaction: that transaction's). */
+    static int backendPid(DSLContext dsl) {
+        return dsl.resultQuery("select pg_backend_pid()").fetchOne(0, Integer.class);
+    }
+
+    /** Returns once the backend whose pid another thread stores into {@code pid} waits for a lock. */
+    static void awaitBlockedOnLock(DataSource dataSource, AtomicInteger pid) {
+        DSLContext probe = DSL.using(dataSource, SQLDialect.POSTGRES);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (pid.get() != 0 && "Lock".equals(probe.resultQuery(
+                    "select wait_event_type from pg_stat_activity where pid = ?", pid.get())
+                    .fetchOptional(0, String.class).orElse(null))) {
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        throw new AssertionError("backend " + pid + " never waited for a lock");
+    }
+}
