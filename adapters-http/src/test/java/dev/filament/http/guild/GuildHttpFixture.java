@@ -14,6 +14,7 @@ import dev.filament.application.identity.fakes.RecordingAuthEvents;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.domain.guild.Visibility;
+import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
@@ -24,6 +25,7 @@ import dev.filament.domain.identity.RefreshTokenHash;
 import dev.filament.domain.identity.Session;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
+import dev.filament.domain.net.IpAddress;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.TestServer;
 import dev.filament.http.auth.BearerAuthenticator;
@@ -38,6 +40,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The guild routes over a real Javalin test server: guild use cases wired as bootstrap does over the application
@@ -116,6 +119,23 @@ final class GuildHttpFixture implements AutoCloseable {
             guilds.assign(guild, guilds.seeded(guild, key), c.id());
         }
         return c;
+    }
+
+    /** Test setup: {@code user} was seen from {@code address} (what a login or join records, SPEC 6.5). */
+    void observe(Caller user, String address) {
+        guilds.db.observe(IpObservation.seen(user.id(), IpAddress.parse(address).orElseThrow(),
+                guilds.clock.instant()));
+    }
+
+    /** The header that makes the trusted loopback proxy report {@code address} as the client. */
+    static String[] from(String address) {
+        return new String[] {"X-Forwarded-For", address};
+    }
+
+    /** Audit actions written for {@code guild}, oldest first. */
+    List<String> auditActions(GuildId guild) {
+        return guilds.db.auditRows().stream().filter(e -> e.guildId().equals(guild))
+                .map(e -> e.action().wire()).toList();
     }
 
     HttpResponse<String> send(String method, String path, Caller caller, String json, String... headers)
