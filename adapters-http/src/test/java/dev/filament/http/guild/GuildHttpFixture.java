@@ -171,6 +171,12 @@ final class GuildHttpFixture implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /** Asserts {@code 200 Accepted = {"accepted": true}}. */
+    static void accepted(HttpResponse<String> r) throws Exception {
+        assertThat(json(r, 200)).isEqualTo(tree("{\"accepted\":true}"));
+        assertThat(r.body()).isEqualTo("{\"accepted\":true}");
+    }
+
     /** Asserts the error model of SPEC 1.7: exactly {@code error} and {@code request_id}. */
     static void error(HttpResponse<String> r, int status, String code) throws Exception {
         JsonNode body = json(r, status);
