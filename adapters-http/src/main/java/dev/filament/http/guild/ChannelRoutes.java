@@ -1,0 +1,104 @@
+package dev.filament.http.guild;
+
+import dev.filament.application.guild.GuildUseCases;
+import dev.filament.application.guild.channels.CreateChannelUseCase.CreateChannelCommand;
+import dev.filament.application.guild.channels.GetSelfPermissionsUseCase.GetSelfPermissionsQuery;
+import dev.filament.application.guild.channels.ListChannelsUseCase.ListChannelsQuery;
+import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.ByKind;
+import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.ByLegacyRole;
+import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.Target;
+import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.UpsertChannelOverrideCommand;
+import dev.filament.domain.guild.ChannelKind;
+import dev.filament.domain.guild.access.EffectivePermissions;
+import dev.filament.domain.guild.access.OverrideTargetKind;
+import dev.filament.domain.guild.permission.PermissionSet;
+import dev.filament.domain.guild.role.LegacyRole;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.net.ClientIp;
+import dev.filament.http.RequestAttributes;
+import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.RouteModule;
+import dev.filament.http.routes.Router;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** SPEC 5.8: create and list channels, the caller's channel permissions, and permission overrides (with the alias). */
+final class ChannelRoutes implements RouteModule {
+    private final GuildHttp http;
+    private final GuildUseCases uc;
+
+    ChannelRoutes(GuildHttp http) {
+        this.http = http;
+        this.uc = http.useCases();
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post("/guilds/{g}/channels", this::create);
+        router.get("/guilds/{g}/channels", this::list);
+        router.get("/guilds/{g}/channels/{c}/permissions/self", this::self);
+        router.post("/guilds/{g}/channels/{c}/permission-overrides/{target_kind}/{target_id}",
+                ctx -> override(ctx, ChannelRoutes::byKind));
+        router.post("/guilds/{g}/channels/{c}/overrides/{role}",
+                ctx -> override(ctx, c -> new ByLegacyRole(PathIds.known(c, "role", LegacyRole::fromWire))));
+    }
+
+    private void create(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ListQueries.none(ctx);
+        JsonObjectReader body = http.bodies().object(ctx);
+        String name = body.requiredString("name");
+        Optional<ChannelKind> kind = BodyFields.optionalEnum(body, "kind", ChannelKind::fromWire);
+        body.finish();
+        ctx.json(GuildWire.channel(uc.createChannel().create(
+                new CreateChannelCommand(caller, RequestAttributes.clientIp(ctx), guild, name, kind))));
+    }
+
+    private void list(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ListQueries.none(ctx);
+        ListChannelsQuery q = new ListChannelsQuery(caller, RequestAttributes.clientIp(ctx), guild);
+        ctx.json(Map.of("channels", GuildWire.list(uc.listChannels().list(q), GuildWire::channel)));
+    }
+
+    private void self(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
+        ListQueries.none(ctx);
+        EffectivePermissions p = uc.getSelfPermissions().get(
+                new GetSelfPermissionsQuery(caller, RequestAttributes.clientIp(ctx), guild, channel));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("role", p.legacyRole().wire());
+        out.put("permissions", p.permissions().toWireList());
+        ctx.json(out);
+    }
+
+    private static Target byKind(Context ctx) {
+        OverrideTargetKind kind = PathIds.known(ctx, "target_kind", OverrideTargetKind::fromWire);
+        return new ByKind(kind, PathIds.ulid(ctx, "target_id"));
+    }
+
+    /** Both override routes: body {@code {allow: [perm], deny: [perm]}}, both required; answered {@code Accepted}. */
+    private void override(Context ctx, Function<Context, Target> target) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
+        Target t = target.apply(ctx);
+        ListQueries.none(ctx);
+        JsonObjectReader body = http.bodies().object(ctx);
+        PermissionSet allow = BodyFields.requiredPermissions(body, "allow");
+        PermissionSet deny = BodyFields.requiredPermissions(body, "deny");
+        body.finish();
+        ClientIp ip = RequestAttributes.clientIp(ctx);
+        uc.upsertChannelOverride().upsert(new UpsertChannelOverrideCommand(caller, ip, guild, channel, t, allow, deny));
+        ctx.json(GuildWire.accepted());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.filament.http.guild;
+
+import dev.filament.application.guild.GuildUseCases;
+import dev.filament.application.guild.audit.ListAuditUseCase.ListAuditQuery;
+import dev.filament.application.guild.directory.JoinGuildUseCase.JoinGuildCommand;
+import dev.filament.application.guild.directory.JoinGuildUseCase.Joined;
+import dev.filament.application.guild.guilds.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.guilds.ListPublicGuildsUseCase.ListPublicGuildsQuery;
+import dev.filament.application.guild.guilds.UpdateGuildUseCase.UpdateGuildCommand;
+import dev.filament.domain.guild.Visibility;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import dev.filament.http.RequestAttributes;
+import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.QueryParams;
+import dev.filament.http.routes.RouteModule;
+import dev.filament.http.routes.Router;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** SPEC 5.7, 6.7 and 7.2: create, list, patch and browse guilds, join from the directory, page the audit log. */
+final class GuildRoutes implements RouteModule {
+    private final GuildHttp http;
+    private final GuildUseCases uc;
+
+    GuildRoutes(GuildHttp http) {
+        this.http = http;
+        this.uc = http.useCases();
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post("/guilds", this::create);
+        router.get("/guilds", this::list);
+        router.get("/guilds/public", this::listPublic);
+        router.patch("/guilds/{g}", this::update);
+        router.post("/guilds/{g}/join", this::join);
+        router.get("/guilds/{g}/audit", this::audit);
+    }
+
+    private void create(Context ctx) {
+        UserId caller = http.caller(ctx);
+        ListQueries.none(ctx);
+        JsonObjectReader body = http.bodies().object(ctx);
+        String name = body.requiredString("name");
+        Optional<Visibility> visibility = BodyFields.optionalEnum(body, "visibility", Visibility::fromWire);
+        body.finish();
+        ctx.json(GuildWire.guild(uc.createGuild().create(new CreateGuildCommand(caller, name, visibility))));
+    }
+
+    private void list(Context ctx) {
+        UserId caller = http.caller(ctx);
+        ListQueries.none(ctx);
+        ctx.json(Map.of("guilds", GuildWire.list(uc.listGuilds().list(caller), GuildWire::guild)));
+    }
+
+    private void listPublic(Context ctx) {
+        UserId caller = http.caller(ctx);
+        QueryParams query = QueryParams.of(ctx, "q", "limit");
+        ListPublicGuildsQuery q = ListPublicGuildsQuery.parse(caller, query.string("q"), ListQueries.limit(query));
+        ctx.json(Map.of("guilds", GuildWire.list(uc.listPublicGuilds().list(q), GuildWire::guild)));
+    }
+
+    private void update(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ListQueries.none(ctx);
+        JsonObjectReader body = http.bodies().object(ctx);
+        Optional<String> name = body.optionalString("name");
+        Optional<Visibility> visibility = BodyFields.optionalEnum(body, "visibility", Visibility::fromWire);
+        body.finish();
+        ctx.json(GuildWire.guild(uc.updateGuild().update(new UpdateGuildCommand(caller, guild, name, visibility))));
+    }
+
+    /** No body; the two join limiters run inside the use case, first thing after the path (SPEC 6.7). */
+    private void join(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ListQueries.none(ctx);
+        Joined joined = uc.joinGuild().join(new JoinGuildCommand(caller, RequestAttributes.clientIp(ctx), guild));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("guild_id", joined.guildId().value());
+        out.put("outcome", joined.outcome().wire());
+        ctx.json(out);
+    }
+
+    private void audit(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        QueryParams query = QueryParams.of(ctx, "cursor", "limit", "action_prefix");
+        ListAuditQuery q = new ListAuditQuery(caller, guild, query.string("cursor"), ListQueries.limit(query),
+                query.string("action_prefix"));
+        ctx.json(GuildWire.page("events", uc.listAudit().list(q), GuildWire::auditEvent));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.filament.http.guild;
+
+import dev.filament.application.guild.GuildUseCases;
+import dev.filament.application.guild.roles.CreateRoleUseCase.CreateRoleCommand;
+import dev.filament.application.guild.roles.ListRolesUseCase.RolesResult;
+import dev.filament.application.guild.roles.ReorderRolesUseCase.ReorderRolesCommand;
+import dev.filament.application.guild.roles.RoleAssignmentCommand;
+import dev.filament.application.guild.roles.RoleCommand;
+import dev.filament.application.guild.roles.SetDefaultJoinRoleUseCase.SetDefaultJoinRoleCommand;
+import dev.filament.application.guild.roles.UpdateRoleUseCase;
+import dev.filament.application.guild.roles.UpdateRoleUseCase.UpdateRoleCommand;
+import dev.filament.domain.guild.permission.PermissionSet;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.RoleId;
+import dev.filament.domain.id.UserId;
+import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.json.TriState;
+import dev.filament.http.routes.RouteModule;
+import dev.filament.http.routes.Router;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** SPEC 5.9: list, create, patch, delete, reorder roles, set the default join role, assign and unassign. */
+final class RoleRoutes implements RouteModule {
+    private final GuildHttp http;
+    private final GuildUseCases uc;
+
+    RoleRoutes(GuildHttp http) {
+        this.http = http;
+        this.uc = http.useCases();
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get("/guilds/{g}/roles", this::list);
+        router.post("/guilds/{g}/roles", this::create);
+        router.patch("/guilds/{g}/roles/{r}", this::update);
+        router.delete("/guilds/{g}/roles/{r}", ctx -> {
+            uc.deleteRole().delete(role(ctx));
+            ctx.json(GuildWire.accepted());
+        });
+        router.post("/guilds/{g}/roles/reorder", this::reorder);
+        router.post("/guilds/{g}/roles/default", this::setDefault);
+        router.post("/guilds/{g}/roles/{r}/members/{u}", ctx -> {
+            uc.assignRole().assign(assignment(ctx));
+            ctx.json(GuildWire.accepted());
+        });
+        router.delete("/guilds/{g}/roles/{r}/members/{u}", ctx -> {
+            uc.unassignRole().unassign(assignment(ctx));
+            ctx.json(GuildWire.accepted());
+        });
+    }
+
+    private void list(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ListQueries.none(ctx);
+        RolesResult result = uc.listRoles().list(caller, guild);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("roles", GuildWire.list(result.roles(), GuildWire::role));
+        out.put("default_join_role_id", result.defaultJoinRoleId().map(RoleId::value).orElse(null));
+        ctx.json(out);
+    }
+
+    private void create(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ListQueries.none(ctx);
+        JsonObjectReader body = http.bodies().object(ctx);
+        String name = body.requiredString("name");
+        PermissionSet permissions = BodyFields.requiredPermissions(body, "permissions");
+        OptionalInt position = body.optionalLong("position")
+                .map(p -> OptionalInt.of(BodyFields.saturatedInt(p))).orElse(OptionalInt.empty());
+        Optional<String> color = body.optionalString("color_hex");
+        body.finish();
+        ctx.json(GuildWire.role(uc.createRole().create(
+                new CreateRoleCommand(caller, guild, name, permissions, position, color))));
+    }
+
+    private void update(Context ctx) {
+        RoleCommand target = role(ctx);
+        JsonObjectReader body = http.bodies().object(ctx);
+        Optional<String> name = body.optionalString("name");
+        Optional<PermissionSet> permissions = BodyFields.optionalPermissions(body, "permissions");
+        UpdateRoleUseCase.ColorField color = colorField(body.triStateString("color_hex"));
+        body.finish();
+        ctx.json(GuildWire.role(uc.updateRole().update(new UpdateRoleCommand(target, name, permissions, color))));
+    }
+
+    private static UpdateRoleUseCase.ColorField colorField(TriState<String> raw) {
+        if (!raw.present()) {
+            return new UpdateRoleUseCase.Absent();
+        }
+        return raw.value().<UpdateRoleUseCase.ColorField>map(UpdateRoleUseCase.Given::new)
+                .orElseGet(UpdateRoleUseCase.Cleared::new);
+    }
+
+    private void reorder(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ListQueries.none(ctx);
+        JsonObjectReader body = http.bodies().object(ctx);
+        List<String> raw = body.requiredStringList("role_ids");
+        body.finish();
+        List<RoleId> ids = raw.stream().map(id -> RoleId.of(BodyFields.ulid("role_ids", id))).toList();
+        uc.reorderRoles().reorder(new ReorderRolesCommand(caller, guild, ids));
+        ctx.json(GuildWire.accepted());
+    }
+
+    private void setDefault(Context ctx) {
+        UserId caller = http.caller(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ListQueries.none(ctx);
+        JsonObjectReader body = http.bodies().object(ctx);
+        Optional<String> raw = body.requiredNullableString("role_id");
+        body.finish();
+        Optional<RoleId> role = raw.map(id -> RoleId.of(BodyFields.ulid("role_id", id)));
+        uc.setDefaultJoinRole().set(new SetDefaultJoinRoleCommand(caller, guild, role));
+        ctx.json(GuildWire.accepted());
+    }
+
+    /** Steps 2-4 of {@code /guilds/{g}/roles/{r}}. */
+    private RoleCommand role(Context ctx) {
+        UserId caller = http.caller(ctx);
+        RoleCommand command = new RoleCommand(caller, PathIds.guild(ctx), PathIds.role(ctx));
+        ListQueries.none(ctx);
+        return command;
+    }
+
+    /** Steps 2-4 of {@code /guilds/{g}/roles/{r}/members/{u}}; no body. */
+    private RoleAssignmentCommand assignment(Context ctx) {
+        UserId caller = http.caller(ctx);
+        RoleAssignmentCommand command = new RoleAssignmentCommand(caller, PathIds.guild(ctx), PathIds.role(ctx),
+                PathIds.user(ctx));
+        ListQueries.none(ctx);
+        return command;
+    }
+}
