@@ -64,6 +64,7 @@ public final class Dispatcher {
         }
         running = true;
         // assigned before it runs, so follow-ups from the loop itself are recognised as such
+        lastTickNanos = System.nanoTime(); // starting counts as the first sign of life for readiness
         thread = Thread.ofPlatform().daemon().name("gateway-dispatcher").unstarted(this::loop);
         thread.start();
     }

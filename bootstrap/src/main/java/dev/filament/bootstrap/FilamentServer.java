@@ -5,9 +5,14 @@ import dev.filament.application.budget.RequestTimings;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring;
+import dev.filament.bootstrap.wiring.GuildWiring;
+import dev.filament.http.json.JacksonPayloadSerializer;
+import dev.filament.application.guild.port.VoiceRemovals;
 import dev.filament.bootstrap.wiring.Lifecycle;
 import dev.filament.bootstrap.wiring.Limiters;
 import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
+import dev.filament.bootstrap.wiring.RealtimeWiring;
+import dev.filament.application.gateway.CloseReason;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.net.ClientIpResolver;
 import dev.filament.http.HttpServer;
@@ -69,22 +74,31 @@ public final class FilamentServer implements AutoCloseable {
         DatabaseWiring database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         Limiters limiters = lifecycle.own(new Limiters(config, clock));
 
+        Json json = new Json();
         HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
                 config.maxBodyBytes(), config.enableDebugRoutes(), config.debugRequestTimings(), config.metricsToken());
-        Json json = new Json();
         JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
         HttpMetrics httpMetrics = new HttpMetrics(meters, config.requestTimeout());
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
+        RealtimeWiring realtime = RealtimeWiring.start(config, database, meters, json, clock, lifecycle);
         IdentityWiring identity = IdentityWiring.create(new IdentityWiring.Needs(config, database, clock, ids, budget,
-                timings, httpMetrics, clientIps, sessionId -> { }, lifecycle));
+                timings, httpMetrics, clientIps,
+                sessionId -> realtime.fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED), lifecycle));
+        JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
+        // Subscription revalidation and voice re-evaluation (SPEC 9.10, 11.5) are wired with the gateway commands.
+        GuildWiring guilds = GuildWiring.create(config, database, identity, limiters, ids, clock, meters,
+                new GuildWiring.HandOffs(realtime.fanout, payloads, guild -> { }, VoiceRemovals.none()));
         EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
                 identity.baselineKey, config.maxBodyBytes(), timings);
         lifecycle.own(edge.deadline());
-        Readiness readiness = lifecycle.own(new Readiness(List.of(database.readiness), Duration.ofMillis(1500)));
+        List<dev.filament.application.health.ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness));
+        checks.addAll(realtime.readiness);
+        Readiness readiness = lifecycle.own(new Readiness(checks, Duration.ofMillis(1500)));
 
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
         modules.add(identity.routes(limiters, bodies));
+        modules.addAll(guilds.routes(identity, bodies));
 
         Javalin app = new HttpServer(http, edge, new LoggingEdgeTelemetry(httpMetrics), httpMetrics, json)
                 .create(modules);

@@ -16,6 +16,7 @@ import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
 import io.javalin.http.Context;
@@ -50,7 +51,9 @@ public final class AuthRoutes implements RouteModule {
         router.post("/users/lookup", this::lookup);
     }
 
+    /** SPEC 1.10: no query parameters are defined here (400 for any), then the route's limiter by client IP. */
     private static ClientIp limitByIp(Context ctx, RateLimiter limiter) {
+        QueryParams.of(ctx);
         ClientIp ip = RequestAttributes.clientIp(ctx);
         limiter.acquire(ip.address().toString());
         return ip;
@@ -98,6 +101,7 @@ public final class AuthRoutes implements RouteModule {
 
     private void me(Context ctx) {
         AuthenticatedUser caller = auth.authenticate(ctx);
+        QueryParams.of(ctx);
         GetMeUseCase.Me me = api.me().getMe(new GetMeUseCase.GetMeQuery(caller));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("user_id", me.userId().value());
@@ -112,6 +116,7 @@ public final class AuthRoutes implements RouteModule {
 
     private void lookup(Context ctx) {
         auth.authenticate(ctx);
+        QueryParams.of(ctx);
         JsonObjectReader body = bodies.object(ctx);
         List<String> ids = body.requiredStringList("user_ids");
         body.finish();

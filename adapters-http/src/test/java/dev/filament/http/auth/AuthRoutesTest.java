@@ -71,6 +71,8 @@ class AuthRoutesTest {
         assertThat(f.server.postJson("/auth/register", "{\"username\":1,\"password\":\"correct horse battery\"}")
                 .statusCode()).isEqualTo(422);
         assertThat(f.server.postJson("/auth/register", "not json").statusCode()).isEqualTo(400);
+        assertThat(f.server.postJson("/auth/register?x=1", creds(uniqueName(), "correct horse battery"))
+                .statusCode()).as("no query parameters on auth routes").isEqualTo(400);
         HttpResponse<String> noType = f.server.send(f.server.request("/auth/register")
                 .POST(HttpRequest.BodyPublishers.ofString(creds(uniqueName(), "correct horse battery"))));
         assertThat(noType.statusCode()).isEqualTo(415);

@@ -70,6 +70,7 @@ public final class SearchIndexer implements SearchIndexQueue, AutoCloseable {
 
     /** Starts the thread; its first act is to drain whatever backlog is waiting. Call once. */
     public void start() {
+        heartbeatMillis = clock.millis(); // starting counts as the first sign of life; a loop that never ticks ages
         thread.start();
     }
 
@@ -81,7 +82,7 @@ public final class SearchIndexer implements SearchIndexQueue, AutoCloseable {
         }
     }
 
-    /** Milliseconds since the loop last ticked by the injected clock; -1 before the first tick. */
+    /** Milliseconds since the loop last ticked (or was started) by the injected clock; -1 before start. */
     public long heartbeatAgeMillis() {
         long last = heartbeatMillis;
         return last == Long.MIN_VALUE ? -1 : Math.max(0, clock.millis() - last);

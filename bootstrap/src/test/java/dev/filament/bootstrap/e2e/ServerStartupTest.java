@@ -31,7 +31,7 @@ class ServerStartupTest {
     @Test
     void readinessReportsTheDatabase() throws Exception {
         HttpResponse<String> r = server.get("/health/ready");
-        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("\"status\":\"ready\"").contains("\"database\":{\"status\":\"ok\"")
                 .contains("latency_ms");
     }

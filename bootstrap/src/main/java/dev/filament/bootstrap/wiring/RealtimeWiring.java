@@ -1,0 +1,96 @@
+package dev.filament.bootstrap.wiring;
+
+import dev.filament.application.health.ReadinessCheck;
+import dev.filament.application.search.SearchIndexQueue;
+import dev.filament.application.voice.LiveKitSync;
+import dev.filament.application.voice.VoiceEventPayloads;
+import dev.filament.application.voice.VoiceSubscribeSync;
+import dev.filament.application.voice.VoiceTokenIssuer;
+import dev.filament.bootstrap.config.ServerConfig;
+import dev.filament.domain.id.UserId;
+import dev.filament.http.json.Json;
+import dev.filament.http.metrics.MicrometerGatewayMetrics;
+import dev.filament.http.metrics.MicrometerSearchMetrics;
+import dev.filament.http.voice.LiveKitCredentials;
+import dev.filament.http.voice.LiveKitHttpRoomService;
+import dev.filament.http.voice.LiveKitJwtIssuer;
+import dev.filament.http.voice.LoggingVoiceSyncTelemetry;
+import dev.filament.postgres.search.JooqSearchIndexStore;
+import dev.filament.realtime.GatewayFanout;
+import dev.filament.realtime.GatewayLimits;
+import dev.filament.realtime.GatewayReadinessCheck;
+import dev.filament.realtime.LastConnectionListener;
+import dev.filament.realtime.search.SearchIndexer;
+import dev.filament.realtime.search.SearchReadinessCheck;
+import dev.filament.realtime.voice.InMemoryVoiceRegistry;
+import dev.filament.realtime.voice.LiveKitSyncWorker;
+import dev.filament.realtime.voice.VoiceLastConnectionListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The after-commit consumers: the gateway fanout, the voice registry (with the LiveKit sync when configured) and the
+ * search indexer, each a hand-off that cannot block a request; plus their readiness checks.
+ */
+public final class RealtimeWiring {
+    public final GatewayFanout fanout;
+    public final InMemoryVoiceRegistry voice;
+    public final VoiceSubscribeSync voiceSubscribeSync;
+    public final VoiceTokenIssuer voiceTokens;
+    public final SearchIndexQueue searchQueue;
+    public final List<ReadinessCheck> readiness;
+
+    private RealtimeWiring(GatewayFanout fanout, InMemoryVoiceRegistry voice, VoiceSubscribeSync voiceSubscribeSync,
+                           VoiceTokenIssuer voiceTokens, SearchIndexQueue searchQueue, List<ReadinessCheck> readiness) {
+        this.fanout = fanout;
+        this.voice = voice;
+        this.voiceSubscribeSync = voiceSubscribeSync;
+        this.voiceTokens = voiceTokens;
+        this.searchQueue = searchQueue;
+        this.readiness = readiness;
+    }
+
+    public static RealtimeWiring start(ServerConfig config, DatabaseWiring database, MeterRegistry meters, Json json,
+                                       Clock clock, Lifecycle lifecycle) {
+        // The fanout calls the voice listener when a user's last connection closes; the registry publishes through
+        // the fanout. The forwarding listener breaks the cycle.
+        ForwardingListener lastConnection = new ForwardingListener();
+        GatewayFanout fanout = lifecycle.own(new GatewayFanout(GatewayLimits.defaults(),
+                new MicrometerGatewayMetrics(meters), lastConnection));
+        fanout.start();
+        VoiceEventPayloads payloads = new VoiceEventPayloads(json::write);
+        InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(fanout, payloads);
+        lastConnection.target = new VoiceLastConnectionListener(voice, clock);
+        LoggingVoiceSyncTelemetry voiceTelemetry = new LoggingVoiceSyncTelemetry(meters);
+        VoiceTokenIssuer tokens = VoiceTokenIssuer.UNCONFIGURED;
+        if (config.liveKit().isPresent()) {
+            LiveKitCredentials creds = new LiveKitCredentials(config.liveKit().get().apiKey(),
+                    config.liveKit().get().apiSecret(), config.liveKitUrl());
+            tokens = new LiveKitJwtIssuer(creds);
+            LiveKitHttpRoomService rooms = lifecycle.own(new LiveKitHttpRoomService(creds, clock));
+            LiveKitSyncWorker sync = lifecycle.own(new LiveKitSyncWorker(
+                    new LiveKitSync(voice, rooms, voiceTelemetry, clock)));
+            sync.start();
+        }
+        JooqSearchIndexStore indexStore = new JooqSearchIndexStore(database.unitOfWork, clock);
+        SearchIndexer indexer = lifecycle.own(new SearchIndexer(indexStore, new MicrometerSearchMetrics(meters), clock));
+        indexer.start();
+        List<ReadinessCheck> readiness = List.of(
+                new SearchReadinessCheck(indexStore, indexer, Duration.ofSeconds(config.searchMaxLagSeconds()), clock),
+                new GatewayReadinessCheck(fanout));
+        return new RealtimeWiring(fanout, voice, new VoiceSubscribeSync(voice, payloads, voiceTelemetry, clock),
+                tokens, indexer, readiness);
+    }
+
+    /** Forwards to a listener set after construction. */
+    private static final class ForwardingListener implements LastConnectionListener {
+        private volatile LastConnectionListener target = LastConnectionListener.NONE;
+
+        @Override
+        public void lastConnectionClosed(UserId user) {
+            target.lastConnectionClosed(user);
+        }
+    }
+}
