@@ -152,6 +152,28 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         }
     }
 
+    /**
+     * Server shutdown: closes every connection with 1001 {@code server_shutdown} and waits, at most {@code flush} in
+     * all, until their writers have sent the close frames; then stops like {@link #close()}.
+     */
+    public void shutdown(java.time.Duration flush) {
+        long deadline = System.nanoTime() + flush.toNanos();
+        List<ConnectionSession> sessions = List.copyOf(live);
+        sessions.forEach(session -> disconnects.close(session, CloseReason.SERVER_SHUTDOWN));
+        for (ConnectionSession session : sessions) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0 || !session.awaitClosed(java.time.Duration.ofNanos(left))) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
+
     /** Stops dispatching and closes every connection {@code server_shutdown}. */
     @Override
     public void close() {

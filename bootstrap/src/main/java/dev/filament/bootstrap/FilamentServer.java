@@ -104,6 +104,8 @@ public final class FilamentServer implements AutoCloseable {
                 .create(modules);
         app.start();
         lifecycle.own(app::stop);
+        // closed first: sockets get 1001 server_shutdown with their close frames out before HTTP stops
+        lifecycle.own(() -> realtime.fanout.shutdown(Duration.ofSeconds(2)));
         LOG.atInfo().addKeyValue("event", "startup.ready")
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded ? "embedded" : "external")
