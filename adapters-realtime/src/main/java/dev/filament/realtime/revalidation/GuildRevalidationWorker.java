@@ -1,5 +1,6 @@
 package dev.filament.realtime.revalidation;
 
+import dev.filament.application.gateway.SubscriptionRevalidations;
 import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase;
 import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
 import dev.filament.application.guild.port.GuildRevalidation;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +27,17 @@ import org.slf4j.LoggerFactory;
  * followed by a pass that starts after it. Requests never block (a set insert and an unbounded queue offer, bounded
  * in practice by the number of guilds) and never throw; a failing pass is logged and the worker goes on.
  */
-public final class GuildRevalidationWorker implements GuildRevalidation, VoiceRemovals, AutoCloseable {
+public final class GuildRevalidationWorker implements GuildRevalidation, VoiceRemovals, SubscriptionRevalidations,
+        AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuildRevalidationWorker.class);
+    // request stamps striped by guild: bounded memory; a shared stripe only costs a spurious (coalesced) pass
+    private static final int STRIPES = 1024;
 
     private final VoiceRegistry voice;
     private final Clock clock;
     private final Set<GuildId> pending = ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<GuildId> queue = new LinkedBlockingQueue<>();
+    private final AtomicLongArray stamps = new AtomicLongArray(STRIPES);
     private final AtomicLong passes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile RevalidateGuildSubscriptionsUseCase revalidation;
@@ -62,13 +68,31 @@ public final class GuildRevalidationWorker implements GuildRevalidation, VoiceRe
     @Override
     public void enqueue(GuildId guild) {
         try {
-            if (guild != null && pending.add(guild)) {
+            if (guild == null) {
+                return;
+            }
+            stamps.incrementAndGet(stripe(guild)); // before queuing, so a stamp read after this sees the move
+            if (pending.add(guild)) {
                 queue.offer(guild);
             }
         } catch (RuntimeException e) {
             LOG.atWarn().setMessage("guild.revalidation.enqueue_failed").addKeyValue("guild_id", guild).setCause(e)
                     .log();
         }
+    }
+
+    @Override
+    public long stamp(GuildId guild) {
+        return stamps.get(stripe(guild));
+    }
+
+    @Override
+    public void request(GuildId guild) {
+        enqueue(guild);
+    }
+
+    private static int stripe(GuildId guild) {
+        return Math.floorMod(guild.hashCode(), STRIPES);
     }
 
     /** Voice re-evaluation is part of the guild's pass, so it coalesces with the revalidation of the same commit. */

@@ -7,6 +7,7 @@ import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.PresenceStatus;
+import dev.filament.application.gateway.SubscriptionRevalidations;
 import dev.filament.application.guild.GuildKit;
 import dev.filament.application.guild.GuildStore;
 import dev.filament.application.guild.access.AccessLadder;
@@ -34,11 +35,12 @@ public final class GatewayCommandService implements GatewayCommandHandler {
     private final PayloadSerializer serializer;
     private final VoiceSubscribeSync voiceSync;
     private final GatewayMessageCreator messages;
+    private final SubscriptionRevalidations revalidations;
 
     /** {@code kit} supplies the guild store and access ladder the REST routes use. */
     public GatewayCommandService(GuildKit kit, GatewayConnections connections, GatewayEventPublisher publisher,
                                  PayloadSerializer serializer, VoiceSubscribeSync voiceSync,
-                                 GatewayMessageCreator messages) {
+                                 GatewayMessageCreator messages, SubscriptionRevalidations revalidations) {
         this.store = kit.store();
         this.ladder = kit.ladder();
         this.connections = connections;
@@ -46,6 +48,7 @@ public final class GatewayCommandService implements GatewayCommandHandler {
         this.serializer = serializer;
         this.voiceSync = voiceSync;
         this.messages = messages;
+        this.revalidations = revalidations;
     }
 
     /**
@@ -55,6 +58,7 @@ public final class GatewayCommandService implements GatewayCommandHandler {
     @Override
     public void subscribe(GatewayCaller caller, GuildId guild, ChannelId channel) {
         UserId user = caller.user();
+        long stamp = revalidations.stamp(guild); // read before the check: see SubscriptionRevalidations
         ladder.screen(user, guild, caller.clientIp(), IpBanSurface.GATEWAY_SUBSCRIBE);
         store.tx(() -> ladder.channel(ladder.guild(user, guild), channel).require(Permission.CREATE_MESSAGE));
         SubscribeOutcome outcome = connections.subscribe(caller.connection(), guild, channel);
@@ -63,7 +67,13 @@ public final class GatewayCommandService implements GatewayCommandHandler {
             case NOT_CONNECTED -> {
                 return; // closed meanwhile: nobody is left to tell
             }
-            case SUBSCRIBED, ALREADY_SUBSCRIBED -> sendInitialState(caller, guild, channel);
+            case SUBSCRIBED -> {
+                if (revalidations.stamp(guild) != stamp) {
+                    revalidations.request(guild); // a commit raced the check: its pass may have missed us
+                }
+                sendInitialState(caller, guild, channel);
+            }
+            case ALREADY_SUBSCRIBED -> sendInitialState(caller, guild, channel);
         }
         if (outcome.becameOnline()) {
             publisher.publish(PresenceStatus.ONLINE.updateEvent(guild, user));

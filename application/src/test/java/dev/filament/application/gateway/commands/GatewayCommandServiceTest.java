@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.filament.application.gateway.GatewayCaller;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.InMemoryGatewayConnections;
+import dev.filament.application.gateway.InMemorySubscriptionRevalidations;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.gateway.RecordingGatewaySocket;
 import dev.filament.application.guild.GuildFixture;
@@ -50,11 +51,12 @@ class GatewayCommandServiceTest {
     private final InMemoryGatewayConnections connections = new InMemoryGatewayConnections(2);
     private final SimpleVoiceRegistry voice = new SimpleVoiceRegistry(publisher);
     private final List<String> created = new ArrayList<>();
+    private final InMemorySubscriptionRevalidations revalidations = new InMemorySubscriptionRevalidations();
     private final GatewayCommandService service = new GatewayCommandService(f.kit, connections, publisher,
             new SimpleJsonSerializer(), new VoiceSubscribeSync(voice, new VoiceEventPayloads(new TestJson()),
                     new RecordingVoiceSyncTelemetry(), f.clock),
             (caller, guild, channel, content, surface) -> created.add(caller.user() + "|" + guild + "|" + channel
-                    + "|" + content + "|" + surface.wire()));
+                    + "|" + content + "|" + surface.wire()), revalidations);
 
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
@@ -127,6 +129,27 @@ class GatewayCommandServiceTest {
                 + guild.id().value() + "\",\"user_ids\":[\"" + first.value() + "\",\"" + second.value() + "\"]}");
         assertThat(publisher.events("presence_update")).extracting(GatewayEvent::payloadJson)
                 .singleElement().asString().contains(first.value());
+    }
+
+    @Test
+    void aRevalidationRequestedWhileTheSubscribeWasChecked_isRequestedAgainAfterTheSubscriptionIsRegistered() {
+        UserId member = f.newMember(guild.id());
+        GatewayCaller caller = connected(member);
+        revalidations.onStamp(() -> revalidations.request(guild.id())); // a permission commit lands meanwhile
+
+        service.subscribe(caller, guild.id(), general.id());
+
+        assertThat(revalidations.requests()).containsExactly(guild.id(), guild.id());
+    }
+
+    @Test
+    void withoutAConcurrentCommit_subscribeRequestsNoRevalidation() {
+        GatewayCaller caller = connected(f.newMember(guild.id()));
+
+        service.subscribe(caller, guild.id(), general.id());
+        service.subscribe(caller, guild.id(), general.id());
+
+        assertThat(revalidations.requests()).isEmpty();
     }
 
     @Test
@@ -254,7 +277,7 @@ class GatewayCommandServiceTest {
                         new RecordingVoiceSyncTelemetry(), f.clock),
                 (caller, g, c, content, surface) -> {
                     throw new RateLimitedException("message_create_user", 10, 10, 3);
-                });
+                }, revalidations);
 
         assertThatThrownBy(() -> failing.createMessage(connected(owner), guild.id(), general.id(), "x"))
                 .isInstanceOf(RateLimitedException.class);
