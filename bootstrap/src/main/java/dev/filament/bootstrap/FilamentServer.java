@@ -7,7 +7,7 @@ import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring;
 import dev.filament.bootstrap.wiring.GuildWiring;
 import dev.filament.http.json.JacksonPayloadSerializer;
-import dev.filament.application.guild.port.VoiceRemovals;
+import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
 import dev.filament.bootstrap.wiring.Lifecycle;
 import dev.filament.bootstrap.wiring.Limiters;
 import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
@@ -85,9 +85,10 @@ public final class FilamentServer implements AutoCloseable {
                 timings, httpMetrics, clientIps,
                 sessionId -> realtime.fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED), lifecycle));
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
-        // Subscription revalidation and voice re-evaluation (SPEC 9.10, 11.5) are wired with the gateway commands.
         GuildWiring guilds = GuildWiring.create(config, database, identity, limiters, ids, clock, meters,
-                new GuildWiring.HandOffs(realtime.fanout, payloads, guild -> { }, VoiceRemovals.none()));
+                new GuildWiring.HandOffs(realtime.fanout, payloads, realtime.revalidation, realtime.revalidation));
+        realtime.revalidation.start(new RevalidateGuildSubscriptionsService(guilds.kit, realtime.fanout,
+                realtime.voice));
         EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
                 identity.baselineKey, config.maxBodyBytes(), timings);
         lifecycle.own(edge.deadline());
