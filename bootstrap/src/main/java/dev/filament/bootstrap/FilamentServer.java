@@ -6,6 +6,10 @@ import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring;
 import dev.filament.bootstrap.wiring.GuildWiring;
+import dev.filament.application.voice.usecase.VoiceUseCases;
+import dev.filament.http.voice.VoiceRoutes;
+import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.json.JacksonPayloadSerializer;
 import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
 import dev.filament.bootstrap.wiring.Lifecycle;
@@ -100,6 +104,12 @@ public final class FilamentServer implements AutoCloseable {
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
         modules.add(identity.routes(limiters, bodies));
         modules.addAll(guilds.routes(identity, bodies));
+        RateLimiter voiceToken = limiters.add(LimitPolicy.slidingWindow("voice_token", config.mediaTokenPerMinute(),
+                60), clock, true);
+        RateLimiter voicePublish = limiters.add(LimitPolicy.slidingWindow("voice_publish",
+                config.mediaPublishPerMinute(), 60), clock, true);
+        modules.add(new VoiceRoutes(VoiceUseCases.create(guilds.kit, realtime.voice, realtime.voiceTokens, voiceToken,
+                voicePublish), identity.bearer, bodies));
 
         Javalin app = new HttpServer(http, edge, new LoggingEdgeTelemetry(httpMetrics), httpMetrics, json)
                 .create(modules);
