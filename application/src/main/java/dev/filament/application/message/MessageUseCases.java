@@ -1,0 +1,23 @@
+package dev.filament.application.message;
+
+import dev.filament.application.guild.GuildKit;
+import dev.filament.application.search.SearchIndexQueue;
+import dev.filament.application.search.SearchOutbox;
+
+/**
+ * The message use cases of SPEC 8, built once by the wiring over the guild kit (which brings the access ladder, audit
+ * writer and hand-offs) plus the message table, the search outbox and wake-up, and the markdown tokenizer.
+ */
+public record MessageUseCases(CreateMessageUseCase create, ListMessagesUseCase list, EditMessageUseCase edit,
+                              DeleteMessageUseCase delete, MessageKit kit) {
+
+    public static MessageKit kit(GuildKit guild, MessageRepository messages, SearchOutbox outbox,
+                                 SearchIndexQueue searchQueue, MarkdownTokenizer markdown) {
+        return new MessageKit(guild, messages, outbox, markdown, new MessageHandOffs(guild.handOffs(), searchQueue));
+    }
+
+    public static MessageUseCases create(MessageKit kit) {
+        return new MessageUseCases(new CreateMessageService(kit), new ListMessagesService(kit),
+                new EditMessageService(kit), new DeleteMessageService(kit), kit);
+    }
+}
