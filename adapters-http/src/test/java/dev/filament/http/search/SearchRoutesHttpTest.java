@@ -16,12 +16,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC 10.1 and 10.3 over real HTTP: result shape, permission filter, query validation, rebuild and reconcile. */
 class SearchRoutesHttpTest {
-    private final MessageHttpFixture f = new MessageHttpFixture();
+    private static MessageHttpFixture f;
     private final Caller owner = f.user();
     private final GuildId guild = f.guild(owner);
     private final Channel open = f.channel(guild);
@@ -29,8 +30,13 @@ class SearchRoutesHttpTest {
     private final Caller member = f.member(guild);
     private final String search = "/guilds/" + guild + "/search";
 
-    @AfterEach
-    void stop() {
+    @BeforeAll
+    static void start() {
+        f = new MessageHttpFixture();
+    }
+
+    @AfterAll
+    static void stop() {
         f.close();
     }
 
