@@ -1,5 +1,6 @@
 package dev.filament.application.message;
 
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.guild.handoff.HandOffs;
 import dev.filament.application.guild.handoff.Wire;
@@ -9,17 +10,20 @@ import java.util.Map;
 
 /**
  * The post-commit hand-offs of the message routes (SPEC 1.11 W3, 8.1, 9.5, 10.2.2): the channel-scope event, then the
- * indexer wake-up. Each goes through {@link HandOffs#guarded}, so a failure is reported and never reaches the caller.
+ * indexer wake-up. Each goes through {@link HandOffs#guarded}, so a failure is reported and never reaches the caller;
+ * their durations are the {@code fanout} and {@code search_enqueue} phases of SPEC 14.3.
  */
 public final class MessageHandOffs {
     static final String WAKE = "search.wake";
 
     private final HandOffs handOffs;
     private final SearchIndexQueue searchQueue;
+    private final RequestTimings timings;
 
-    public MessageHandOffs(HandOffs handOffs, SearchIndexQueue searchQueue) {
+    public MessageHandOffs(HandOffs handOffs, SearchIndexQueue searchQueue, RequestTimings timings) {
         this.handOffs = handOffs;
         this.searchQueue = searchQueue;
+        this.timings = timings;
     }
 
     /** {@code message_create} with the full {@code MessageResponse}, then a wake-up. */
@@ -49,11 +53,12 @@ public final class MessageHandOffs {
 
     /** Signals the search indexer (rebuild, reconcile and message writes). */
     public void wakeIndexer() {
-        handOffs.guarded(WAKE, searchQueue::wake);
+        timings.time(RequestTimings.Phase.SEARCH_ENQUEUE, () -> handOffs.guarded(WAKE, searchQueue::wake));
     }
 
     /** To channel scope: the connections subscribed to the message's (guild, channel). */
     private void publish(String type, Message m, Map<String, ?> d) {
-        handOffs.publish(type, GatewayEvent.Scope.channel(m.guildId(), m.channelId()), d);
+        timings.time(RequestTimings.Phase.FANOUT,
+                () -> handOffs.publish(type, GatewayEvent.Scope.channel(m.guildId(), m.channelId()), d));
     }
 }

@@ -1,5 +1,6 @@
 package dev.filament.application.message;
 
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.guild.GuildKit;
 import dev.filament.application.search.SearchIndexQueue;
 import dev.filament.application.search.SearchOutbox;
@@ -11,9 +12,17 @@ import dev.filament.application.search.SearchOutbox;
 public record MessageUseCases(CreateMessageUseCase create, ListMessagesUseCase list, EditMessageUseCase edit,
                               DeleteMessageUseCase delete, MessageKit kit) {
 
+    /** The shared collaborators; {@code timings} receives the {@code fanout} and {@code search_enqueue} phases. */
+    public static MessageKit kit(GuildKit guild, MessageRepository messages, SearchOutbox outbox,
+                                 SearchIndexQueue searchQueue, MarkdownTokenizer markdown, RequestTimings timings) {
+        return new MessageKit(guild, messages, outbox, markdown,
+                new MessageHandOffs(guild.handOffs(), searchQueue, timings));
+    }
+
+    /** As above without phase timings (tests, tools). */
     public static MessageKit kit(GuildKit guild, MessageRepository messages, SearchOutbox outbox,
                                  SearchIndexQueue searchQueue, MarkdownTokenizer markdown) {
-        return new MessageKit(guild, messages, outbox, markdown, new MessageHandOffs(guild.handOffs(), searchQueue));
+        return kit(guild, messages, outbox, searchQueue, markdown, new RequestTimings());
     }
 
     public static MessageUseCases create(MessageKit kit) {
