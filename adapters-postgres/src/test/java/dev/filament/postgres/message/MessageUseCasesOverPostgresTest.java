@@ -39,6 +39,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -188,6 +192,29 @@ class MessageUseCasesOverPostgresTest {
         w.search.rebuild().rebuild(asOwner);
         w.search.rebuild().rebuild(asOwner);
         assertThat(w.outbox(guild.id())).containsExactly("rebuild:null");
+    }
+
+    @Test
+    void concurrentEditsOfOneMessageNeverLoseARevision() throws Exception {
+        MessageId id = post(w, member, "v0").message().id();
+        int perThread = 5;
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> editors = new ArrayList<>();
+            for (UserId editor : List.of(member, moderator)) {
+                editors.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        w.useCases.edit().edit(new EditMessageCommand(editor, MessageWorld.IP, guild.id(),
+                                channel.id(), id, editor + " " + i));
+                    }
+                }));
+            }
+            for (Future<?> editor : editors) {
+                editor.get(20, TimeUnit.SECONDS);
+            }
+        }
+        Message stored = w.store.unitOfWork().inTransaction(() -> w.messages.find(channel.id(), id)).orElseThrow();
+        assertThat(stored.revision()).isEqualTo(2 * perThread);
+        assertThat(w.outbox(guild.id())).hasSize(1 + 2 * perThread);
     }
 
     /** A search outbox whose upsert writes its row and then fails, like a statement that times out afterwards. */

@@ -1,6 +1,7 @@
 package dev.filament.application.search.usecase;
 
 import dev.filament.application.guild.access.GuildAccess;
+import dev.filament.application.guild.port.Channel;
 import dev.filament.application.guild.port.ChannelRepository;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.PermissionEvaluator;
@@ -22,7 +23,7 @@ final class ReadableChannels {
     static Set<ChannelId> of(GuildAccess access, ChannelRepository channels) {
         Map<ChannelId, List<ChannelOverride>> overrides = channels.overridesOfGuild(access.guild().id());
         return channels.listOf(access.guild().id()).stream()
-                .map(c -> c.id())
+                .map(Channel::id)
                 .filter(id -> PermissionEvaluator.evaluate(access.actor()
                         .inChannel(overrides.getOrDefault(id, List.of()))).has(Permission.CREATE_MESSAGE))
                 .collect(Collectors.toUnmodifiableSet());
