@@ -6,6 +6,7 @@ import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring;
 import dev.filament.bootstrap.wiring.GuildWiring;
+import dev.filament.bootstrap.wiring.MessagingWiring;
 import dev.filament.application.voice.usecase.VoiceUseCases;
 import dev.filament.http.voice.VoiceRoutes;
 import dev.filament.application.ratelimit.RateLimiter;
@@ -111,8 +112,11 @@ public final class FilamentServer implements AutoCloseable {
         modules.add(new VoiceRoutes(VoiceUseCases.create(guilds.kit, realtime.voice, realtime.voiceTokens, voiceToken,
                 voicePublish), identity.bearer, bodies));
 
-        Javalin app = new HttpServer(http, edge, new LoggingEdgeTelemetry(httpMetrics), httpMetrics, json)
-                .create(modules);
+        LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(httpMetrics);
+        modules.addAll(MessagingWiring.create(new MessagingWiring.Needs(config, database, guilds, realtime, identity,
+                payloads, edge, telemetry, httpMetrics, meters, json, bodies, ids, budget, timings, clock, lifecycle))
+                .routes());
+        Javalin app = new HttpServer(http, edge, telemetry, httpMetrics, json).create(modules);
         app.start();
         lifecycle.own(app::stop);
         // closed first: sockets get 1001 server_shutdown with their close frames out before HTTP stops
