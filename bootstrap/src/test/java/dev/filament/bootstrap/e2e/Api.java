@@ -11,10 +11,37 @@ import java.util.UUID;
 /** Small typed calls against a running server: users, guilds, channels, messages. */
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final RunningServer s;
+    private final Target s;
 
-    Api(RunningServer s) {
+    Api(Target s) {
         this.s = s;
+    }
+
+    /** Where the calls go: a {@link RunningServer}, or any server on a loopback port. */
+    interface Target {
+        HttpRequest.Builder request(String path);
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws Exception;
+
+        default HttpResponse<String> postJson(String path, String body) throws Exception {
+            return send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        static Target loopback(java.net.http.HttpClient client, int port) {
+            return new Target() {
+                @Override
+                public HttpRequest.Builder request(String path) {
+                    return HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(java.time.Duration.ofSeconds(30));
+                }
+
+                @Override
+                public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+                    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                }
+            };
+        }
     }
 
     record User(String id, String token, String refreshToken) {

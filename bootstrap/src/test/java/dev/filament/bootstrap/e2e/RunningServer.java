@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The real server wiring on a random loopback port, against the per-JVM test database. */
-public final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable, Api.Target {
     public final FilamentServer server;
     public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -40,10 +40,12 @@ public final class RunningServer implements AutoCloseable {
         return server.port();
     }
 
+    @Override
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).timeout(Duration.ofSeconds(30));
     }
 
+    @Override
     public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -52,6 +54,7 @@ public final class RunningServer implements AutoCloseable {
         return send(request(path).GET());
     }
 
+    @Override
     public HttpResponse<String> postJson(String path, String body) throws Exception {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
