@@ -53,33 +53,48 @@ class FaultMatrixE2ETest {
     @Test
     void aSocketThatNeverReadsIsClosedSlowConsumerWhileOthersGetEverythingAndPostsStayFast(TestDatabase db)
             throws Exception {
-        try (RunningServer s = RunningServer.start(db, env())) {
+        try (RunningServer s = RunningServer.start(db, env("FILAMENT_LIVEKIT_API_KEY", "devkey",
+                "FILAMENT_LIVEKIT_API_SECRET", "devsecret-devsecret-devsecret-00",
+                "FILAMENT_MEDIA_TOKEN_REQUESTS_PER_MINUTE", "100000"))) {
             Api api = new Api(s);
             Api.User owner = api.user();
             Api.User stuckUser = api.user();
             String g = api.guild(owner, "public");
             String c = api.channel(owner, g, "text");
+            String voice = api.channel(owner, g, "voice");
             api.join(stuckUser, g);
             try (WsClient watcher = WsClient.connect(s.port(), owner.token());
                  RawWsClient stuck = new RawWsClient(s.port(), stuckUser.token())) {
                 watcher.subscribe(g, c);
                 watcher.await("voice_participant_sync");
-                stuck.sendText("{\"v\":1,\"t\":\"subscribe\",\"d\":{\"guild_id\":\"" + g + "\",\"channel_id\":\""
-                        + c + "\"}}");
+                for (String channel : List.of(voice, c)) {
+                    stuck.sendText("{\"v\":1,\"t\":\"subscribe\",\"d\":{\"guild_id\":\"" + g
+                            + "\",\"channel_id\":\"" + channel + "\"}}");
+                }
                 watcher.await(f -> "presence_update".equals(f.path("t").asText())
                         && stuckUser.id().equals(f.path("d").path("user_id").asText()));
 
                 List<Long> millis = new ArrayList<>();
+                List<Long> voiceMillis = new ArrayList<>();
                 int sent = 0;
                 while (sent < 3_000 && watcher.frames().stream().noneMatch(f -> offline(f, stuckUser.id()))) {
                     timedPost(api, owner, g, c, BIG + sent, millis);
+                    if (sent % 25 == 0) { // voice events fan out to the stalled socket too
+                        long start = System.nanoTime();
+                        Api.ok(api.call(owner, "POST", "/guilds/" + g + "/channels/" + voice + "/voice/token", "{}"));
+                        assertThat(api.call(owner, "POST", "/guilds/" + g + "/channels/" + voice + "/voice/leave",
+                                null).statusCode()).isEqualTo(204);
+                        voiceMillis.add((System.nanoTime() - start) / 1_000_000);
+                    }
                     sent++;
                 }
+                assertThat(Collections.max(voiceMillis)).as("voice token + leave while a subscriber stalls")
+                        .isLessThan(POST_BOUND_MS);
                 watcher.await(f -> offline(f, stuckUser.id()));
                 String last = BIG + (sent - 1);
                 watcher.await(f -> GatewayE2ETest.isMessage(f, last));
-                System.out.printf("[fault] slow consumer closed after %d POSTs; max POST %d ms%n", sent,
-                        Collections.max(millis));
+                System.out.printf("[fault] slow consumer closed after %d POSTs; max POST %d ms; max voice token+leave"
+                        + " %d ms%n", sent, Collections.max(millis), Collections.max(voiceMillis));
                 assertThat(watcher.count("message_create")).as("the watcher got every message").isEqualTo(sent);
                 GatewayE2ETest.assertConsecutive(watcher);
                 assertThat(Collections.max(millis)).as("slowest POST while a consumer stalled")
