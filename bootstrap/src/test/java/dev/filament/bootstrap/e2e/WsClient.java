@@ -25,9 +25,18 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static WsClient connect(int port, String token) throws Exception {
+        return connect(port, token, null);
+    }
+
+    /** Connects with an {@code X-Forwarded-For} (for a server that trusts the loopback peer as its proxy). */
+    static WsClient connect(int port, String token, String forwardedFor) throws Exception {
         WsClient client = new WsClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + token)
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token);
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
+        }
+        client.socket = builder
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/gateway/ws"), client)
                 .get(10, TimeUnit.SECONDS);
         return client;
