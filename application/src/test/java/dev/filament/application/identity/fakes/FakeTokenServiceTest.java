@@ -1,0 +1,13 @@
+package dev.filament.application.identity.fakes;
+
+import dev.filament.application.identity.port.TokenService;
+import dev.filament.application.identity.port.TokenServiceContract;
+
+class FakeTokenServiceTest extends TokenServiceContract {
+    private final FakeTokenService tokens = new FakeTokenService();
+
+    @Override
+    protected TokenService tokens() {
+        return tokens;
+    }
+}
