@@ -1,5 +1,6 @@
 package dev.filament.http.guild;
 
+import dev.filament.http.routes.PathIds;
 import dev.filament.application.guild.GuildUseCases;
 import dev.filament.application.guild.audit.ListAuditUseCase.ListAuditQuery;
 import dev.filament.application.guild.directory.JoinGuildUseCase.JoinGuildCommand;

@@ -1,5 +1,6 @@
 package dev.filament.http.guild;
 
+import dev.filament.http.routes.PathIds;
 import dev.filament.application.guild.GuildUseCases;
 import dev.filament.application.guild.ipbans.CreateIpBansByUserUseCase.CreateIpBansByUserCommand;
 import dev.filament.application.guild.ipbans.CreateIpBansByUserUseCase.Created;

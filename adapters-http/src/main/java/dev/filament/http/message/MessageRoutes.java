@@ -7,16 +7,15 @@ import dev.filament.application.message.EditMessageUseCase.EditMessageCommand;
 import dev.filament.application.message.ListMessagesUseCase.ListMessagesQuery;
 import dev.filament.application.message.MessageUseCases;
 import dev.filament.application.message.MessageView;
-import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
-import dev.filament.domain.id.Ulid;
 import dev.filament.domain.id.UserId;
 import dev.filament.http.RequestAttributes;
 import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
@@ -55,8 +54,8 @@ public final class MessageRoutes implements RouteModule {
 
     private void create(Context ctx) {
         UserId caller = auth.authenticate(ctx).userId();
-        GuildId guild = GuildId.of(pathUlid(ctx, "g"));
-        ChannelId channel = ChannelId.of(pathUlid(ctx, "c"));
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
         QueryParams.of(ctx);
         JsonObjectReader body = bodies.object(ctx);
         String content = body.requiredString("content");
@@ -69,8 +68,8 @@ public final class MessageRoutes implements RouteModule {
 
     private void list(Context ctx) {
         UserId caller = auth.authenticate(ctx).userId();
-        GuildId guild = GuildId.of(pathUlid(ctx, "g"));
-        ChannelId channel = ChannelId.of(pathUlid(ctx, "c"));
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
         QueryParams query = QueryParams.of(ctx, "limit", "before");
         ListMessagesQuery q = ListMessagesQuery.parse(caller, RequestAttributes.clientIp(ctx), guild, channel,
                 query.string("before"), limit(query));
@@ -83,9 +82,9 @@ public final class MessageRoutes implements RouteModule {
 
     private void edit(Context ctx) {
         UserId caller = auth.authenticate(ctx).userId();
-        GuildId guild = GuildId.of(pathUlid(ctx, "g"));
-        ChannelId channel = ChannelId.of(pathUlid(ctx, "c"));
-        MessageId message = MessageId.of(pathUlid(ctx, "m"));
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
+        MessageId message = PathIds.message(ctx);
         QueryParams.of(ctx);
         JsonObjectReader body = bodies.object(ctx);
         String content = body.requiredString("content");
@@ -96,18 +95,13 @@ public final class MessageRoutes implements RouteModule {
 
     private void delete(Context ctx) {
         UserId caller = auth.authenticate(ctx).userId();
-        GuildId guild = GuildId.of(pathUlid(ctx, "g"));
-        ChannelId channel = ChannelId.of(pathUlid(ctx, "c"));
-        MessageId message = MessageId.of(pathUlid(ctx, "m"));
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
+        MessageId message = PathIds.message(ctx);
         QueryParams.of(ctx);
         useCases.delete().delete(new DeleteMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
                 message));
         ctx.status(204);
-    }
-
-    /** Route step 3: a malformed ULID in the path names no resource, so it is 404, never 400 (SPEC 1.2). */
-    static String pathUlid(Context ctx, String name) {
-        return Ulid.parse(ctx.pathParam(name)).orElseThrow(() -> new NotFoundException(name));
     }
 
     /** {@code limit} as a plain non-negative integer (else 400); its range belongs to the use case (also 400). */

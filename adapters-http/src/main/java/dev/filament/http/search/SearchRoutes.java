@@ -5,12 +5,11 @@ import dev.filament.application.search.ReconcileResult;
 import dev.filament.application.search.usecase.RebuildSearchUseCase.GuildSearchCommand;
 import dev.filament.application.search.usecase.SearchMessagesUseCase.SearchMessagesQuery;
 import dev.filament.application.search.usecase.SearchUseCases;
-import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.id.GuildId;
-import dev.filament.domain.id.Ulid;
 import dev.filament.domain.id.UserId;
 import dev.filament.http.RequestAttributes;
 import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
@@ -80,6 +79,6 @@ public final class SearchRoutes implements RouteModule {
 
     /** Route step 3: a malformed guild id in the path is 404 (SPEC 1.2). */
     private static GuildId guild(Context ctx) {
-        return GuildId.of(Ulid.parse(ctx.pathParam("g")).orElseThrow(() -> new NotFoundException("guild")));
+        return PathIds.guild(ctx);
     }
 }

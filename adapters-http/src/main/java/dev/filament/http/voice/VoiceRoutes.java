@@ -1,5 +1,6 @@
 package dev.filament.http.voice;
 
+import dev.filament.http.routes.PathIds;
 import dev.filament.application.identity.AuthenticatedUser;
 import dev.filament.application.voice.usecase.IssueVoiceTokenUseCase.IssueVoiceTokenCommand;
 import dev.filament.application.voice.usecase.IssueVoiceTokenUseCase.IssuedVoiceToken;
@@ -51,8 +52,8 @@ public final class VoiceRoutes implements RouteModule {
     /** Body {@code {can_publish?, can_subscribe?, publish_sources?}}; 200 with the token and what it grants. */
     private void token(Context ctx) {
         AuthenticatedUser caller = auth.authenticate(ctx);
-        GuildId guild = VoicePathIds.guild(ctx);
-        ChannelId channel = VoicePathIds.channel(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
         QueryParams.of(ctx);
         JsonObjectReader body = bodies.object(ctx);
         Optional<Boolean> canPublish = body.optionalBoolean("can_publish");
@@ -69,8 +70,8 @@ public final class VoiceRoutes implements RouteModule {
     /** No body (any body is ignored); 204 whether or not the caller was registered. */
     private void leave(Context ctx) {
         AuthenticatedUser caller = auth.authenticate(ctx);
-        GuildId guild = VoicePathIds.guild(ctx);
-        ChannelId channel = VoicePathIds.channel(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
         QueryParams.of(ctx);
         useCases.leave().leave(new LeaveVoiceCommand(caller.userId(), RequestAttributes.clientIp(ctx), guild,
                 channel));
@@ -80,8 +81,8 @@ public final class VoiceRoutes implements RouteModule {
     /** Body {@code {is_muted?, is_deafened?}}; {@code null} is absent; "none given" is the use case's 400. */
     private void state(Context ctx) {
         AuthenticatedUser caller = auth.authenticate(ctx);
-        GuildId guild = VoicePathIds.guild(ctx);
-        ChannelId channel = VoicePathIds.channel(ctx);
+        GuildId guild = PathIds.guild(ctx);
+        ChannelId channel = PathIds.channel(ctx);
         QueryParams.of(ctx);
         JsonObjectReader body = bodies.object(ctx);
         Optional<Boolean> muted = body.optionalBoolean("is_muted");
