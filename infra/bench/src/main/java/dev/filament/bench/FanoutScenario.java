@@ -88,7 +88,7 @@ final class FanoutScenario {
         if (expected > delivered) {
             errors.put("not_delivered", expected - delivered);
         }
-        double seconds = Math.max(1, w.lastDeliveryNanos().get() - start) / 1e9;
+        double seconds = Math.max(options.duration().toNanos(), w.lastDeliveryNanos().get() - start) / 1e9;
         return new RunResult("delivery to " + sockets + " sockets", target, delivered / seconds, w.latencyMicros(),
                 errors, delivered);
     }

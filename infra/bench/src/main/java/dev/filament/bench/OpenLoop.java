@@ -72,7 +72,8 @@ final class OpenLoop {
         if (unfinished > 0) {
             outcomes.add("unfinished", unfinished);
         }
-        double seconds = Math.max(1, lastDone.get() - start) / 1e9;
+        // Over at least the scheduled window, so a run that ends early never reports more than its target.
+        double seconds = Math.max(duration.toNanos(), lastDone.get() - start) / 1e9;
         return new RunResult(name, rate, outcomes.count(ok) / seconds, latencyMicros, outcomes.without(ok),
                 outcomes.count(ok));
     }
