@@ -52,6 +52,11 @@ public final class DataSourceFactory {
         // text binds to inet/cidr/jsonb columns without explicit casts (jOOQ maps those types to Object/String)
         c.addDataSourceProperty("stringtype", "unspecified");
         c.addDataSourceProperty("ApplicationName", "filament");
+        // client-side bounds for a server that stops answering: connecting within the acquire bound, and no socket
+        // read past the statement bound (the unit of work tightens this per transaction)
+        c.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, (acquire.toMillis() + 999) / 1000)));
+        c.addDataSourceProperty("socketTimeout",
+                String.valueOf(Math.max(1, (settings.statementTimeout().toMillis() + 1999) / 1000)));
         c.setConnectionInitSql(sessionSettingsSql(settings));
         customizer.accept(c);
         return c;

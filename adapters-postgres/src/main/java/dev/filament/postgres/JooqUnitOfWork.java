@@ -33,6 +33,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     private final Duration lockTimeout;
     private final RequestBudget budget;
     private final RequestTimings timings;
+    private static final long NETWORK_MARGIN_MS = 200;
     private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
 
     /**
@@ -125,16 +126,30 @@ public final class JooqUnitOfWork implements UnitOfWork {
         return budget.remaining().map(r -> !r.isZero()).orElse(true);
     }
 
-    /** When less budget remains than the session bounds, lower them for this transaction only (is_local). */
+    /**
+     * Bounds every wait of this transaction. When less budget remains than the session bounds, statement and lock
+     * timeouts are lowered for this transaction only (is_local) to what remains minus two margins, so the server's
+     * 503 comes before the request's 408. A frozen server enforces nothing, so the client also bounds each socket read
+     * at one margin above the statement bound (local socket option, no round trip): the server's own timeout normally
+     * fires first and keeps the connection; a stuck server gives a connection error (class 08, 503).
+     */
     private void cutTimeoutsToBudget() {
+        long statement = statementTimeout.toMillis();
+        long lock = lockTimeout.toMillis();
         Optional<Duration> remaining = budget.remaining();
-        if (remaining.isEmpty()
-                || (remaining.get().compareTo(statementTimeout) >= 0 && remaining.get().compareTo(lockTimeout) >= 0)) {
-            return;
+        boolean cut = false;
+        if (remaining.isPresent()) {
+            long usable = Math.max(1, remaining.get().toMillis() - 2 * NETWORK_MARGIN_MS); // 0 = "no timeout"
+            if (usable < statement || usable < lock) {
+                statement = Math.min(statement, usable);
+                lock = Math.min(lock, usable);
+                cut = true;
+            }
         }
-        long left = Math.max(1, remaining.get().toMillis()); // 0 would mean "no timeout" to PostgreSQL
-        long statement = Math.min(statementTimeout.toMillis(), left);
-        long lock = Math.min(lockTimeout.toMillis(), left);
-        dsl.resultQuery(CUT_TIMEOUTS, String.valueOf(statement), String.valueOf(lock)).fetch();
+        int network = (int) Math.min(Integer.MAX_VALUE, statement + NETWORK_MARGIN_MS);
+        dsl.connection(c -> c.setNetworkTimeout(Runnable::run, network));
+        if (cut) {
+            dsl.resultQuery(CUT_TIMEOUTS, String.valueOf(statement), String.valueOf(lock)).fetch();
+        }
     }
 }

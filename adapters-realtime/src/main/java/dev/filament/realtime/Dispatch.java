@@ -3,6 +3,8 @@ package dev.filament.realtime;
 import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
@@ -33,6 +35,20 @@ sealed interface Dispatch {
         @Override
         public String scopeLabel() {
             return "user";
+        }
+
+        @Override
+        public String typeLabel() {
+            return "unsubscribed";
+        }
+    }
+
+    /** SPEC 9.10 revalidation: remove one subscription of one connection and send it {@code unsubscribed}. */
+    record DropSubscription(ConnectionId connection, GuildId guild, ChannelId channel, UnsubscribeReason reason)
+            implements Dispatch {
+        @Override
+        public String scopeLabel() {
+            return "connection";
         }
 
         @Override

@@ -5,6 +5,8 @@ import dev.filament.application.gateway.DropReason;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayMetrics;
 import dev.filament.application.gateway.PresenceStatus;
+import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.id.GuildId;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,6 +104,9 @@ public final class Dispatcher {
             switch (item) {
                 case Dispatch.Publish p -> deliver(p.event());
                 case Dispatch.DropSubscriptions d -> dropSubscriptions(d);
+                case Dispatch.DropSubscription d -> registry.connection(d.connection())
+                        .ifPresent(s -> unsubscribe(s, registry.dropSubscription(s, d.guild(), d.channel()), d.guild(),
+                                d.reason()));
                 case Dispatch.CloseSession c ->
                         List.copyOf(registry.sessionConnections(c.session())).forEach(s -> lifecycle.close(s, c.reason()));
             }
@@ -123,15 +128,20 @@ public final class Dispatcher {
 
     private void dropSubscriptions(Dispatch.DropSubscriptions command) {
         for (ConnectionSession session : List.copyOf(registry.userConnections(command.user()))) {
-            GuildDrop drop = registry.dropSubscriptions(session, command.guild());
-            for (var channel : drop.channels()) {
-                String d = "{\"guild_id\":\"" + command.guild().value() + "\",\"channel_id\":\"" + channel.value()
-                        + "\",\"reason\":\"" + command.reason().wire() + "\"}";
-                offer(session, "unsubscribed", "connection", d, OutboundFrame.serializedSize("unsubscribed", d));
-            }
-            if (drop.wentOffline()) {
-                dispatch(new Dispatch.Publish(PresenceStatus.OFFLINE.updateEvent(command.guild(), command.user())));
-            }
+            unsubscribe(session, registry.dropSubscriptions(session, command.guild()), command.guild(),
+                    command.reason());
+        }
+    }
+
+    // Tells the connection what a drop removed; presence offline follows when its user left the guild.
+    private void unsubscribe(ConnectionSession session, GuildDrop drop, GuildId guild, UnsubscribeReason reason) {
+        for (var channel : drop.channels()) {
+            String d = "{\"guild_id\":\"" + guild.value() + "\",\"channel_id\":\"" + channel.value()
+                    + "\",\"reason\":\"" + reason.wire() + "\"}";
+            offer(session, "unsubscribed", "connection", d, OutboundFrame.serializedSize("unsubscribed", d));
+        }
+        if (drop.wentOffline()) {
+            dispatch(new Dispatch.Publish(PresenceStatus.OFFLINE.updateEvent(guild, session.user())));
         }
     }
 

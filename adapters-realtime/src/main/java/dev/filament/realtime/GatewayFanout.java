@@ -9,6 +9,7 @@ import dev.filament.application.gateway.GatewaySocket;
 import java.time.Instant;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.GatewayMetrics;
+import dev.filament.application.gateway.GatewaySubscriptions;
 import dev.filament.application.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
@@ -23,12 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process realtime gateway behind {@link GatewayEventPublisher}: registry, dispatcher, per-connection writers
+ * The in-process realtime gateway behind {@link GatewayEventPublisher} (and {@link GatewaySubscriptions}): registry, dispatcher, per-connection writers
  * and the write watchdog, plus the connection lifecycle the transport binding drives (connect, subscribe,
  * disconnect). Publishing is a lock-free offer to the dispatch queue: it cannot wait on any connection or on the
  * dispatcher, by construction.
  */
-public final class GatewayFanout implements GatewayEventPublisher, GatewayConnections, AutoCloseable {
+public final class GatewayFanout implements GatewayEventPublisher, GatewayConnections, GatewaySubscriptions,
+        AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayFanout.class);
 
     private final GatewayLimits limits;
@@ -135,6 +137,16 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     @Override
     public void dropSubscriptions(UserId user, GuildId guild, UnsubscribeReason reason) {
         handOff(new Dispatch.DropSubscriptions(user, guild, reason));
+    }
+
+    @Override
+    public List<Subscription> subscriptionsIn(GuildId guild) {
+        return registry.subscriptionsIn(guild);
+    }
+
+    @Override
+    public void dropSubscription(ConnectionId connection, GuildId guild, ChannelId channel, UnsubscribeReason reason) {
+        handOff(new Dispatch.DropSubscription(connection, guild, channel, reason));
     }
 
     @Override

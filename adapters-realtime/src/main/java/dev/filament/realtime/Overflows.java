@@ -44,6 +44,7 @@ final class Overflows {
         return switch (item) {
             case Dispatch.Publish p -> toList(registry.targets(p.event().scope()));
             case Dispatch.DropSubscriptions d -> List.copyOf(registry.userConnections(d.user()));
+            case Dispatch.DropSubscription d -> registry.connection(d.connection()).map(List::of).orElse(List.of());
             case Dispatch.CloseSession c -> List.copyOf(registry.sessionConnections(c.session()));
         };
     }

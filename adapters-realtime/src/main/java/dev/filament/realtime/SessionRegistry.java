@@ -2,6 +2,7 @@ package dev.filament.realtime;
 
 import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.gateway.GatewaySubscriptions.Subscription;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
@@ -94,6 +95,50 @@ public final class SessionRegistry {
             removed.sort(null);
             return new GuildDrop(removed, leaveGuild(session, guild));
         }
+    }
+
+    /** Removes one subscription of the connection; reports it (when it was held) and whether its user went offline. */
+    GuildDrop dropSubscription(ConnectionSession session, GuildId guild, ChannelId channel) {
+        Member member = connections.get(session.id());
+        if (member == null || member.session != session) {
+            return GuildDrop.NONE;
+        }
+        ChannelKey key = new ChannelKey(guild, channel);
+        synchronized (member) {
+            if (member.removed || !member.subscriptions.remove(key)) {
+                return GuildDrop.NONE;
+            }
+            channels.remove(key, session);
+            // the guild counter holds one unit per subscription of this connection in the guild
+            boolean leftGuild = guildSubscribers.adjust(guild, session, -1) == 0;
+            boolean offline = leftGuild && presence.adjust(guild, session.user(), -1) == 0;
+            return new GuildDrop(List.of(channel), offline);
+        }
+    }
+
+    /**
+     * A weakly consistent snapshot of the guild's subscriptions: visits only the connections subscribed in the guild
+     * and each one's own subscriptions, under that connection's monitor.
+     */
+    public List<Subscription> subscriptionsIn(GuildId guild) {
+        List<Subscription> out = new ArrayList<>();
+        for (ConnectionSession session : guildSubscribers.members(guild)) {
+            Member member = connections.get(session.id());
+            if (member == null || member.session != session) {
+                continue;
+            }
+            synchronized (member) {
+                if (member.removed) {
+                    continue;
+                }
+                for (ChannelKey key : member.subscriptions) {
+                    if (key.guild().equals(guild)) {
+                        out.add(new Subscription(session.id(), session.user(), guild, key.channel()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Removes the connection and all its subscriptions; reports what its departure changed. */

@@ -6,8 +6,13 @@ import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring;
 import dev.filament.bootstrap.wiring.GuildWiring;
+import dev.filament.bootstrap.wiring.MessagingWiring;
+import dev.filament.application.voice.usecase.VoiceUseCases;
+import dev.filament.http.voice.VoiceRoutes;
+import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.json.JacksonPayloadSerializer;
-import dev.filament.application.guild.port.VoiceRemovals;
+import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
 import dev.filament.bootstrap.wiring.Lifecycle;
 import dev.filament.bootstrap.wiring.Limiters;
 import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
@@ -85,9 +90,10 @@ public final class FilamentServer implements AutoCloseable {
                 timings, httpMetrics, clientIps,
                 sessionId -> realtime.fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED), lifecycle));
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
-        // Subscription revalidation and voice re-evaluation (SPEC 9.10, 11.5) are wired with the gateway commands.
         GuildWiring guilds = GuildWiring.create(config, database, identity, limiters, ids, clock, meters,
-                new GuildWiring.HandOffs(realtime.fanout, payloads, guild -> { }, VoiceRemovals.none()));
+                new GuildWiring.HandOffs(realtime.fanout, payloads, realtime.revalidation, realtime.revalidation));
+        realtime.revalidation.start(new RevalidateGuildSubscriptionsService(guilds.kit, realtime.fanout,
+                realtime.voice));
         EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
                 identity.baselineKey, config.maxBodyBytes(), timings);
         lifecycle.own(edge.deadline());
@@ -99,9 +105,18 @@ public final class FilamentServer implements AutoCloseable {
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
         modules.add(identity.routes(limiters, bodies));
         modules.addAll(guilds.routes(identity, bodies));
+        RateLimiter voiceToken = limiters.add(LimitPolicy.slidingWindow("voice_token", config.mediaTokenPerMinute(),
+                60), clock, true);
+        RateLimiter voicePublish = limiters.add(LimitPolicy.slidingWindow("voice_publish",
+                config.mediaPublishPerMinute(), 60), clock, true);
+        modules.add(new VoiceRoutes(VoiceUseCases.create(guilds.kit, realtime.voice, realtime.voiceTokens, voiceToken,
+                voicePublish), identity.bearer, bodies));
 
-        Javalin app = new HttpServer(http, edge, new LoggingEdgeTelemetry(httpMetrics), httpMetrics, json)
-                .create(modules);
+        LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(httpMetrics);
+        modules.addAll(MessagingWiring.create(new MessagingWiring.Needs(config, database, guilds, realtime, identity,
+                payloads, edge, telemetry, httpMetrics, meters, json, bodies, ids, budget, timings, clock, lifecycle))
+                .routes());
+        Javalin app = new HttpServer(http, edge, telemetry, httpMetrics, json).create(modules);
         app.start();
         lifecycle.own(app::stop);
         // closed first: sockets get 1001 server_shutdown with their close frames out before HTTP stops

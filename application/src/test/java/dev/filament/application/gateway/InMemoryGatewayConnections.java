@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * In-memory gateway for binding tests: {@link GatewayConnections} plus the {@link GatewayEventPublisher} that
- * delivers to those connections. Each connection writes on its own single virtual thread in queue order with
+ * delivers to those connections, and the {@link GatewaySubscriptions} view of their subscriptions. Each connection writes on its own single virtual thread in queue order with
  * consecutive {@code s}, so a slow socket delays only itself; there are no queue bounds or presence events.
  */
-public final class InMemoryGatewayConnections implements GatewayConnections, GatewayEventPublisher, AutoCloseable {
+public final class InMemoryGatewayConnections implements GatewayConnections, GatewayEventPublisher,
+        GatewaySubscriptions, AutoCloseable {
     private final int maxSubscriptions;
     private final Map<ConnectionId, Conn> live = new ConcurrentHashMap<>();
     private final Map<ConnectionId, CloseReason> closed = new ConcurrentHashMap<>();
@@ -107,6 +108,27 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
     public void closeSession(SessionId session, CloseReason reason) {
         live.values().stream().filter(c -> c.caller.session().equals(session)).toList()
                 .forEach(c -> disconnect(c.caller.connection(), reason));
+    }
+
+    @Override
+    public synchronized List<Subscription> subscriptionsIn(GuildId guild) {
+        return live.values().stream().flatMap(c -> c.subscriptions.stream().filter(k -> k.guild().equals(guild))
+                .map(k -> new Subscription(c.caller.connection(), c.caller.user(), guild, k.channel()))).toList();
+    }
+
+    @Override
+    public void dropSubscription(ConnectionId connection, GuildId guild, ChannelId channel, UnsubscribeReason reason) {
+        Conn conn = live.get(connection);
+        if (conn == null) {
+            return;
+        }
+        synchronized (this) {
+            if (!conn.subscriptions.remove(new Key(guild, channel))) {
+                return;
+            }
+        }
+        conn.send("unsubscribed", "{\"guild_id\":\"" + guild.value() + "\",\"channel_id\":\"" + channel.value()
+                + "\",\"reason\":\"" + reason.wire() + "\"}");
     }
 
     /** The reason a connection was closed with, once it was. */

@@ -20,6 +20,7 @@ import dev.filament.realtime.GatewayFanout;
 import dev.filament.realtime.GatewayLimits;
 import dev.filament.realtime.GatewayReadinessCheck;
 import dev.filament.realtime.LastConnectionListener;
+import dev.filament.realtime.revalidation.GuildRevalidationWorker;
 import dev.filament.realtime.search.SearchIndexer;
 import dev.filament.realtime.search.SearchReadinessCheck;
 import dev.filament.realtime.voice.InMemoryVoiceRegistry;
@@ -40,15 +41,18 @@ public final class RealtimeWiring {
     public final VoiceSubscribeSync voiceSubscribeSync;
     public final VoiceTokenIssuer voiceTokens;
     public final SearchIndexQueue searchQueue;
+    public final GuildRevalidationWorker revalidation;
     public final List<ReadinessCheck> readiness;
 
     private RealtimeWiring(GatewayFanout fanout, InMemoryVoiceRegistry voice, VoiceSubscribeSync voiceSubscribeSync,
-                           VoiceTokenIssuer voiceTokens, SearchIndexQueue searchQueue, List<ReadinessCheck> readiness) {
+                           VoiceTokenIssuer voiceTokens, SearchIndexQueue searchQueue,
+                           GuildRevalidationWorker revalidation, List<ReadinessCheck> readiness) {
         this.fanout = fanout;
         this.voice = voice;
         this.voiceSubscribeSync = voiceSubscribeSync;
         this.voiceTokens = voiceTokens;
         this.searchQueue = searchQueue;
+        this.revalidation = revalidation;
         this.readiness = readiness;
     }
 
@@ -80,8 +84,10 @@ public final class RealtimeWiring {
         List<ReadinessCheck> readiness = List.of(
                 new SearchReadinessCheck(indexStore, indexer, Duration.ofSeconds(config.searchMaxLagSeconds()), clock),
                 new GatewayReadinessCheck(fanout));
+        // owned after the fanout, so closed before it; started by the guild wiring, which it serves
+        GuildRevalidationWorker revalidation = lifecycle.own(new GuildRevalidationWorker(voice, clock));
         return new RealtimeWiring(fanout, voice, new VoiceSubscribeSync(voice, payloads, voiceTelemetry, clock),
-                tokens, indexer, readiness);
+                tokens, indexer, revalidation, readiness);
     }
 
     /** Forwards to a listener set after construction. */

@@ -3,13 +3,10 @@ package dev.filament.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,12 +15,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Guild core through the real wiring on PostgreSQL: create, join, channels, roles, moderation, audit. */
 @ExtendWith(PostgresExtension.class)
 class GuildE2ETest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningServer s;
+
+    private static Api api;
 
     @BeforeAll
     static void start(TestDatabase db) {
         s = RunningServer.start(db, Map.of());
+        api = new Api(s);
+    }
+
+    static Api.User user() throws Exception {
+        return api.user();
+    }
+
+    static HttpResponse<String> call(Api.User u, String method, String path, String body) throws Exception {
+        return api.call(u, method, path, body);
+    }
+
+    static JsonNode ok(HttpResponse<String> r) throws Exception {
+        return Api.ok(r);
     }
 
     @AfterAll
@@ -31,36 +42,10 @@ class GuildE2ETest {
         s.close();
     }
 
-    record User(String id, String token) {
-    }
-
-    static User user() throws Exception {
-        String name = "g_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String creds = "{\"username\":\"" + name + "\",\"password\":\"correct horse battery\"}";
-        s.postJson("/auth/register", creds);
-        String token = JSON.readTree(s.postJson("/auth/login", creds).body()).get("access_token").asText();
-        String id = JSON.readTree(call(new User(null, token), "GET", "/auth/me", null).body()).get("user_id").asText();
-        return new User(id, token);
-    }
-
-    static HttpResponse<String> call(User u, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = s.request(path).header("Authorization", "Bearer " + u.token());
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return s.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    static JsonNode ok(HttpResponse<String> r) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
-    }
-
     @Test
     void ownerBuildsAGuildAMemberJoinsAndModerationIsAudited() throws Exception {
-        User owner = user();
-        User member = user();
+        Api.User owner = user();
+        Api.User member = user();
         JsonNode guild = ok(call(owner, "POST", "/guilds", "{\"name\":\"E2E Guild\",\"visibility\":\"public\"}"));
         String g = guild.get("guild_id").asText();
         assertThat(guild.get("visibility").asText()).isEqualTo("public");

@@ -1,0 +1,119 @@
+package dev.filament.http.message;
+
+import dev.filament.application.guild.Page;
+import dev.filament.application.message.CreateMessageUseCase.CreateMessageCommand;
+import dev.filament.application.message.DeleteMessageUseCase.DeleteMessageCommand;
+import dev.filament.application.message.EditMessageUseCase.EditMessageCommand;
+import dev.filament.application.message.ListMessagesUseCase.ListMessagesQuery;
+import dev.filament.application.message.MessageUseCases;
+import dev.filament.application.message.MessageView;
+import dev.filament.domain.error.NotFoundException;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.MessageId;
+import dev.filament.domain.id.Ulid;
+import dev.filament.domain.id.UserId;
+import dev.filament.http.RequestAttributes;
+import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.json.JsonBodies;
+import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.QueryParams;
+import dev.filament.http.routes.RouteModule;
+import dev.filament.http.routes.Router;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * SPEC 8.1: post, list, edit and delete messages. Each handler follows SPEC 1.10: authentication (401), path ids
+ * (malformed → 404), query (400), body (415/400/422), then the use case, which runs the access ladder and the rest.
+ */
+public final class MessageRoutes implements RouteModule {
+    static final String MESSAGES = "/guilds/{g}/channels/{c}/messages";
+    static final String MESSAGE = MESSAGES + "/{m}";
+
+    private final MessageUseCases useCases;
+    private final BearerAuthenticator auth;
+    private final JsonBodies bodies;
+
+    public MessageRoutes(MessageUseCases useCases, BearerAuthenticator auth, JsonBodies bodies) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post(MESSAGES, this::create);
+        router.get(MESSAGES, this::list);
+        router.patch(MESSAGE, this::edit);
+        router.delete(MESSAGE, this::delete);
+    }
+
+    private void create(Context ctx) {
+        UserId caller = auth.authenticate(ctx).userId();
+        GuildId guild = GuildId.of(pathUlid(ctx, "g"));
+        ChannelId channel = ChannelId.of(pathUlid(ctx, "c"));
+        QueryParams.of(ctx);
+        JsonObjectReader body = bodies.object(ctx);
+        String content = body.requiredString("content");
+        List<String> attachments = body.optionalStringList("attachment_ids").orElse(List.of());
+        body.finish();
+        MessageView created = useCases.create().create(CreateMessageCommand.rest(caller,
+                RequestAttributes.clientIp(ctx), guild, channel, content, attachments));
+        ctx.json(created.toWire());
+    }
+
+    private void list(Context ctx) {
+        UserId caller = auth.authenticate(ctx).userId();
+        GuildId guild = GuildId.of(pathUlid(ctx, "g"));
+        ChannelId channel = ChannelId.of(pathUlid(ctx, "c"));
+        QueryParams query = QueryParams.of(ctx, "limit", "before");
+        ListMessagesQuery q = ListMessagesQuery.parse(caller, RequestAttributes.clientIp(ctx), guild, channel,
+                query.string("before"), limit(query));
+        Page<MessageView> page = useCases.list().list(q);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("messages", page.items().stream().map(MessageView::toWire).toList());
+        out.put("next_before", page.nextCursor().orElse(null));
+        ctx.json(out);
+    }
+
+    private void edit(Context ctx) {
+        UserId caller = auth.authenticate(ctx).userId();
+        GuildId guild = GuildId.of(pathUlid(ctx, "g"));
+        ChannelId channel = ChannelId.of(pathUlid(ctx, "c"));
+        MessageId message = MessageId.of(pathUlid(ctx, "m"));
+        QueryParams.of(ctx);
+        JsonObjectReader body = bodies.object(ctx);
+        String content = body.requiredString("content");
+        body.finish();
+        ctx.json(useCases.edit().edit(new EditMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
+                message, content)).toWire());
+    }
+
+    private void delete(Context ctx) {
+        UserId caller = auth.authenticate(ctx).userId();
+        GuildId guild = GuildId.of(pathUlid(ctx, "g"));
+        ChannelId channel = ChannelId.of(pathUlid(ctx, "c"));
+        MessageId message = MessageId.of(pathUlid(ctx, "m"));
+        QueryParams.of(ctx);
+        useCases.delete().delete(new DeleteMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
+                message));
+        ctx.status(204);
+    }
+
+    /** Route step 3: a malformed ULID in the path names no resource, so it is 404, never 400 (SPEC 1.2). */
+    static String pathUlid(Context ctx, String name) {
+        return Ulid.parse(ctx.pathParam(name)).orElseThrow(() -> new NotFoundException(name));
+    }
+
+    /** {@code limit} as a plain non-negative integer (else 400); its range belongs to the use case (also 400). */
+    static OptionalInt limit(QueryParams query) {
+        return query.string("limit").isPresent()
+                ? OptionalInt.of(query.intInRange("limit", 0, 0, Integer.MAX_VALUE))
+                : OptionalInt.empty();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.filament.http.search;
+
+import dev.filament.application.message.MessageView;
+import dev.filament.application.search.ReconcileResult;
+import dev.filament.application.search.usecase.RebuildSearchUseCase.GuildSearchCommand;
+import dev.filament.application.search.usecase.SearchMessagesUseCase.SearchMessagesQuery;
+import dev.filament.application.search.usecase.SearchUseCases;
+import dev.filament.domain.error.NotFoundException;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.Ulid;
+import dev.filament.domain.id.UserId;
+import dev.filament.http.RequestAttributes;
+import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.routes.QueryParams;
+import dev.filament.http.routes.RouteModule;
+import dev.filament.http.routes.Router;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * SPEC 10.1 and 10.3: search a guild's messages, queue a rebuild, reconcile the index. Order per SPEC 1.10:
+ * authentication, path id (malformed → 404), query validation (400), then the use case. Rebuild and reconcile take no
+ * body and ignore any they get (SPEC 1.5).
+ */
+public final class SearchRoutes implements RouteModule {
+    private final SearchUseCases useCases;
+    private final BearerAuthenticator auth;
+
+    public SearchRoutes(SearchUseCases useCases, BearerAuthenticator auth) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.auth = Objects.requireNonNull(auth, "auth");
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get("/guilds/{g}/search", this::search);
+        router.post("/guilds/{g}/search/rebuild", this::rebuild);
+        router.post("/guilds/{g}/search/reconcile", this::reconcile);
+    }
+
+    private void search(Context ctx) {
+        UserId caller = auth.authenticate(ctx).userId();
+        GuildId guild = guild(ctx);
+        QueryParams query = QueryParams.of(ctx, "q", "limit", "channel_id");
+        OptionalInt limit = query.string("limit").isPresent()
+                ? OptionalInt.of(query.intInRange("limit", 0, 0, Integer.MAX_VALUE))
+                : OptionalInt.empty();
+        SearchMessagesQuery q = SearchMessagesQuery.parse(caller, RequestAttributes.clientIp(ctx), guild,
+                query.string("q"), limit, query.string("channel_id"));
+        List<MessageView> found = useCases.search().search(q);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("message_ids", found.stream().map(v -> v.message().id().value()).toList());
+        out.put("messages", found.stream().map(MessageView::toWire).toList());
+        ctx.json(out);
+    }
+
+    private void rebuild(Context ctx) {
+        useCases.rebuild().rebuild(command(ctx));
+        ctx.status(204);
+    }
+
+    private void reconcile(Context ctx) {
+        ReconcileResult result = useCases.reconcile().reconcile(command(ctx));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("upserted", result.upserted());
+        out.put("deleted", result.deleted());
+        ctx.json(out);
+    }
+
+    private GuildSearchCommand command(Context ctx) {
+        UserId caller = auth.authenticate(ctx).userId();
+        GuildId guild = guild(ctx);
+        QueryParams.of(ctx);
+        return new GuildSearchCommand(caller, RequestAttributes.clientIp(ctx), guild);
+    }
+
+    /** Route step 3: a malformed guild id in the path is 404 (SPEC 1.2). */
+    private static GuildId guild(Context ctx) {
+        return GuildId.of(Ulid.parse(ctx.pathParam("g")).orElseThrow(() -> new NotFoundException("guild")));
+    }
+}

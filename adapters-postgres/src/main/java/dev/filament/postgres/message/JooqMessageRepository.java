@@ -1,0 +1,89 @@
+package dev.filament.postgres.message;
+
+import static dev.filament.postgres.jooq.Tables.MESSAGES;
+
+import dev.filament.application.message.Message;
+import dev.filament.application.message.MessageContent;
+import dev.filament.application.message.MessageRepository;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.MessageId;
+import dev.filament.postgres.JooqUnitOfWork;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/**
+ * PostgreSQL {@link MessageRepository} over {@code messages}. Every statement runs on the unit of work's context, so
+ * it joins the caller's transaction. Pages walk the index {@code (channel_id, message_id DESC)}; {@link #findAll} uses
+ * {@code (guild_id, message_id)}.
+ */
+public final class JooqMessageRepository implements MessageRepository {
+    private final DSLContext dsl;
+
+    public JooqMessageRepository(JooqUnitOfWork unitOfWork) {
+        this.dsl = unitOfWork.dsl();
+    }
+
+    @Override
+    public void insert(Message message) {
+        dsl.insertInto(MESSAGES).set(MessageRows.toRecord(message)).execute();
+    }
+
+    @Override
+    public Optional<Message> find(ChannelId channel, MessageId message) {
+        return dsl.selectFrom(MESSAGES).where(inChannel(channel, message)).fetchOptional()
+                .map(MessageRows::toMessage);
+    }
+
+    @Override
+    public Optional<Message> lock(ChannelId channel, MessageId message) {
+        return dsl.selectFrom(MESSAGES).where(inChannel(channel, message)).forUpdate().fetchOptional()
+                .map(MessageRows::toMessage);
+    }
+
+    @Override
+    public List<Message> page(ChannelId channel, Optional<MessageId> before, int limit) {
+        Condition where = MESSAGES.CHANNEL_ID.eq(channel.value());
+        if (before.isPresent()) {
+            where = where.and(MESSAGES.MESSAGE_ID.lt(before.get().value()));
+        }
+        return dsl.selectFrom(MESSAGES).where(where).orderBy(MESSAGES.MESSAGE_ID.desc()).limit(limit)
+                .fetch(MessageRows::toMessage);
+    }
+
+    @Override
+    public Optional<Message> edit(ChannelId channel, MessageId message, MessageContent content, Instant editedAt) {
+        return dsl.update(MESSAGES)
+                .set(MESSAGES.CONTENT, content.value())
+                .set(MESSAGES.EDITED_AT, MessageRows.stored(editedAt))
+                .set(MESSAGES.REVISION, MESSAGES.REVISION.plus(1))
+                .where(inChannel(channel, message))
+                .returning()
+                .fetchOptional()
+                .map(MessageRows::toMessage);
+    }
+
+    @Override
+    public boolean delete(ChannelId channel, MessageId message) {
+        return dsl.deleteFrom(MESSAGES).where(inChannel(channel, message)).execute() == 1;
+    }
+
+    @Override
+    public List<Message> findAll(GuildId guild, Collection<MessageId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(MESSAGES)
+                .where(MESSAGES.GUILD_ID.eq(guild.value()))
+                .and(MESSAGES.MESSAGE_ID.in(ids.stream().map(MessageId::value).distinct().toList()))
+                .fetch(MessageRows::toMessage);
+    }
+
+    private static Condition inChannel(ChannelId channel, MessageId message) {
+        return MESSAGES.MESSAGE_ID.eq(message.value()).and(MESSAGES.CHANNEL_ID.eq(channel.value()));
+    }
+}

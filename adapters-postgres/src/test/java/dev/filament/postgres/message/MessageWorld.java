@@ -1,0 +1,110 @@
+package dev.filament.postgres.message;
+
+import static dev.filament.postgres.jooq.Tables.SEARCH_OUTBOX;
+import static dev.filament.postgres.jooq.Tables.USERS;
+
+import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.fakes.MutableClock;
+import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.guild.GuildKit;
+import dev.filament.application.guild.GuildSettings;
+import dev.filament.application.guild.GuildStore;
+import dev.filament.application.guild.GuildUseCases;
+import dev.filament.application.guild.fakes.HandOffRecorder;
+import dev.filament.application.guild.fakes.SimpleJsonSerializer;
+import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
+import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.application.message.MarkdownTokenizer;
+import dev.filament.application.message.MessageUseCases;
+import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.search.CountingSearchIndexQueue;
+import dev.filament.application.search.SearchOutbox;
+import dev.filament.application.search.usecase.SearchUseCases;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.message.MarkdownToken;
+import dev.filament.domain.net.ClientIp;
+import dev.filament.domain.net.IpAddress;
+import dev.filament.domain.ratelimit.LimitPolicy;
+import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.guild.PostgresGuildAdapters;
+import dev.filament.postgres.search.JooqSearchIndexStore;
+import dev.filament.postgres.search.JooqSearchOutbox;
+import dev.filament.postgres.search.JooqSearchQuery;
+import dev.filament.postgres.testing.TestDatabase;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The message and search use cases wired as the bootstrap wires them, over the jOOQ adapters on the shared test
+ * database, with the application's recording fakes for the post-commit hand-offs. The clock is "now" so outbox rows
+ * are due for the indexer at once.
+ */
+final class MessageWorld {
+    static final ClientIp IP = new ClientIp(IpAddress.parse("203.0.113.7").orElseThrow(), ClientIp.Source.PEER);
+    static final MarkdownTokenizer MARKDOWN = content -> List.of(new MarkdownToken.Text(content));
+
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final TestIds ids = new TestIds();
+    final RecordingGatewayEventPublisher gateway = new RecordingGatewayEventPublisher();
+    final HandOffRecorder failures = new HandOffRecorder(() -> false);
+    final CountingSearchIndexQueue wakes = new CountingSearchIndexQueue();
+    final JooqUnitOfWork unitOfWork;
+    final GuildStore store;
+    final JooqMessageRepository messages;
+    final JooqSearchIndexStore indexer;
+    final GuildUseCases guilds;
+    final MessageUseCases useCases;
+    final SearchUseCases search;
+
+    MessageWorld(TestDatabase db) {
+        this(db, UnaryOperator.identity());
+    }
+
+    /** @param outboxDecorator wraps the real outbox, e.g. to make it fail after writing */
+    MessageWorld(TestDatabase db, UnaryOperator<SearchOutbox> outboxDecorator) {
+        unitOfWork = JooqUnitOfWork.create(db.dataSource(), db.defaultSettings(), new RequestBudget());
+        store = PostgresGuildAdapters.create(unitOfWork).store();
+        messages = new JooqMessageRepository(unitOfWork);
+        indexer = new JooqSearchIndexStore(unitOfWork, clock);
+        GuildKit kit = GuildUseCases.kit(store, GuildSettings.defaults(), ids, clock, gateway,
+                new SimpleJsonSerializer(), failures, failures, failures);
+        guilds = GuildUseCases.create(kit,
+                new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), clock),
+                new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), clock),
+                new RecordingIpObservationRecorder());
+        var messageKit = MessageUseCases.kit(kit, messages,
+                outboxDecorator.apply(new JooqSearchOutbox(unitOfWork, clock)), wakes, MARKDOWN);
+        useCases = MessageUseCases.create(messageKit);
+        search = SearchUseCases.create(messageKit, new JooqSearchQuery(unitOfWork));
+    }
+
+    UserId user() {
+        UserId user = ids.newUserId();
+        unitOfWork.dsl().insertInto(USERS)
+                .set(USERS.USER_ID, user.value())
+                .set(USERS.USERNAME, TestIds.uniqueUsername())
+                .set(USERS.PASSWORD_HASH, "$argon2id$test")
+                .set(USERS.CREATED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .execute();
+        return user;
+    }
+
+    /** The guild's outbox rows as {@code op:message_id}, oldest first. */
+    List<String> outbox(GuildId guild) {
+        return unitOfWork.dsl().selectFrom(SEARCH_OUTBOX).where(SEARCH_OUTBOX.GUILD_ID.eq(guild.value()))
+                .orderBy(SEARCH_OUTBOX.OUTBOX_ID)
+                .fetch(r -> r.getOp() + ":" + r.getMessageId());
+    }
+
+    /** Runs the indexer until no upsert is due. */
+    void index() {
+        while (indexer.indexDueUpserts().rows() > 0) {
+            // one batch per call
+        }
+    }
+}

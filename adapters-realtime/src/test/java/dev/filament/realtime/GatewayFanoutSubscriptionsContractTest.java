@@ -1,0 +1,38 @@
+package dev.filament.realtime;
+
+import dev.filament.application.gateway.GatewayConnections;
+import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.gateway.GatewaySubscriptions;
+import dev.filament.application.gateway.GatewaySubscriptionsContract;
+import dev.filament.application.gateway.NoopGatewayMetrics;
+
+/** The real fanout keeps the {@link GatewaySubscriptions} contract its in-memory fake keeps. */
+class GatewayFanoutSubscriptionsContractTest extends GatewaySubscriptionsContract {
+
+    @Override
+    protected Gateway newGateway() {
+        GatewayFanout fanout = new GatewayFanout(GatewayLimits.defaults(), new NoopGatewayMetrics(), user -> { });
+        fanout.start();
+        return new Gateway() {
+            @Override
+            public GatewayConnections connections() {
+                return fanout;
+            }
+
+            @Override
+            public GatewayEventPublisher publisher() {
+                return fanout;
+            }
+
+            @Override
+            public GatewaySubscriptions subscriptions() {
+                return fanout;
+            }
+
+            @Override
+            public void close() {
+                fanout.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package dev.filament.realtime.revalidation;
+
+import dev.filament.application.gateway.SubscriptionRevalidations;
+import dev.filament.application.gateway.SubscriptionRevalidationsContract;
+import dev.filament.application.voice.VoiceEventPayloads;
+import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.application.voice.fakes.TestJson;
+import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import java.time.Clock;
+
+/** The worker keeps the {@link SubscriptionRevalidations} contract (not started: requests only queue). */
+class GuildRevalidationWorkerStampsContractTest extends SubscriptionRevalidationsContract {
+
+    @Override
+    protected SubscriptionRevalidations newRevalidations() {
+        return new GuildRevalidationWorker(new SimpleVoiceRegistry(new RecordingGatewayEventPublisher(),
+                new VoiceEventPayloads(new TestJson()), dev.filament.domain.voice.VoiceCapacity.SPEC),
+                Clock.systemUTC());
+    }
+}

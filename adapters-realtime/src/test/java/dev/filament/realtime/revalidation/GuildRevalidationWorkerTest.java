@@ -1,0 +1,255 @@
+package dev.filament.realtime.revalidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.filament.application.gateway.GatewayCaller;
+import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.gateway.NoopGatewayMetrics;
+import dev.filament.application.gateway.RecordingGatewaySocket;
+import dev.filament.application.gateway.commands.CountingAccessLoader;
+import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
+import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
+import dev.filament.application.guild.GuildFixture;
+import dev.filament.application.guild.GuildKit;
+import dev.filament.application.guild.GuildUseCases;
+import dev.filament.application.guild.fakes.SimpleJsonSerializer;
+import dev.filament.application.guild.port.Channel;
+import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.roles.RoleCommand;
+import dev.filament.application.guild.roles.UpdateRoleService;
+import dev.filament.application.guild.roles.UpdateRoleUseCase.Absent;
+import dev.filament.application.guild.roles.UpdateRoleUseCase.UpdateRoleCommand;
+import dev.filament.application.voice.VoiceEventPayloads;
+import dev.filament.application.voice.fakes.TestJson;
+import dev.filament.domain.guild.access.ChannelOverride;
+import dev.filament.domain.guild.permission.Permission;
+import dev.filament.domain.guild.permission.PermissionSet;
+import dev.filament.domain.guild.role.Role;
+import dev.filament.domain.guild.role.SystemRoleKey;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.voice.VoiceGrant;
+import dev.filament.domain.voice.VoiceParticipant;
+import dev.filament.domain.voice.VoiceRoom;
+import dev.filament.realtime.GatewayFanout;
+import dev.filament.realtime.GatewayLimits;
+import dev.filament.realtime.voice.InMemoryVoiceRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GuildRevalidationWorkerTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final GuildFixture f = new GuildFixture();
+    private final CountingAccessLoader loader = new CountingAccessLoader(f.store.access());
+    private final GatewayFanout fanout = new GatewayFanout(GatewayLimits.defaults(), new NoopGatewayMetrics(),
+            user -> { });
+    private final InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(fanout,
+            new VoiceEventPayloads(new TestJson()));
+    private final GuildRevalidationWorker worker = new GuildRevalidationWorker(voice, f.clock);
+    // wired as bootstrap would: the guild services hand their revalidations to the worker, which reads through them
+    private final GuildKit kit = GuildUseCases.kit(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
+            new SimpleJsonSerializer(), worker, worker, f.handOffs);
+    private final RevalidateGuildSubscriptionsService passes =
+            new RevalidateGuildSubscriptionsService(kit, fanout, voice);
+
+    private final UserId owner = f.newUser();
+    private final Guild guild = f.newGuild(owner);
+    private final Channel a = f.newChannel(guild.id());
+    private final Channel b = f.newChannel(guild.id());
+
+    GuildRevalidationWorkerTest() {
+        fanout.start();
+    }
+
+    @AfterEach
+    void close() {
+        loader.release();
+        worker.close();
+        fanout.close();
+    }
+
+    private GatewayCaller connect(UserId user, RecordingGatewaySocket socket, Channel... channels) {
+        GatewayCaller caller = new GatewayCaller(user, f.ids.newSessionId(), f.ids.newConnectionId(), GuildFixture.IP);
+        fanout.connect(caller, Instant.now().plusSeconds(900), socket);
+        for (Channel c : channels) {
+            fanout.subscribe(caller.connection(), guild.id(), c.id());
+        }
+        return caller;
+    }
+
+    private void setPermissions(Role role, PermissionSet permissions) {
+        f.store.tx(() -> {
+            f.store.roles().update(role.withPermissions(permissions));
+            return null;
+        });
+    }
+
+    private void publish(Channel channel, String marker) {
+        fanout.publish(GatewayEvent.of("message_create", GatewayEvent.Scope.channel(guild.id(), channel.id()),
+                "{\"m\":\"" + marker + "\"}"));
+    }
+
+    private static List<String> types(List<String> frames) {
+        return frames.stream().map(frame -> frame.replaceFirst("^\\{\"v\":1,\"t\":\"([a-z0-9_.]+)\".*$", "$1"))
+                .toList();
+    }
+
+    private static void await(String what, BooleanSupplier done) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+        }
+    }
+
+    @Test
+    void removingCreateMessageFromARole_dropsExactlyTheAffectedSubscriptions_othersKeepReceiving() throws Exception {
+        setPermissions(f.seeded(guild.id(), SystemRoleKey.EVERYONE), PermissionSet.NONE);
+        setPermissions(f.seeded(guild.id(), SystemRoleKey.MEMBER), PermissionSet.NONE);
+        Role writers = f.customRole(guild.id(), 5, Permission.CREATE_MESSAGE);
+        UserId alice = f.newMember(guild.id());
+        f.assign(guild.id(), writers, alice);
+        f.store.tx(() -> {
+            f.store.channels().upsertOverride(guild.id(), b.id(), ChannelOverride.forMember(alice,
+                    PermissionSet.of(Permission.CREATE_MESSAGE), PermissionSet.NONE), f.clock.instant());
+            return null;
+        });
+        UserId bob = f.newMember(guild.id(), SystemRoleKey.MODERATOR);
+        RecordingGatewaySocket aliceSocket = new RecordingGatewaySocket();
+        RecordingGatewaySocket bobSocket = new RecordingGatewaySocket();
+        connect(alice, aliceSocket, a, b);
+        connect(bob, bobSocket, a);
+        VoiceRoom room = VoiceRoom.of(guild.id(), a.id());
+        voice.issue(room.identityOf(alice), VoiceGrant.of(false), f.clock.instant(), f.clock.instant().plusSeconds(300));
+        voice.issue(room.identityOf(bob), VoiceGrant.of(false), f.clock.instant(), f.clock.instant().plusSeconds(300));
+        worker.start(passes);
+
+        new UpdateRoleService(kit).update(new UpdateRoleCommand(new RoleCommand(owner, guild.id(), writers.id()),
+                Optional.empty(), Optional.of(PermissionSet.NONE), new Absent()));
+        await("the pass after the commit", () -> worker.completedPasses() >= 1 && worker.pendingGuilds() == 0);
+        publish(a, "after-a");
+        publish(b, "after-b");
+
+        List<String> aliceFrames = aliceSocket.awaitFrames(6, WAIT);
+        assertThat(types(aliceFrames)).containsExactly("ready", "voice_participant_join", "voice_participant_join",
+                "workspace_role_update", "unsubscribed", "message_create");
+        assertThat(aliceFrames.get(4)).contains("\"channel_id\":\"" + a.id().value() + "\"")
+                .contains("\"reason\":\"permission\"");
+        assertThat(aliceFrames.get(5)).contains("after-b");
+        List<String> bobFrames = bobSocket.awaitFrames(6, WAIT);
+        assertThat(types(bobFrames)).containsExactly("ready", "voice_participant_join", "voice_participant_join",
+                "workspace_role_update", "voice_participant_leave", "message_create");
+        assertThat(bobFrames.get(4)).contains(alice.value());
+        assertThat(bobFrames.get(5)).contains("after-a");
+        assertThat(fanout.subscriptionsIn(guild.id())).hasSize(2);
+        assertThat(voice.participants(room)).extracting(VoiceParticipant::user).containsExactly(bob);
+        assertThat(worker.failedPasses()).isZero();
+    }
+
+    @Test
+    void aBurstOfRequestsBeforeThePassStarts_coalescesIntoOnePass() {
+        connect(owner, new RecordingGatewaySocket(), a);
+
+        for (int i = 0; i < 100; i++) {
+            worker.enqueue(guild.id());
+            worker.reevaluate(guild.id());
+        }
+        worker.start(passes);
+        await("the pass", () -> worker.completedPasses() >= 1);
+
+        assertThat(worker.pendingGuilds()).isZero();
+        assertThat(worker.completedPasses()).isEqualTo(1);
+        assertThat(loader.guildLoads()).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstDuringAPass_costsExactlyOneMorePass() throws Exception {
+        connect(owner, new RecordingGatewaySocket(), a);
+        loader.wedge();
+        worker.start(passes);
+        worker.enqueue(guild.id());
+        assertThat(loader.awaitEntered(5)).isTrue();
+
+        for (int i = 0; i < 100; i++) {
+            worker.enqueue(guild.id());
+        }
+        loader.release();
+        await("the second pass", () -> worker.completedPasses() >= 2);
+
+        assertThat(worker.pendingGuilds()).isZero();
+        assertThat(loader.guildLoads()).isEqualTo(2);
+        assertThat(worker.completedPasses()).isEqualTo(2);
+    }
+
+    @Test
+    void aWedgedAccessLoader_neverBlocksTheCallersOfTheHandOffs() throws Exception {
+        connect(owner, new RecordingGatewaySocket(), a);
+        loader.wedge();
+        worker.start(passes);
+        worker.enqueue(guild.id());
+        assertThat(loader.awaitEntered(5)).isTrue();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 1_000; i++) {
+                worker.enqueue(guild.id());
+                worker.reevaluate(f.ids.newGuildId());
+                worker.removeFromGuild(owner, guild.id());
+            }
+        });
+
+        assertThat(worker.pendingGuilds()).isEqualTo(1_001);
+        assertThat(worker.completedPasses()).isZero();
+    }
+
+    @Test
+    void aFailingPassIsLogged_andTheWorkerGoesOnWithTheNextGuild() {
+        GuildId broken = f.ids.newGuildId();
+        GuildId erroring = f.ids.newGuildId();
+        GuildId healthy = f.ids.newGuildId();
+        List<GuildId> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        worker.enqueue(broken);
+        worker.enqueue(erroring);
+        worker.enqueue(healthy);
+
+        worker.start(g -> {
+            ran.add(g);
+            if (g.equals(broken)) {
+                throw new IllegalStateException("database down for the test");
+            }
+            if (g.equals(erroring)) {
+                throw new AssertionError("an error for the test");
+            }
+            return RevalidationResult.NOTHING;
+        });
+        await("three passes", () -> worker.completedPasses() >= 3);
+
+        assertThat(ran).containsExactly(broken, erroring, healthy);
+        assertThat(worker.failedPasses()).isEqualTo(2);
+    }
+
+    @Test
+    void removeFromGuild_takesTheUserOutOfEveryVoiceChannelOfThatGuildAtOnce() {
+        UserId member = f.newMember(guild.id());
+        VoiceRoom room = VoiceRoom.of(guild.id(), a.id());
+        VoiceRoom elsewhere = VoiceRoom.of(f.ids.newGuildId(), f.ids.newChannelId());
+        voice.issue(room.identityOf(member), VoiceGrant.of(false), f.clock.instant(),
+                f.clock.instant().plusSeconds(300));
+        voice.issue(elsewhere.identityOf(owner), VoiceGrant.of(false), f.clock.instant(),
+                f.clock.instant().plusSeconds(300));
+
+        worker.removeFromGuild(member, guild.id());
+
+        assertThat(voice.participants(room)).isEmpty();
+        assertThat(voice.participants(elsewhere)).hasSize(1);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.filament.application.gateway.commands;
+
+import dev.filament.application.gateway.GatewaySubscriptions;
+import dev.filament.application.gateway.GatewaySubscriptions.Subscription;
+import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.application.guild.GuildKit;
+import dev.filament.application.guild.GuildStore;
+import dev.filament.application.guild.access.AccessLadder;
+import dev.filament.application.voice.VoiceRegistry;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.voice.VoiceIdentity;
+import dev.filament.domain.voice.VoiceParticipant;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Implements {@link RevalidateGuildSubscriptionsUseCase}: snapshots the guild's subscriptions and voice participants,
+ * decides them all in one read transaction, hands off one {@code unsubscribed permission} drop per lost
+ * subscription, then lets the voice registry remove the participants that lost access.
+ */
+public final class RevalidateGuildSubscriptionsService implements RevalidateGuildSubscriptionsUseCase {
+    private final GuildStore store;
+    private final AccessLadder ladder;
+    private final GatewaySubscriptions subscriptions;
+    private final VoiceRegistry voice;
+    private final Clock clock;
+
+    public RevalidateGuildSubscriptionsService(GuildKit kit, GatewaySubscriptions subscriptions, VoiceRegistry voice) {
+        this.store = kit.store();
+        this.ladder = kit.ladder();
+        this.clock = kit.clock();
+        this.subscriptions = subscriptions;
+        this.voice = voice;
+    }
+
+    @Override
+    public RevalidationResult revalidate(GuildId guild) {
+        List<Subscription> held = subscriptions.subscriptionsIn(guild);
+        List<VoiceIdentity> participants = participantsOf(guild);
+        if (held.isEmpty() && participants.isEmpty()) {
+            return RevalidationResult.NOTHING; // no database work for a guild nobody watches
+        }
+        CreateMessageAccess access = new CreateMessageAccess(store, ladder, guild);
+        List<Subscription> lost = store.tx(() -> {
+            participants.forEach(p -> access.allows(p.user(), p.channel()));
+            return held.stream().filter(s -> !access.allows(s.user(), s.channel())).toList();
+        });
+        for (Subscription s : lost) {
+            subscriptions.dropSubscription(s.connection(), guild, s.channel(), UnsubscribeReason.PERMISSION);
+        }
+        int removed = participants.isEmpty() ? 0 : voice.reevaluate(guild, (user, channel) ->
+                // a participant who joined after the snapshot is decided on its own, in a short transaction
+                access.decided(user, channel).orElseGet(() -> store.tx(() -> access.allows(user, channel))),
+                clock.instant());
+        return new RevalidationResult(held.size(), lost.size(), removed);
+    }
+
+    private List<VoiceIdentity> participantsOf(GuildId guild) {
+        return voice.rooms().stream().filter(room -> room.guild().equals(guild))
+                .map(voice::participants).flatMap(List::stream).map(VoiceParticipant::identity).toList();
+    }
+}

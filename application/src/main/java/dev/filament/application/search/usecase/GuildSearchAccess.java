@@ -1,0 +1,22 @@
+package dev.filament.application.search.usecase;
+
+import dev.filament.application.message.MessageKit;
+import dev.filament.application.search.usecase.RebuildSearchUseCase.GuildSearchCommand;
+import dev.filament.domain.guild.ipban.IpBanSurface;
+import dev.filament.domain.guild.permission.Permission;
+import java.util.function.Supplier;
+
+/** Rebuild and reconcile ladder (SPEC 10.3): {@code G}, {@code IP(surface)}, {@code GP(manage_workspace_roles)}. */
+final class GuildSearchAccess {
+    private GuildSearchAccess() {
+    }
+
+    /** Screens the caller, then runs {@code work} after {@code GP(manage_workspace_roles)} in one transaction. */
+    static <T> T inTransaction(MessageKit kit, GuildSearchCommand command, IpBanSurface surface, Supplier<T> work) {
+        kit.screen(command.user(), command.guild(), command.clientIp(), surface);
+        return kit.tx(() -> {
+            kit.guild().ladder().guild(command.user(), command.guild()).require(Permission.MANAGE_WORKSPACE_ROLES);
+            return work.get();
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package dev.filament.application.voice.usecase;
+
+import dev.filament.application.guild.GuildKit;
+import dev.filament.application.guild.access.ChannelAccess;
+import dev.filament.domain.guild.ipban.IpBanSurface;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.net.ClientIp;
+
+/**
+ * The access ladder every voice route starts with after {@code AUTH} (SPEC 11.1 step 1, 11.4): {@code G},
+ * {@code IP(surface)}, {@code C}, reusing the guild feature's ladder. Channel permissions are left to the caller,
+ * because the token route checks them only after its limiter.
+ */
+final class VoiceChannelGate {
+    private final GuildKit kit;
+
+    VoiceChannelGate(GuildKit kit) {
+        this.kit = kit;
+    }
+
+    /** 404 for a missing guild or channel, 403 for a non-member or an IP-ban hit; else the caller's channel view. */
+    ChannelAccess enter(UserId user, ClientIp clientIp, GuildId guild, ChannelId channel, IpBanSurface surface) {
+        kit.ladder().screen(user, guild, clientIp, surface);
+        return kit.store().tx(() -> kit.ladder().channel(kit.ladder().guild(user, guild), channel));
+    }
+}
