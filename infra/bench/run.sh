@@ -9,7 +9,7 @@ ROOT=$(pwd)
 BENCH_WARMUP_S=${BENCH_WARMUP_S:-5}
 BENCH_DURATION_S=${BENCH_DURATION_S:-20}
 BENCH_RATE_ME=${BENCH_RATE_ME:-200}
-BENCH_RATE_MESSAGES=${BENCH_RATE_MESSAGES:-100}
+BENCH_RATE_MESSAGES=${BENCH_RATE_MESSAGES:-50}
 BENCH_RATE_FANOUT=${BENCH_RATE_FANOUT:-10}
 BENCH_SOCKETS=${BENCH_SOCKETS:-1000}
 BENCH_USERS=${BENCH_USERS:-20}
@@ -103,6 +103,7 @@ log "server ready on 127.0.0.1:$PORT, embedded PostgreSQL on 127.0.0.1:$PG_PORT"
 
 # --- the bench ---------------------------------------------------------------------------------------------------
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 timeout 900 "$JAVA_HOME/bin/java" -jar "$BENCH_JAR" \
   --server="http://127.0.0.1:$PORT" --pg-port="$PG_PORT" \
   --warmup-s="$BENCH_WARMUP_S" --duration-s="$BENCH_DURATION_S" \
@@ -134,6 +135,7 @@ mkdir -p "$(dirname "$BENCH_OUT")"
   echo "| Date | $STARTED |"
   echo "| Commit | \`$COMMIT\` |"
   echo "| Machine | $(nproc) cores ($CPU), $MEM RAM, $(uname -sr) |"
+  echo "| Load average before the run | $LOAD (1, 5, 15 min; other work on the machine shows here) |"
   echo "| JDK | $JDK |"
   echo "| Database | embedded PostgreSQL $PG_VERSION (the server's default), pgbench $(pgbench --version | awk '{print $3}') |"
   echo "| Load | java.net.http (HTTP/1.1, virtual threads), HdrHistogram; all traffic on 127.0.0.1 |"
@@ -158,7 +160,7 @@ mkdir -p "$(dirname "$BENCH_OUT")"
   echo 'BENCH_DURATION_S=10 BENCH_SCENARIOS=me bash infra/bench/run.sh   # shorter, one scenario'
   echo '```'
   echo
-  echo "Knobs: \`BENCH_WARMUP_S\` (5), \`BENCH_DURATION_S\` (20), \`BENCH_RATE_ME\` (200), \`BENCH_RATE_MESSAGES\` (100),"
+  echo "Knobs: \`BENCH_WARMUP_S\` (5), \`BENCH_DURATION_S\` (20), \`BENCH_RATE_ME\` (200), \`BENCH_RATE_MESSAGES\` (50),"
   echo "\`BENCH_RATE_FANOUT\` (10), \`BENCH_SOCKETS\` (1000), \`BENCH_USERS\` (20), \`BENCH_SCENARIOS\` (me,messages,fanout),"
   echo "\`BENCH_OUT\` (docs/BENCHMARKS.md), \`BENCH_SKIP_BUILD=1\` (reuse built jars). The driver lives in \`infra/bench/\`,"
   echo "a standalone Maven project outside the root reactor."

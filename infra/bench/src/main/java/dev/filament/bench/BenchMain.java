@@ -75,7 +75,9 @@ public final class BenchMain {
         RunResult authMe = measure("`GET /auth/me`", rate, (s, t) -> api.status(me));
         report.section(title, intro(rate) + " The baseline is a bare Javalin 7 app started inside the bench process"
                 + " (virtual threads, Jackson, no edge handlers, no auth, no database) answering a JSON object of the"
-                + " same shape; both requests carry the same bearer token.", bare, List.of(authMe), List.of());
+                + " same shape; both requests carry the same bearer token.", bare, List.of(authMe), List.of(
+                "`/auth/me` adds the server's edge handlers (request id, client IP, deadline, baseline limiter, "
+                        + "body limit), token verification, one indexed session lookup and the access log."));
     }
 
     private void messages(String title) throws Exception {
@@ -103,7 +105,11 @@ public final class BenchMain {
                     + "`bench_messages` (`LIKE messages INCLUDING ALL`: same primary key and indexes, no foreign "
                     + "keys) in the server's own embedded PostgreSQL. pgbench schedules its transactions on a "
                     + "Poisson timeline and measures each from its scheduled start.", db, List.of(post),
-                    List.of(ceilingNote(ceiling, rate)));
+                    List.of("Besides the insert, the server's request authenticates the session, walks the access "
+                            + "ladder (membership, IP ban, channel permission), writes a search-outbox row in the same "
+                            + "transaction, tokenizes the Markdown, and after the commit publishes `message_create` "
+                            + "and wakes the search indexer (which then indexes the message in the background).",
+                            ceilingNote(ceiling, rate)));
         } finally {
             pg.dropScratchTable();
         }

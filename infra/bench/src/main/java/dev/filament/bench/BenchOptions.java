@@ -19,7 +19,7 @@ record BenchOptions(URI server, int pgPort, Duration warmup, Duration duration, 
     static final String USAGE = """
             usage: java -jar filament-bench.jar --server=http://127.0.0.1:PORT --pg-port=PORT --out=FILE [options]
               --warmup-s=5 --duration-s=20            per run, 1..300 s
-              --rate-me=200 --rate-messages=100 --rate-fanout=10   requests per second (open model), 1..20000
+              --rate-me=200 --rate-messages=50 --rate-fanout=10   requests per second (open model), 1..20000
               --sockets=1000 --users=20 --pg-clients=10
               --scenarios=me,messages,fanout --work-dir=DIR --pgbench=pgbench --psql=psql
             Traffic goes only to 127.0.0.1.""";
@@ -45,7 +45,7 @@ record BenchOptions(URI server, int pgPort, Duration warmup, Duration duration, 
         return new BenchOptions(server, (int) bounded(kv, "pg-port", 0, 0, 65_535),
                 Duration.ofSeconds(bounded(kv, "warmup-s", 5, 1, 300)),
                 Duration.ofSeconds(bounded(kv, "duration-s", 20, 1, 300)),
-                bounded(kv, "rate-me", 200, 1, 20_000), bounded(kv, "rate-messages", 100, 1, 20_000),
+                bounded(kv, "rate-me", 200, 1, 20_000), bounded(kv, "rate-messages", 50, 1, 20_000),
                 bounded(kv, "rate-fanout", 10, 1, 20_000), (int) bounded(kv, "sockets", 1000, 1, 10_000),
                 (int) bounded(kv, "users", 20, 1, 1_000), (int) bounded(kv, "pg-clients", 10, 1, 100), scenarios,
                 Path.of(required(kv, "out")), Path.of(kv.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))),
