@@ -146,7 +146,7 @@ public final class BenchMain {
     private static String ceilingNote(RunResult ceiling, double rate) {
         return String.format(Locale.ROOT, "Database ceiling: pgbench closed loop (no `--rate`, same connections) "
                 + "reached **%.0f inserts/s** (service time p50 %.2f ms, p99 %.2f ms, errors %d); the target rate "
-                + "above is %.0f%% of it.", ceiling.achievedRate(), ceiling.millisAt(50), ceiling.millisAt(99),
+                + "above is %.1f%% of it.", ceiling.achievedRate(), ceiling.millisAt(50), ceiling.millisAt(99),
                 ceiling.errorCount(), 100 * rate / ceiling.achievedRate());
     }
 }
