@@ -1,0 +1,139 @@
+package dev.filament.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gateway fanout: POST messages at a fixed rate into one channel with no sockets (the baseline), then again with
+ * {@code sockets} gateway connections (spread over {@code users} members) subscribed to it, measuring each socket's
+ * delivery latency from the POST's intended send time and the POST latency under fanout.
+ */
+final class FanoutScenario {
+    /** The three runs of the scenario and how many sockets were subscribed. */
+    record Result(RunResult postBaseline, RunResult postUnderFanout, RunResult delivery, int subscribed) {
+    }
+
+    private record Socket(WebSocket ws, GatewaySocket listener) {
+    }
+
+    private static final int CONNECT_WAVE = 100;
+    private static final Duration CONNECT_BOUND = Duration.ofSeconds(90);
+    private static final Duration DRAIN_BOUND = Duration.ofSeconds(10);
+
+    private final FilamentApi api;
+    private final OpenLoop loop;
+    private final BenchOptions options;
+    private final DeliveryTracker tracker = new DeliveryTracker();
+    private final List<HttpClient> socketClients = new ArrayList<>();
+
+    FanoutScenario(FilamentApi api, OpenLoop loop, BenchOptions options) {
+        this.api = api;
+        this.loop = loop;
+        this.options = options;
+    }
+
+    Result run() throws Exception {
+        String stamp = Long.toString(System.currentTimeMillis() % 10_000_000_000L, 36);
+        String owner = api.registerAndLogin("bf" + stamp + "_0");
+        String guild = api.createGuild(owner, "bench fanout", "public");
+        String channel = api.createChannel(owner, guild, "fanout");
+        List<String> tokens = new ArrayList<>(List.of(owner));
+        for (int i = 1; i < options.users(); i++) {
+            String token = api.registerAndLogin("bf" + stamp + "_" + i);
+            api.join(token, guild);
+            tokens.add(token);
+        }
+        double rate = options.rateFanout();
+        loop.run("warm-up", rate, options.warmup(), "200", post(owner, guild, channel, 0));
+        RunResult baseline = loop.run("POST messages, 0 sockets", rate, options.duration(), "200",
+                post(owner, guild, channel, 1));
+        List<Socket> sockets = connect(tokens, guild, channel);
+        try {
+            loop.run("warm-up", rate, options.warmup(), "200", post(owner, guild, channel, 2));
+            int capacity = (int) Math.ceil(rate * options.duration().toMillis() / 1000.0) + 1;
+            DeliveryTracker.Window window = tracker.begin(3, capacity);
+            long start = System.nanoTime();
+            RunResult underFanout = loop.run("POST messages, " + sockets.size() + " sockets", rate,
+                    options.duration(), "200", post(owner, guild, channel, 3));
+            long expected = underFanout.successes() * sockets.size();
+            long drainDeadline = System.nanoTime() + DRAIN_BOUND.toNanos();
+            while (window.delivered().sum() < expected && System.nanoTime() < drainDeadline) {
+                Thread.sleep(50);
+            }
+            return new Result(baseline, underFanout, delivery(window, start, expected, rate * sockets.size(),
+                    sockets.size()), sockets.size());
+        } finally {
+            close(sockets);
+        }
+    }
+
+    private OpenLoop.Shot post(String token, String guild, String channel, int run) {
+        return (seq, intended) -> {
+            tracker.sending(run, seq, intended);
+            return api.status(api.postMessage(token, guild, channel, DeliveryTracker.content(run, seq)));
+        };
+    }
+
+    private RunResult delivery(DeliveryTracker.Window w, long start, long expected, double target, int sockets) {
+        long delivered = w.delivered().sum();
+        Map<String, Long> errors = new TreeMap<>(tracker.socketEvents().without(""));
+        if (expected > delivered) {
+            errors.put("not_delivered", expected - delivered);
+        }
+        double seconds = Math.max(options.duration().toNanos(), w.lastDeliveryNanos().get() - start) / 1e9;
+        return new RunResult("delivery to " + sockets + " sockets", target, delivered / seconds, w.latencyMicros(),
+                errors, delivered);
+    }
+
+    private List<Socket> connect(List<String> tokens, String guild, String channel) throws InterruptedException {
+        List<HttpClient> clients = socketClients;
+        for (int i = 0; i < 4; i++) {
+            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build());
+        }
+        List<Socket> open = new ArrayList<>();
+        long deadline = System.nanoTime() + CONNECT_BOUND.toNanos();
+        for (int first = 0; first < options.sockets() && System.nanoTime() < deadline; first += CONNECT_WAVE) {
+            List<CompletableFuture<Socket>> wave = new ArrayList<>();
+            for (int i = first; i < Math.min(options.sockets(), first + CONNECT_WAVE); i++) {
+                GatewaySocket listener = new GatewaySocket(guild, channel, tracker);
+                URI uri = URI.create("ws://" + api.base().getAuthority() + "/gateway/ws?access_token="
+                        + tokens.get(i % tokens.size()));
+                wave.add(clients.get(i % clients.size()).newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, listener)
+                        .thenCompose(ws -> listener.subscribed().thenApply(v -> new Socket(ws, listener))));
+            }
+            for (CompletableFuture<Socket> f : wave) {
+                try {
+                    open.add(f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (Exception e) {
+                    tracker.socketEvent("connect_failed");
+                }
+            }
+        }
+        return open;
+    }
+
+    private void close(List<Socket> sockets) throws InterruptedException {
+        List<CompletableFuture<WebSocket>> closes = new ArrayList<>();
+        for (Socket s : sockets) {
+            s.listener().closing();
+            closes.add(s.ws().sendClose(WebSocket.NORMAL_CLOSURE, "bench done"));
+        }
+        try {
+            CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // close frames not acknowledged in time: the aborts below release the rest
+        }
+        sockets.forEach(s -> s.ws().abort());
+        socketClients.forEach(HttpClient::shutdownNow); // also drops sockets whose subscription failed
+    }
+}
