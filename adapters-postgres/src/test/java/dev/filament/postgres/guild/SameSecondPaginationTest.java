@@ -91,4 +91,46 @@ class SameSecondPaginationTest {
         assertThat(walked).containsExactlyElementsOf(
                 rows.stream().sorted(Comparator.comparing((IpBan b) -> b.id()).reversed()).toList());
     }
+
+    @Test
+    void auditWalkSeesEveryEarlierRowOnceWhileNewRowsArriveBetweenPages() {
+        List<AuditEntry> rows = IntStream.range(0, ROWS).mapToObj(i -> audit(SECOND)).toList();
+        store.unitOfWork().run(() -> rows.forEach(store.audit()::append));
+        int[] pages = {0};
+        List<AuditEntry> walked = walk(c -> {
+            List<AuditEntry> page = store.tx(() -> store.audit().page(guild.id(), c, Optional.empty(), LIMIT));
+            // concurrent writers: newer rows, in a later second and in the walked second with higher ids
+            AuditEntry later = audit(SECOND.plusSeconds(1 + pages[0]++));
+            AuditEntry sameSecond = audit(SECOND);
+            store.unitOfWork().run(() -> List.of(later, sameSecond).forEach(store.audit()::append));
+            return page;
+        }, e -> new TimeCursor(e.createdAtUnix(), e.auditId().value()));
+        assertThat(walked).as("every row that existed when the walk began, exactly once")
+                .containsAll(rows).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void memberWalkSeesEveryEarlierMemberOnceWhileMembersJoinBetweenPages() {
+        List<dev.filament.domain.id.UserId> members = IntStream.range(0, ROWS).mapToObj(i -> ports.user()).toList();
+        store.unitOfWork().run(() -> members.forEach(u -> store.members().insertIfAbsent(guild.id(), u, SECOND)));
+        List<dev.filament.domain.id.UserId> walked = new ArrayList<>();
+        Optional<dev.filament.domain.id.UserId> cursor = Optional.empty();
+        for (int guard = 0; guard < 100; guard++) {
+            Optional<dev.filament.domain.id.UserId> after = cursor;
+            var page = store.tx(() -> store.members().page(guild.id(), after, LIMIT));
+            page.forEach(m -> walked.add(m.user()));
+            dev.filament.domain.id.UserId joiner = ports.user();
+            store.unitOfWork().run(() -> store.members().insertIfAbsent(guild.id(), joiner, SECOND));
+            if (page.size() < LIMIT) {
+                break;
+            }
+            cursor = Optional.of(page.getLast().user());
+        }
+        assertThat(walked).containsAll(members).doesNotHaveDuplicates();
+    }
+
+    private AuditEntry audit(Instant at) {
+        return new AuditEntry(ports.ids().newAuditId(), guild.id(), guild.createdBy(), Optional.empty(),
+                AuditAction.MEMBER_KICK, Map.of(), at);
+    }
 }
