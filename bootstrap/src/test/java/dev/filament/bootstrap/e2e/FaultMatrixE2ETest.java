@@ -63,6 +63,12 @@ class FaultMatrixE2ETest {
             String c = api.channel(owner, g, "text");
             String voice = api.channel(owner, g, "voice");
             api.join(stuckUser, g);
+            List<WsClient> others = new ArrayList<>(); // 8 more healthy sockets: 1 of 10 stalls (10%)
+            for (int i = 0; i < 8; i++) {
+                WsClient w = WsClient.connect(s.port(), owner.token());
+                w.subscribe(g, c);
+                others.add(w);
+            }
             try (WsClient watcher = WsClient.connect(s.port(), owner.token());
                  RawWsClient stuck = new RawWsClient(s.port(), stuckUser.token())) {
                 watcher.subscribe(g, c);
@@ -95,11 +101,18 @@ class FaultMatrixE2ETest {
                 watcher.await(f -> GatewayE2ETest.isMessage(f, last));
                 System.out.printf("[fault] slow consumer closed after %d POSTs; max POST %d ms; max voice token+leave"
                         + " %d ms%n", sent, Collections.max(millis), Collections.max(voiceMillis));
-                assertThat(watcher.count("message_create")).as("the watcher got every message").isEqualTo(sent);
-                GatewayE2ETest.assertConsecutive(watcher);
+                others.add(watcher);
+                for (WsClient healthy : others) {
+                    healthy.await(f -> GatewayE2ETest.isMessage(f, last));
+                    assertThat(healthy.count("message_create")).as("every healthy socket got every message")
+                            .isEqualTo(sent);
+                    GatewayE2ETest.assertConsecutive(healthy);
+                }
                 assertThat(Collections.max(millis)).as("slowest POST while a consumer stalled")
                         .isLessThan(POST_BOUND_MS);
                 assertThat(s.get("/metrics").body()).contains("filament_ws_disconnects_total{reason=\"slow_consumer\"} 1");
+            } finally {
+                others.forEach(WsClient::close);
             }
         }
     }
