@@ -1,5 +1,6 @@
 package dev.filament.postgres.guild;
 
+import dev.filament.postgres.testing.LockWaits;
 import static dev.filament.postgres.jooq.Tables.GUILDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,11 +87,11 @@ class GuildCreationCapTest {
             }));
             first.awaitHolding();
             Future<Integer> b = first.startOther(() -> store.tx(() -> {
-                secondPid.set(LockProbe.backendPid(ports.dsl()));
+                secondPid.set(LockWaits.backendPid(ports.dsl()));
                 store.users().lock(user);
                 return store.guilds().countCreatedBy(user);
             }));
-            LockProbe.awaitBlockedOnLock(dataSource, secondPid);
+            LockWaits.awaitBlockedOnLock(dataSource, secondPid);
             first.release();
             assertThat(HoldOpen.result(a)).isZero();
             assertThat(HoldOpen.result(b)).isEqualTo(1);

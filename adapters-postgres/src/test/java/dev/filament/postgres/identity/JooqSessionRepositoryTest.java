@@ -1,5 +1,6 @@
 package dev.filament.postgres.identity;
 
+import dev.filament.postgres.testing.LockWaits;
 import static dev.filament.postgres.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

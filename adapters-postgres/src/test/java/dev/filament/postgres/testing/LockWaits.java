@@ -1,4 +1,4 @@
-package dev.filament.postgres.guild;
+package dev.filament.postgres.testing;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,20 +8,23 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-/** Test helper: sees, from a separate connection, that a backend waits for a row lock (pg_stat_activity). */
-final class LockProbe {
+/** Test helper: observes, from a separate connection, that a given backend is blocked waiting for a lock. */
+public final class LockWaits {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private LockProbe() {
+    private LockWaits() {
     }
 
     /** The backend pid of the connection {@code dsl} runs on (inside a transaction: that transaction's). */
-    static int backendPid(DSLContext dsl) {
+    public static int backendPid(DSLContext dsl) {
         return dsl.resultQuery("select pg_backend_pid()").fetchOne(0, Integer.class);
     }
 
-    /** Returns once the backend whose pid another thread stores into {@code pid} waits for a lock. */
-    static void awaitBlockedOnLock(DataSource dataSource, AtomicInteger pid) {
+    /**
+     * Returns once the backend whose pid another thread stores into {@code pid} (0 until then) waits for a lock;
+     * fails after {@link #PATIENCE}.
+     */
+    public static void awaitBlockedOnLock(DataSource dataSource, AtomicInteger pid) {
         DSLContext probe = DSL.using(dataSource, SQLDialect.POSTGRES);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
