@@ -18,6 +18,7 @@ import dev.filament.bootstrap.wiring.Limiters;
 import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
 import dev.filament.bootstrap.wiring.RealtimeWiring;
 import dev.filament.application.gateway.CloseReason;
+import dev.filament.application.gateway.TimedGatewayEventPublisher;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.net.ClientIpResolver;
 import dev.filament.http.HttpServer;
@@ -91,7 +92,8 @@ public final class FilamentServer implements AutoCloseable {
                 sessionId -> realtime.fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED), lifecycle));
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
         GuildWiring guilds = GuildWiring.create(config, database, identity, limiters, ids, clock, meters,
-                new GuildWiring.HandOffs(realtime.fanout, payloads, realtime.revalidation, realtime.revalidation));
+                new GuildWiring.HandOffs(new TimedGatewayEventPublisher(realtime.fanout, timings), payloads,
+                        realtime.revalidation, realtime.revalidation));
         realtime.revalidation.start(new RevalidateGuildSubscriptionsService(guilds.kit, realtime.fanout,
                 realtime.voice));
         EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
