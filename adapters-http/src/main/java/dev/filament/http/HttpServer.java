@@ -117,7 +117,7 @@ public final class HttpServer {
             case RequestTimeoutException t -> telemetry.timedOut(ctx, route, elapsedMs(ctx));
             case RateLimitedException r -> telemetry.rateLimited(ctx, route, r);
             case UnavailableException u -> telemetry.unavailable(ctx, route, u);
-            case UnauthenticatedException u -> telemetry.unauthenticated(ctx, route, u);
+            case UnauthenticatedException u -> { } // counted by the auth events, where the reason is known
             case HttpResponseException h -> { }
             default -> {
                 ApiError mapped = errors.map(e);

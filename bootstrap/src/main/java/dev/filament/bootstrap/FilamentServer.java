@@ -107,10 +107,10 @@ public final class FilamentServer implements AutoCloseable {
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
         modules.add(identity.routes(limiters, bodies));
         modules.addAll(guilds.routes(identity, bodies));
-        RateLimiter voiceToken = limiters.add(LimitPolicy.slidingWindow("voice_token", config.mediaTokenPerMinute(),
-                60), clock, true);
+        RateLimiter voiceToken = limiters.add(
+                LimitPolicy.slidingWindow("voice_token", config.mediaTokenPerMinute(), 60));
         RateLimiter voicePublish = limiters.add(LimitPolicy.slidingWindow("voice_publish",
-                config.mediaPublishPerMinute(), 60), clock, true);
+                config.mediaPublishPerMinute(), 60));
         modules.add(new VoiceRoutes(VoiceUseCases.create(guilds.kit, realtime.voice, realtime.voiceTokens, voiceToken,
                 voicePublish), identity.bearer, bodies));
 

@@ -1,19 +1,16 @@
 package dev.filament.http.error;
 
 import dev.filament.domain.error.RateLimitedException;
-import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.error.UnavailableException;
 import io.javalin.http.Context;
 
-/** Side effects of mapped errors: the log events and counters of SPEC 14 (timeouts, limiter hits, 503s, 401s). */
+/** Side effects of mapped errors: the log events and counters of SPEC 14 (timeouts, limiter hits, 503s). */
 public interface EdgeTelemetry {
     void timedOut(Context ctx, String route, long elapsedMs);
 
     void rateLimited(Context ctx, String route, RateLimitedException e);
 
     void unavailable(Context ctx, String route, UnavailableException e);
-
-    void unauthenticated(Context ctx, String route, UnauthenticatedException e);
 
     void internalError(Context ctx, String route, Throwable e);
 
@@ -22,7 +19,6 @@ public interface EdgeTelemetry {
         @Override public void timedOut(Context ctx, String route, long elapsedMs) { }
         @Override public void rateLimited(Context ctx, String route, RateLimitedException e) { }
         @Override public void unavailable(Context ctx, String route, UnavailableException e) { }
-        @Override public void unauthenticated(Context ctx, String route, UnauthenticatedException e) { }
         @Override public void internalError(Context ctx, String route, Throwable e) { }
     };
 }

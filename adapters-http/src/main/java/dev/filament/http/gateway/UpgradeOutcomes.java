@@ -1,7 +1,6 @@
 package dev.filament.http.gateway;
 
 import dev.filament.domain.error.RateLimitedException;
-import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;
@@ -63,7 +62,6 @@ final class UpgradeOutcomes {
         String route = GatewayRoutes.PATH;
         switch (failure) {
             case RateLimitedException r -> telemetry.rateLimited(ctx, route, r);
-            case UnauthenticatedException u -> telemetry.unauthenticated(ctx, route, u);
             case UnavailableException u -> telemetry.unavailable(ctx, route, u);
             case dev.filament.domain.error.FilamentException f -> { }
             case PayloadTooLarge p -> { }

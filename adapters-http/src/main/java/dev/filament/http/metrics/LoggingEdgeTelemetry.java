@@ -1,7 +1,6 @@
 package dev.filament.http.metrics;
 
 import dev.filament.domain.error.RateLimitedException;
-import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;
@@ -54,11 +53,6 @@ public final class LoggingEdgeTelemetry implements EdgeTelemetry {
             LOG.atWarn().addKeyValue("event", "db.unavailable").addKeyValue("kind", e.kind())
                     .addKeyValue("route", route).log("dependency unavailable");
         }
-    }
-
-    @Override
-    public void unauthenticated(Context ctx, String route, UnauthenticatedException e) {
-        // counted where the outcome is known (auth events); the edge only maps the 401
     }
 
     @Override

@@ -50,9 +50,9 @@ public final class GuildWiring {
         GuildKit kit = GuildUseCases.kit(store, settings, ids, clock, handOffs.events(), handOffs.payloads(),
                 handOffs.revalidation(), handOffs.voice(), new LoggingHandOffFailures(meters));
         RateLimiter joinIp = limiters.add(LimitPolicy.slidingWindow("directory_join_ip",
-                config.directoryJoinPerMinutePerIp(), 60), clock, true);
+                config.directoryJoinPerMinutePerIp(), 60));
         RateLimiter joinUser = limiters.add(LimitPolicy.slidingWindow("directory_join_user",
-                config.directoryJoinPerMinutePerUser(), 60), clock, true);
+                config.directoryJoinPerMinutePerUser(), 60));
         GuildUseCases useCases = GuildUseCases.create(kit, joinIp, joinUser, identity.adapters.ipObservations());
         return new GuildWiring(store, kit, useCases);
     }

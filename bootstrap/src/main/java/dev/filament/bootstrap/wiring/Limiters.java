@@ -17,6 +17,7 @@ public final class Limiters implements AutoCloseable {
     public final RateLimiter authLogin;
     public final RateLimiter authRefresh;
     public final RateLimiter authLogout;
+    private final Clock clock;
     private final List<RateLimiter> all = new ArrayList<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "limiter-sweep");
@@ -25,23 +26,21 @@ public final class Limiters implements AutoCloseable {
     });
 
     public Limiters(ServerConfig config, Clock clock) {
-        baseline = add(LimitPolicy.tokenBucket("baseline", config.rateLimitPerMinute(), 60), clock);
+        this.clock = clock;
+        baseline = add(LimitPolicy.tokenBucket("baseline", config.rateLimitPerMinute(), 60));
         int auth = config.authRoutePerMinute();
-        authRegister = add(LimitPolicy.slidingWindow("auth_register", auth, 60), clock);
-        authLogin = add(LimitPolicy.slidingWindow("auth_login", auth, 60), clock);
-        authRefresh = add(LimitPolicy.slidingWindow("auth_refresh", auth, 60), clock);
-        authLogout = add(LimitPolicy.slidingWindow("auth_logout", auth, 60), clock);
+        authRegister = add(LimitPolicy.slidingWindow("auth_register", auth, 60));
+        authLogin = add(LimitPolicy.slidingWindow("auth_login", auth, 60));
+        authRefresh = add(LimitPolicy.slidingWindow("auth_refresh", auth, 60));
+        authLogout = add(LimitPolicy.slidingWindow("auth_logout", auth, 60));
         sweeper.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
     }
 
-    private RateLimiter add(LimitPolicy policy, Clock clock) {
+    /** A new limiter for {@code policy}, included in the sweep. */
+    public RateLimiter add(LimitPolicy policy) {
         RateLimiter limiter = new RateLimiter(policy, clock);
         all.add(limiter);
         return limiter;
-    }
-
-    public RateLimiter add(LimitPolicy policy, Clock clock, boolean register) {
-        return register ? add(policy, clock) : new RateLimiter(policy, clock);
     }
 
     void sweep() {

@@ -8,6 +8,7 @@ import dev.filament.application.voice.VoiceSubscribeSync;
 import dev.filament.application.voice.VoiceTokenIssuer;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.id.UserId;
+import dev.filament.http.json.JacksonPayloadSerializer;
 import dev.filament.http.json.Json;
 import dev.filament.http.metrics.MicrometerGatewayMetrics;
 import dev.filament.http.metrics.MicrometerSearchMetrics;
@@ -64,7 +65,7 @@ public final class RealtimeWiring {
         GatewayFanout fanout = lifecycle.own(new GatewayFanout(GatewayLimits.defaults(),
                 new MicrometerGatewayMetrics(meters), lastConnection));
         fanout.start();
-        VoiceEventPayloads payloads = new VoiceEventPayloads(json::write);
+        VoiceEventPayloads payloads = new VoiceEventPayloads(new JacksonPayloadSerializer(json)::toJson);
         InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(fanout, payloads);
         lastConnection.target = new VoiceLastConnectionListener(voice, clock);
         LoggingVoiceSyncTelemetry voiceTelemetry = new LoggingVoiceSyncTelemetry(meters);

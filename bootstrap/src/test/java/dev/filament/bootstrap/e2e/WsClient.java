@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,9 +124,5 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             socket.sendClose(1000, "bye");
         }
         socket.abort();
-    }
-
-    static ByteBuffer empty() {
-        return ByteBuffer.allocate(0);
     }
 }
