@@ -111,6 +111,9 @@ class GatewayBackpressureTest {
             ChannelId otherChannel = TestIds.channel();
             Client elsewhere = fx.connect(TestIds.user());
             elsewhere.subscribe(otherGuild, otherChannel);
+            // ready is frame 1 on each writer's own thread; an overload close discards what is still queued, so the
+            // test waits for it rather than racing the writer
+            inScope.transport().awaitFrame(f -> f.type().equals("ready"), WAIT);
             for (int i = 0; i < 4; i++) {
                 fx.fanout.publish(message(g, c, "queued" + i));
             }
