@@ -59,7 +59,8 @@ class GatewayBackpressureTest {
                 }
             }
 
-            assertThat(Duration.ofNanos(publishNanos)).isLessThan(Duration.ofSeconds(1));
+            // a publish that waited on the stuck client would never return; the bound only separates "returned" from "stuck"
+            assertThat(Duration.ofNanos(publishNanos)).isLessThan(Duration.ofSeconds(5));
             List<String> expected = IntStream.range(0, 10_000).mapToObj(i -> "{\"m\":\"e" + i + "\"}").toList();
             for (Client h : healthy) {
                 List<Frame> frames = h.transport().frames();
@@ -122,7 +123,7 @@ class GatewayBackpressureTest {
             fx.fanout.publish(message(g, c, "overflow"));
             Duration publishTook = Duration.ofNanos(System.nanoTime() - t0);
 
-            assertThat(publishTook).isLessThan(Duration.ofMillis(500));
+            assertThat(publishTook).isLessThan(Duration.ofSeconds(1));
             assertThat(inScope.session().closeReason()).isEqualTo(CloseReason.SERVER_OVERLOADED);
             assertThat(inScope.transport().awaitClose(WAIT)).isEqualTo("1013 server_overloaded");
             assertThat(elsewhere.session().state()).isEqualTo(ConnectionSession.State.OPEN);

@@ -167,7 +167,8 @@ class SearchIndexerTest {
         for (int i = 0; i < 10_000; i++) {
             indexer.wake();
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a wake never waits for the stuck store")
+                .isLessThan(Duration.ofSeconds(2));
 
         start = System.nanoTime();
         indexer.close();
@@ -184,7 +185,8 @@ class SearchIndexerTest {
         long start = System.nanoTime();
         indexer.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+        // the log proves close did not run into its stop bound; the time only separates "returned" from "stuck"
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(logs.list).noneSatisfy(e -> assertThat(field(e, "event")).contains("search.indexer.stop_timeout"));
     }
 

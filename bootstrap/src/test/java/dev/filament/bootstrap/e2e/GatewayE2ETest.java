@@ -58,7 +58,8 @@ class GatewayE2ETest {
             a.subscribe(g, c);
             a.await("voice_participant_sync");
             assertThat(a.frames()).extracting(f -> f.get("t").asText())
-                    .containsExactly("ready", "subscribed", "presence_sync", "voice_participant_sync");
+                    .as("the own presence_update follows asynchronously; the first four are fixed")
+                    .startsWith("ready", "subscribed", "presence_sync", "voice_participant_sync");
             b.subscribe(g, c);
             b.await("voice_participant_sync");
             JsonNode own = a.await(f -> "presence_update".equals(f.path("t").asText()));
