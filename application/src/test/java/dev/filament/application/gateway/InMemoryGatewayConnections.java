@@ -136,6 +136,11 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
         return Optional.ofNullable(closed.get(connection));
     }
 
+    /** Every connection closed so far, with its reason. */
+    public Map<ConnectionId, CloseReason> closedConnections() {
+        return Map.copyOf(closed);
+    }
+
     /** Waits up to {@code timeout} for the connection to be closed; the reason, or empty on timeout. */
     public Optional<CloseReason> awaitCloseReason(ConnectionId connection, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
