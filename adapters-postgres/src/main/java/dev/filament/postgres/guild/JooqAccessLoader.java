@@ -15,11 +15,15 @@ import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.JooqUnitOfWork;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.impl.DSL;
 
 /**
  * PostgreSQL {@link AccessLoader}: each read of the access ladder is one statement whatever the size of the guild
@@ -56,6 +60,22 @@ public final class JooqAccessLoader implements AccessLoader {
                 .from(GUILD_MEMBERS)
                 .where(GUILD_MEMBERS.GUILD_ID.eq(guild.value()).and(GUILD_MEMBERS.USER_ID.eq(user.value())))
                 .fetchOptional(r -> RoleIds.of(r.value1()));
+    }
+
+    // one statement: user_id = any(array) keeps one bind whatever the batch size
+    @Override
+    public Map<UserId, List<RoleId>> memberships(GuildId guild, Collection<UserId> users) {
+        AccessLoader.checkBatch(users);
+        Map<UserId, List<RoleId>> found = new HashMap<>();
+        if (users.isEmpty()) {
+            return found;
+        }
+        String[] ids = users.stream().map(UserId::value).distinct().toArray(String[]::new);
+        dsl.select(GUILD_MEMBERS.USER_ID, JooqMemberRepository.explicitRoles())
+                .from(GUILD_MEMBERS)
+                .where(GUILD_MEMBERS.GUILD_ID.eq(guild.value()).and(GUILD_MEMBERS.USER_ID.eq(DSL.any(ids))))
+                .forEach(r -> found.put(new UserId(r.value1()), RoleIds.of(r.value2())));
+        return found;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.guild.GuildStore;
 import dev.filament.application.guild.GuildUseCases;
 import dev.filament.application.guild.channels.ListChannelsUseCase.ListChannelsQuery;
+import dev.filament.application.guild.port.AccessLoader;
 import dev.filament.application.guild.port.Channel;
 import dev.filament.application.guild.port.Guild;
 import dev.filament.application.guild.port.MemberEntry;
@@ -102,6 +103,27 @@ class StatementCountTest {
         assertThat(statementsOf(() -> store.access().guild(g.id()))).isEqualTo(1);
         assertThat(statementsOf(() -> store.access().membership(g.id(), g.createdBy()))).isEqualTo(1);
         assertThat(statementsOf(() -> store.access().channel(g.id(), c.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void membershipsOfAFullBatchIsOneStatement() {
+        Guild g = ports.insertGuild(store, ports.user(), "crowd");
+        Role a = role(g, 10);
+        List<UserId> asked = new java.util.ArrayList<>();
+        store.unitOfWork().run(() -> {
+            for (int i = 0; i < AccessLoader.MAX_BATCH; i++) {
+                UserId u = ports.user();
+                asked.add(u);
+                if (i % 2 == 0) {
+                    store.members().insertIfAbsent(g.id(), u, PostgresGuildPorts.T0);
+                    store.roles().assign(g.id(), a.id(), u, PostgresGuildPorts.T0);
+                }
+            }
+        });
+        var found = store.tx(() -> store.access().memberships(g.id(), asked));
+        assertThat(found).hasSize(AccessLoader.MAX_BATCH / 2).allSatisfy((user, roles) ->
+                assertThat(roles).containsExactly(a.id()));
+        assertThat(statementsOf(() -> store.access().memberships(g.id(), asked))).isEqualTo(1);
     }
 
     @Test

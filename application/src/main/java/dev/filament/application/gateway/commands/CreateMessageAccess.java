@@ -2,6 +2,7 @@ package dev.filament.application.gateway.commands;
 
 import dev.filament.application.guild.GuildStore;
 import dev.filament.application.guild.access.AccessLadder;
+import dev.filament.application.guild.port.AccessLoader;
 import dev.filament.application.guild.port.AccessLoader.ChannelSnapshot;
 import dev.filament.application.guild.port.AccessLoader.GuildSnapshot;
 import dev.filament.domain.guild.access.AccessContext;
@@ -10,7 +11,9 @@ import dev.filament.domain.guild.access.PermissionEvaluator;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Decides channel-level {@code create_message} for many (user, channel) pairs of one guild with the rules of the
- * access ladder, loading the guild (with its roles) once, each user's membership once and each channel's overrides
+ * access ladder, loading the guild (with its roles) once, the memberships of the known users in batches of
+ * {@link AccessLoader#MAX_BATCH} ({@link #preload}), any other user's membership once and each channel's overrides
  * once, however many pairs share them. One instance serves one revalidation pass on one thread; not thread-safe.
  */
 final class CreateMessageAccess {
@@ -45,16 +49,31 @@ final class CreateMessageAccess {
         return decided.computeIfAbsent(new Pair(user, channel), p -> evaluate(user, channel));
     }
 
+    /**
+     * Loads the guild and the memberships of {@code wanted} in {@code ceil(n / MAX_BATCH)} reads, so deciding their
+     * pairs afterwards costs no membership query. Call it inside the pass's transaction.
+     */
+    void preload(Collection<UserId> wanted) {
+        if (loadGuild().isEmpty()) {
+            return;
+        }
+        List<UserId> missing = wanted.stream().distinct().filter(u -> !users.containsKey(u)).toList();
+        for (int from = 0; from < missing.size(); from += AccessLoader.MAX_BATCH) {
+            List<UserId> batch = missing.subList(from, Math.min(missing.size(), from + AccessLoader.MAX_BATCH));
+            Map<UserId, List<RoleId>> found = store.access().memberships(guild, batch);
+            for (UserId user : batch) {
+                users.put(user, ladder.contextOf(snapshot.get(), user, Optional.ofNullable(found.get(user))));
+            }
+        }
+    }
+
     /** The answer already computed for the pair, without touching the store. */
     Optional<Boolean> decided(UserId user, ChannelId channel) {
         return Optional.ofNullable(decided.get(new Pair(user, channel)));
     }
 
     private boolean evaluate(UserId user, ChannelId channel) {
-        if (snapshot == null) {
-            snapshot = store.access().guild(guild);
-        }
-        if (snapshot.isEmpty()) {
+        if (loadGuild().isEmpty()) {
             return false;
         }
         Optional<List<ChannelOverride>> overrides = channels.computeIfAbsent(channel,
@@ -67,6 +86,13 @@ final class CreateMessageAccess {
             return false; // the evaluator would throw 403 here; for revalidation it is simply a lost access
         }
         return PermissionEvaluator.evaluate(actor.inChannel(overrides.get())).has(Permission.CREATE_MESSAGE);
+    }
+
+    private Optional<GuildSnapshot> loadGuild() {
+        if (snapshot == null) {
+            snapshot = store.access().guild(guild);
+        }
+        return snapshot;
     }
 
     private record Pair(UserId user, ChannelId channel) {

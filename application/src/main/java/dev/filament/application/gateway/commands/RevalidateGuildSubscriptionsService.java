@@ -12,10 +12,11 @@ import dev.filament.domain.voice.VoiceIdentity;
 import dev.filament.domain.voice.VoiceParticipant;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Implements {@link RevalidateGuildSubscriptionsUseCase}: snapshots the guild's subscriptions and voice participants,
- * decides them all in one read transaction, hands off one {@code unsubscribed permission} drop per lost
+ * decides them all in one read transaction (the guild once, the memberships in batches, each channel once), hands off one {@code unsubscribed permission} drop per lost
  * subscription, then lets the voice registry remove the participants that lost access.
  */
 public final class RevalidateGuildSubscriptionsService implements RevalidateGuildSubscriptionsUseCase {
@@ -42,6 +43,8 @@ public final class RevalidateGuildSubscriptionsService implements RevalidateGuil
         }
         CreateMessageAccess access = new CreateMessageAccess(store, ladder, guild);
         List<Subscription> lost = store.tx(() -> {
+            access.preload(Stream.concat(held.stream().map(Subscription::user), participants.stream()
+                    .map(VoiceIdentity::user)).toList());
             participants.forEach(p -> access.allows(p.user(), p.channel()));
             return held.stream().filter(s -> !access.allows(s.user(), s.channel())).toList();
         });

@@ -13,10 +13,12 @@ import dev.filament.domain.guild.ipban.IpBanMatch;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.net.ClientIp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,9 +58,13 @@ public final class AccessLadder {
 
     /** The guild-level context of any user of the guild (a moderation target, say); never throws for non-members. */
     public AccessContext contextOf(GuildSnapshot guild, UserId user) {
+        return contextOf(guild, user, store.access().membership(guild.guild().id(), user));
+    }
+
+    /** {@link #contextOf(GuildSnapshot, UserId)} from a membership already loaded (empty: not a member). */
+    public AccessContext contextOf(GuildSnapshot guild, UserId user, Optional<List<RoleId>> membership) {
         boolean serverOwner = settings.isServerOwner(user);
-        return store.access().membership(guild.guild().id(), user)
-                .map(assigned -> AccessContext.member(user, serverOwner, guild.roles(), assigned))
+        return membership.map(assigned -> AccessContext.member(user, serverOwner, guild.roles(), assigned))
                 .orElseGet(() -> AccessContext.nonMember(user, serverOwner));
     }
 

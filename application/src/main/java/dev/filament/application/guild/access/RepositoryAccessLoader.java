@@ -10,7 +10,10 @@ import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link AccessLoader} over the repository ports: two queries per method, whatever the size of the guild. */
@@ -39,6 +42,17 @@ public final class RepositoryAccessLoader implements AccessLoader {
             return Optional.empty();
         }
         return Optional.of(roles.assignmentsOf(guild, user));
+    }
+
+    /** Two queries per member here; an adapter answers it with one statement. */
+    @Override
+    public Map<UserId, List<RoleId>> memberships(GuildId guild, Collection<UserId> users) {
+        AccessLoader.checkBatch(users);
+        Map<UserId, List<RoleId>> found = new LinkedHashMap<>();
+        for (UserId user : users) {
+            membership(guild, user).ifPresent(assigned -> found.put(user, assigned));
+        }
+        return found;
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,12 +18,28 @@ import java.util.Optional;
  * implements it over the repository ports; an adapter may answer each method with a single query.
  */
 public interface AccessLoader {
+    /** The most users one {@link #memberships} call takes (one statement, one bounded bind array). */
+    int MAX_BATCH = 1_000;
 
     /** The guild row with all its roles; empty when the guild does not exist. */
     Optional<GuildSnapshot> guild(GuildId guild);
 
     /** The user's explicit assignments when the user is a member of the guild; empty for a non-member. */
     Optional<List<RoleId>> membership(GuildId guild, UserId user);
+
+    /**
+     * {@link #membership} for many users in one read: each user who is a member maps to its explicit assignments;
+     * non-members are absent. Duplicates are allowed; at most {@link #MAX_BATCH} users, else
+     * {@link IllegalArgumentException}.
+     */
+    Map<UserId, List<RoleId>> memberships(GuildId guild, Collection<UserId> users);
+
+    /** The argument check every {@link #memberships} implementation starts with. */
+    static void checkBatch(Collection<UserId> users) {
+        if (users.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " users per batch, got " + users.size());
+        }
+    }
 
     /** The channel with its override rows; empty when it does not exist in the guild. */
     Optional<ChannelSnapshot> channel(GuildId guild, ChannelId channel);

@@ -6,7 +6,9 @@ import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ public final class CountingAccessLoader implements AccessLoader {
     private final AccessLoader delegate;
     private final AtomicInteger guildLoads = new AtomicInteger();
     private final AtomicInteger membershipLoads = new AtomicInteger();
+    private final AtomicInteger membershipBatches = new AtomicInteger();
     private final AtomicInteger channelLoads = new AtomicInteger();
     private volatile CountDownLatch wedge = new CountDownLatch(0);
     private final CountDownLatch entered = new CountDownLatch(1);
@@ -56,6 +59,12 @@ public final class CountingAccessLoader implements AccessLoader {
     }
 
     @Override
+    public Map<UserId, List<RoleId>> memberships(GuildId guild, Collection<UserId> users) {
+        membershipBatches.incrementAndGet();
+        return delegate.memberships(guild, users);
+    }
+
+    @Override
     public Optional<ChannelSnapshot> channel(GuildId guild, ChannelId channel) {
         channelLoads.incrementAndGet();
         return delegate.channel(guild, channel);
@@ -81,6 +90,10 @@ public final class CountingAccessLoader implements AccessLoader {
 
     public int membershipLoads() {
         return membershipLoads.get();
+    }
+
+    public int membershipBatches() {
+        return membershipBatches.get();
     }
 
     public int channelLoads() {

@@ -12,6 +12,7 @@ import dev.filament.application.guild.GuildFixture;
 import dev.filament.application.guild.GuildKit;
 import dev.filament.application.guild.GuildUseCases;
 import dev.filament.application.guild.fakes.SimpleJsonSerializer;
+import dev.filament.application.guild.port.AccessLoader;
 import dev.filament.application.guild.port.Channel;
 import dev.filament.application.guild.port.Guild;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
@@ -125,7 +126,7 @@ class RevalidateGuildSubscriptionsServiceTest {
     }
 
     @Test
-    void aPassLoadsTheGuildOnceAndEachUserAndChannelOnce_whateverTheNumberOfSubscriptions() {
+    void aPassLoadsTheGuildOnceTheMembershipsInOneBatchAndEachChannelOnce_whateverTheNumberOfSubscriptions() {
         UserId alice = f.newMember(guild.id());
         UserId bob = f.newMember(guild.id());
         for (int i = 0; i < 3; i++) {
@@ -137,8 +138,36 @@ class RevalidateGuildSubscriptionsServiceTest {
 
         assertThat(result).isEqualTo(new RevalidationResult(12, 0, 0));
         assertThat(loader.guildLoads()).isEqualTo(1);
-        assertThat(loader.membershipLoads()).isEqualTo(2);
+        assertThat(loader.membershipBatches()).isEqualTo(1);
+        assertThat(loader.membershipLoads()).isZero();
         assertThat(loader.channelLoads()).isEqualTo(2);
+    }
+
+    @Test
+    void aCrowdedGuildLoadsItsMembershipsInBatchesOfTheBound_andDecidesEveryoneRight() throws Exception {
+        int members = 2 * AccessLoader.MAX_BATCH + 5;
+        UserId leaver = null;
+        RecordingGatewaySocket leaverSocket = new RecordingGatewaySocket();
+        for (int i = 0; i < members; i++) {
+            UserId user = f.newMember(guild.id());
+            if (i == members - 1) {
+                leaver = user;
+                connect(user, leaverSocket, a);
+            } else {
+                connect(user, new RecordingGatewaySocket(), a);
+            }
+        }
+        UserId gone = leaver;
+        f.store.tx(() -> f.store.members().delete(guild.id(), gone));
+
+        RevalidationResult result = service.revalidate(guild.id());
+
+        assertThat(result).isEqualTo(new RevalidationResult(members, 1, 0));
+        assertThat(loader.membershipBatches()).isEqualTo(3);
+        assertThat(loader.membershipLoads()).isZero();
+        assertThat(gateway.subscriptionsIn(guild.id())).hasSize(members - 1)
+                .noneMatch(s -> s.user().equals(gone));
+        assertThat(leaverSocket.awaitFrames(2, WAIT).get(1)).contains("\"t\":\"unsubscribed\"");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.filament.application.guild.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
@@ -10,6 +11,7 @@ import dev.filament.domain.guild.permission.PermissionSet;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.UserId;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Contract every {@link AccessLoader} keeps. */
@@ -34,6 +36,34 @@ public abstract class AccessLoaderContract extends GuildPortContractSupport {
         assertThat(tx(() -> store.access().membership(g.id(), g.createdBy())))
                 .contains(List.of(seeded(g, SystemRoleKey.WORKSPACE_OWNER).id()));
         assertThat(tx(() -> store.access().membership(g.id(), createUser()))).isEmpty();
+    }
+
+    @Test
+    void membershipsAnswersLikeMembershipForEveryUser_inOneCall() {
+        Guild g = newGuild();
+        UserId plain = newMember(g);
+        UserId nonMember = createUser();
+        Guild other = newGuild();
+        UserId elsewhere = newMember(other);
+        List<UserId> asked = List.of(plain, g.createdBy(), nonMember, elsewhere, plain);
+
+        var found = tx(() -> store.access().memberships(g.id(), asked));
+
+        assertThat(found).containsOnlyKeys(plain, g.createdBy());
+        for (UserId user : asked) {
+            assertThat(Optional.ofNullable(found.get(user))).as("user %s", user)
+                    .isEqualTo(tx(() -> store.access().membership(g.id(), user)));
+        }
+        assertThat(tx(() -> store.access().memberships(g.id(), List.of()))).isEmpty();
+    }
+
+    @Test
+    void membershipsRefusesMoreThanTheBatchBound() {
+        Guild g = newGuild();
+        List<UserId> tooMany = java.util.stream.IntStream.rangeClosed(0, AccessLoader.MAX_BATCH)
+                .mapToObj(i -> ids.newUserId()).toList();
+        assertThatThrownBy(() -> tx(() -> store.access().memberships(g.id(), tooMany)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
