@@ -5,6 +5,8 @@ import dev.filament.application.identity.AuthenticateRequestUseCase.Authenticate
 import dev.filament.application.identity.AuthenticateRequestUseCase.AuthenticateRequestCommand.WithVerifiedClaims;
 import dev.filament.application.identity.AuthenticatedUser;
 import dev.filament.application.identity.port.TokenService;
+import dev.filament.domain.error.FilamentException;
+import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.net.ClientIp;
 import java.time.Clock;
@@ -25,15 +27,29 @@ final class GatewayAuthenticator {
     }
 
     /**
-     * Token check and live-session lookup; the claims are read again afterwards only for their expiry (a pure CPU
-     * check of microseconds), so rejections are logged and counted by the use case like on REST routes.
+     * One token verification (none when the edge already verified this very token for the baseline key) and one
+     * live-session lookup. A token that does not verify goes through the use case with the raw token, so the rejection
+     * is logged and counted like on REST routes.
      *
+     * @param verified the claims the edge verified for {@code token}, or null
      * @throws dev.filament.domain.error.UnauthenticatedException for a missing, invalid or expired token or a dead session
      */
-    GatewayAdmission admit(String token, ClientIp clientIp) {
-        AuthenticatedUser user = authenticate.authenticate(new WithToken(token, clientIp));
-        AccessClaims claims = tokens.verify(token, clock.instant());
+    GatewayAdmission admit(String token, AccessClaims verified, ClientIp clientIp) {
+        AccessClaims claims = verified != null ? verified : verifyOrReject(token, clientIp);
+        AuthenticatedUser user = authenticate.authenticate(new WithVerifiedClaims(claims, clientIp));
         return new GatewayAdmission(user, claims, clientIp);
+    }
+
+    private AccessClaims verifyOrReject(String token, ClientIp clientIp) {
+        if (token != null && !token.isEmpty()) {
+            try {
+                return tokens.verify(token, clock.instant());
+            } catch (FilamentException rejected) {
+                // fall through: the use case rejects it again, with the reason logged and counted
+            }
+        }
+        authenticate.authenticate(new WithToken(token, clientIp));
+        throw new UnauthenticatedException("invalid"); // unreachable while both read the same token service
     }
 
     /**

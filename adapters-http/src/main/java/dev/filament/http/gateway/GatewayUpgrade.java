@@ -3,7 +3,9 @@ package dev.filament.http.gateway;
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
+import dev.filament.domain.identity.AccessClaims;
 import dev.filament.http.RequestAttributes;
+import dev.filament.http.auth.BearerTokens;
 import dev.filament.http.edge.EdgeHandlers;
 import dev.filament.http.edge.RequestIdHandler;
 import dev.filament.http.routes.QueryParams;
@@ -75,8 +77,11 @@ final class GatewayUpgrade implements Handler {
             throw ForbiddenException.because("origin refused");
         }
         String token = token(ctx, query);
+        // the baseline key may have verified this very token already (header, else query: BearerTokens' order)
+        AccessClaims verified = token != null && token.equals(BearerTokens.of(ctx).orElse(null))
+                ? RequestAttributes.verifiedBearerOrNull(ctx) : null;
         try (RequestBudget.Budget ignored = requestBudget.open(requestTimeout)) {
-            return authenticator.admit(token, RequestAttributes.clientIp(ctx));
+            return authenticator.admit(token, verified, RequestAttributes.clientIp(ctx));
         }
     }
 

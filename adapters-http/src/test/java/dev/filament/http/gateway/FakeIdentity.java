@@ -21,6 +21,7 @@ final class FakeIdentity implements AuthenticateRequestUseCase, TokenService {
     private final Set<SessionId> revoked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
     final AtomicInteger sessionLookups = new AtomicInteger();
+    private final Map<String, AtomicInteger> verifications = new ConcurrentHashMap<>();
 
     /** A token for a new session of {@code user}, valid for {@code ttl}. */
     String tokenFor(UserId user, Duration ttl) {
@@ -30,6 +31,12 @@ final class FakeIdentity implements AuthenticateRequestUseCase, TokenService {
         String token = "tok-" + counter.incrementAndGet();
         tokens.put(token, claims);
         return token;
+    }
+
+    /** How often {@code token} went through signature/expiry verification. */
+    int verificationsOf(String token) {
+        AtomicInteger n = verifications.get(token);
+        return n == null ? 0 : n.get();
     }
 
     void revoke(String token) {
@@ -56,6 +63,9 @@ final class FakeIdentity implements AuthenticateRequestUseCase, TokenService {
 
     @Override
     public AccessClaims verify(String token, Instant now) {
+        if (token != null) {
+            verifications.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
+        }
         AccessClaims claims = token == null ? null : tokens.get(token);
         if (claims == null) {
             throw new UnauthenticatedException("invalid");

@@ -7,6 +7,7 @@ import dev.filament.domain.net.ClientIpResolver;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.HttpServer;
 import dev.filament.http.HttpSettings;
+import dev.filament.http.auth.TokenBaselineKey;
 import dev.filament.http.edge.BaselineKey;
 import dev.filament.http.edge.EdgeHandlers;
 import dev.filament.http.json.Json;
@@ -37,6 +38,11 @@ final class GatewayTestServer implements AutoCloseable {
     private final Javalin app;
 
     GatewayTestServer(long baselinePerMinute, UnaryOperator<GatewaySettings> tune) {
+        this(baselinePerMinute, tune, false);
+    }
+
+    /** With {@code tokenBaselineKey}, the edge keys the baseline by a verified bearer, as the server does. */
+    GatewayTestServer(long baselinePerMinute, UnaryOperator<GatewaySettings> tune, boolean tokenBaselineKey) {
         Json json = new Json();
         RequestBudget budget = new RequestBudget();
         HttpSettings http = new HttpSettings("127.0.0.1", 0, REQUEST_TIMEOUT, 1_048_576, false, false,
@@ -44,7 +50,7 @@ final class GatewayTestServer implements AutoCloseable {
         RateLimiter baseline = new RateLimiter(LimitPolicy.tokenBucket("baseline", baselinePerMinute, 60),
                 Clock.systemUTC());
         EdgeHandlers edge = EdgeHandlers.create(new ClientIpResolver(List.of()), REQUEST_TIMEOUT, budget, baseline,
-                BaselineKey.IP_ONLY, 1_048_576, new dev.filament.application.budget.RequestTimings());
+                tokenBaselineKey ? new TokenBaselineKey(identity, Clock.systemUTC()) : BaselineKey.IP_ONLY, 1_048_576, new dev.filament.application.budget.RequestTimings());
         HttpMetrics metrics = new HttpMetrics(prometheus, REQUEST_TIMEOUT);
         LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(metrics);
         GatewaySettings settings = tune.apply(GatewaySettings.of(REQUEST_TIMEOUT, 60, Duration.ofSeconds(10),

@@ -71,6 +71,38 @@ class GatewayUpgradeTest {
     }
 
     @Test
+    void givenAValidBearer_upgrade_verifiesTheTokenOnceAndLooksUpTheSessionOnce() throws Exception {
+        String token = token();
+        int lookups = server.identity.sessionLookups.get();
+
+        RawUpgrade.Response r = upgrade(GatewayRoutes.PATH, Map.of("Authorization", "Bearer " + token));
+
+        assertThat(r.status()).isEqualTo(101);
+        assertThat(server.identity.verificationsOf(token)).isEqualTo(1);
+        assertThat(server.identity.sessionLookups.get() - lookups).isEqualTo(1);
+    }
+
+    @Test
+    void givenTheEdgeVerifiedTheBearerForTheBaselineKey_upgrade_doesNotVerifyItAgain() throws Exception {
+        try (GatewayTestServer keyed = new GatewayTestServer(600, s -> s, true)) {
+            String header = keyed.identity.tokenFor(new UserId(TestIds.ulid()), Duration.ofMinutes(15));
+            String query = keyed.identity.tokenFor(new UserId(TestIds.ulid()), Duration.ofMinutes(15));
+            Map<String, String> headers = RawUpgrade.upgradeHeaders();
+            headers.put("Authorization", "Bearer " + header);
+
+            assertThat(RawUpgrade.send(keyed.port(), "GET", GatewayRoutes.PATH, headers).status()).isEqualTo(101);
+            assertThat(RawUpgrade.send(keyed.port(), "GET", GatewayRoutes.PATH + "?access_token=" + query,
+                    RawUpgrade.upgradeHeaders()).status()).isEqualTo(101);
+            String expired = keyed.identity.tokenFor(new UserId(TestIds.ulid()), Duration.ofMillis(-1));
+            headers.put("Authorization", "Bearer " + expired);
+            assertThat(RawUpgrade.send(keyed.port(), "GET", GatewayRoutes.PATH, headers).status()).isEqualTo(401);
+
+            assertThat(keyed.identity.verificationsOf(header)).isEqualTo(1);
+            assertThat(keyed.identity.verificationsOf(query)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void givenAValidBearer_upgrade_switchesProtocolsWithTheRequestId() throws Exception {
         RawUpgrade.Response r = upgrade(GatewayRoutes.PATH,
                 Map.of("Authorization", "Bearer " + token(), "X-Request-Id", "req-123"));
