@@ -41,11 +41,11 @@ class GatewayTimersTest {
 
     @Test
     void aClientThatAnswersPings_staysOpenPastManyPongDeadlines() throws Exception {
-        start(Duration.ofMillis(30), Duration.ofMillis(600), Duration.ofMinutes(1));
+        start(Duration.ofMillis(30), Duration.ofSeconds(1), Duration.ofMinutes(1));
         try (GatewayClient client = server.connect()) {
             client.ready();
             ConnectionId connection = onlyConnection();
-            client.awaitPings(70); // 70 pings span more than three pong deadlines
+            client.awaitPings(110); // 110 pings span more than three pong deadlines
 
             assertThat(client.closed).isNotDone();
             assertThat(server.gateway.closeReason(connection)).isEmpty();
@@ -84,7 +84,7 @@ class GatewayTimersTest {
     @Test
     void anAccessTokenReachingItsExpiry_closes4401TokenExpired() throws Exception {
         start(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(1));
-        String token = server.identity.tokenFor(new UserId(TestIds.ulid()), Duration.ofMillis(700));
+        String token = server.identity.tokenFor(new UserId(TestIds.ulid()), Duration.ofSeconds(3));
         try (GatewayClient client = GatewayClient.connect(server.url(""), token)) {
             client.ready();
 

@@ -60,10 +60,10 @@ class GatewayE2ETest {
             assertThat(a.frames()).extracting(f -> f.get("t").asText())
                     .as("the own presence_update follows asynchronously; the first four are fixed")
                     .startsWith("ready", "subscribed", "presence_sync", "voice_participant_sync");
-            b.subscribe(g, c);
-            b.await("voice_participant_sync");
             JsonNode own = a.await(f -> "presence_update".equals(f.path("t").asText()));
             assertThat(own.get("d").get("user_id").asText()).as("its own online comes first").isEqualTo(owner.id());
+            b.subscribe(g, c);
+            b.await("voice_participant_sync");
             JsonNode online = a.await(f -> "presence_update".equals(f.path("t").asText())
                     && member.id().equals(f.path("d").path("user_id").asText()));
             assertThat(online.get("d").get("status").asText()).isEqualTo("online");
@@ -138,6 +138,7 @@ class GatewayE2ETest {
         try (WsClient watcher = WsClient.connect(s.port(), owner.token())) {
             WsClient leaver = WsClient.connect(s.port(), member.token());
             watcher.subscribe(g, voice);
+            watcher.await("voice_participant_sync");
             leaver.subscribe(g, voice);
             leaver.await("voice_participant_sync");
             Api.ok(api.call(member, "POST", "/guilds/" + g + "/channels/" + voice + "/voice/token", "{}"));

@@ -19,7 +19,7 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public List<ILoggingEvent> events() {
-        synchronized (appender.list) {
+        synchronized (appender) { // AppenderBase.doAppend appends under the appender's own monitor
             return List.copyOf(appender.list);
         }
     }

@@ -60,11 +60,24 @@ final class CaddyProcess implements AutoCloseable {
         throw new IllegalStateException("infra/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
-    static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** {@code n} distinct free loopback ports: all held open together while allocated, so none repeats. */
+    static int[] freeLoopbackPorts(int n) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a probe socket that fails to close keeps its port; the caller never uses a port twice anyway
+                }
+            }
         }
     }
 

@@ -49,8 +49,9 @@ class CaddyProxyTest {
         server = RunningServer.start(db, Map.of("FILAMENT_TRUSTED_PROXY_CIDRS", "127.0.0.1/32",
                 "FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE", String.valueOf(BUCKET),
                 "FILAMENT_AUTH_ROUTE_REQUESTS_PER_MINUTE", String.valueOf(AUTH_BUCKET)));
-        directPort = CaddyProcess.freeLoopbackPort();
-        cdnPort = CaddyProcess.freeLoopbackPort();
+        int[] ports = CaddyProcess.freeLoopbackPorts(2);
+        directPort = ports[0];
+        cdnPort = ports[1];
         caddy = CaddyProcess.start(CaddyProcess.infraFile("Caddyfile.loopback"), Map.of(
                 "FILAMENT_CADDY_DIRECT_PORT", String.valueOf(directPort),
                 "FILAMENT_CADDY_CDN_PORT", String.valueOf(cdnPort),
@@ -234,11 +235,12 @@ class CaddyProxyTest {
 
     @Test
     void anUnreachableServerIsA503InTheServersErrorShape(@TempDir Path ownWork) throws Exception {
-        int port = CaddyProcess.freeLoopbackPort();
+        int[] ports = CaddyProcess.freeLoopbackPorts(3);
+        int port = ports[0];
         try (CaddyProcess orphan = CaddyProcess.start(CaddyProcess.infraFile("Caddyfile.loopback"), Map.of(
                 "FILAMENT_CADDY_DIRECT_PORT", String.valueOf(port),
-                "FILAMENT_CADDY_CDN_PORT", String.valueOf(CaddyProcess.freeLoopbackPort()),
-                "FILAMENT_UPSTREAM_PORT", String.valueOf(CaddyProcess.freeLoopbackPort())), ownWork, port)) {
+                "FILAMENT_CADDY_CDN_PORT", String.valueOf(ports[1]),
+                "FILAMENT_UPSTREAM_PORT", String.valueOf(ports[2])), ownWork, port)) {
             HttpResponse<String> r = send(LOCAL, get(port, "/api/health").header("X-Request-Id", "down-1"));
 
             assertThat(r.statusCode()).isEqualTo(503);
