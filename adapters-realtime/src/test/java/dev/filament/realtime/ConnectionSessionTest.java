@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.RecordingGatewayMetrics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Timeout;
 class ConnectionSessionTest {
     private final RecordingGatewayMetrics metrics = new RecordingGatewayMetrics();
     private final RecordingTransport transport = new RecordingTransport();
-    private final List<String> lifecycleCalls = new ArrayList<>();
+    // written by the writer's virtual thread, which runs finished() only after awaitClosed() may already have returned
+    private final List<String> lifecycleCalls = new CopyOnWriteArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     private ConnectionSession session(GatewayLimits limits) {
         return new ConnectionSession(TestIds.connection(), TestIds.user(), TestIds.session(), transport, limits,
@@ -31,6 +35,7 @@ class ConnectionSessionTest {
         @Override
         public synchronized void finished(ConnectionSession s) {
             lifecycleCalls.add("finished");
+            finished.countDown();
         }
     };
 
@@ -104,6 +109,7 @@ class ConnectionSessionTest {
         assertThat(s.awaitClosed(Duration.ofSeconds(10))).isTrue();
         assertThat(transport.closes()).isEmpty();
         assertThat(transport.awaitAborted(Duration.ofSeconds(10))).isTrue();
+        assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(lifecycleCalls).containsExactly("finished");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,13 +27,29 @@ class DispatchQueueTest {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(30)
     void parkedConsumer_isWokenByAnOffer_longBeforeItsTimeout() throws Exception {
         DispatchQueue<String> q = new DispatchQueue<>(8);
-        CompletableFuture<String> taken = CompletableFuture.supplyAsync(() -> q.poll(TimeUnit.MINUTES.toNanos(10)));
+        CompletableFuture<String> taken = new CompletableFuture<>();
+        // parkNanos may return early (spuriously), so one poll can answer null before the offer: poll again until
+        // the item or the deadline. A lost wake still leaves the consumer parked for 10 minutes.
+        Thread consumer = Thread.ofPlatform().daemon().start(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            String item = null;
+            while (item == null && System.nanoTime() < deadline) {
+                item = q.poll(TimeUnit.MINUTES.toNanos(10));
+            }
+            taken.complete(item);
+        });
+        try {
+            // offer only once the consumer is parked, so the offer has to wake it rather than be found by a poll
+            Await.until("the consumer is parked in poll", () -> LockSupport.getBlocker(consumer) == q);
 
-        q.offer("wake");
+            q.offer("wake");
 
-        assertThat(taken.get(15, TimeUnit.SECONDS)).isEqualTo("wake");
+            assertThat(taken.get(10, TimeUnit.SECONDS)).isEqualTo("wake");
+        } finally {
+            consumer.interrupt();
+        }
     }
 }

@@ -33,7 +33,10 @@ class GatewayBackpressureTest {
     @Test
     void clientThatNeverReads_isClosedSlowConsumerAtItsQueueBound_whileOthersGetEverything_andPublishNeverWaits()
             throws Exception {
-        try (FanoutFixture fx = FanoutFixture.started()) {
+        // both stuck clients block their first send until the end; the write timeout must not close them on a
+        // machine slow enough to take 10 s (the default) over the 10,000 events: only the queue bound may
+        try (FanoutFixture fx = new FanoutFixture(GatewayLimits.defaults().withWriteTimeout(Duration.ofMinutes(5)),
+                true)) {
             BlockingTransport hotBlocked = new BlockingTransport();
             ConnectionSession stuck = connectStuck(fx, hotBlocked);
             fx.fanout.subscribe(stuck.id(), g, c);
