@@ -33,7 +33,8 @@ public final class JooqUnitOfWork implements UnitOfWork {
     private final Duration lockTimeout;
     private final RequestBudget budget;
     private final RequestTimings timings;
-    private static final long NETWORK_MARGIN_MS = 200;
+    private static final Duration DEFAULT_NETWORK_MARGIN = Duration.ofMillis(200);
+    private final long networkMarginMs;
     private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
 
     /**
@@ -48,6 +49,15 @@ public final class JooqUnitOfWork implements UnitOfWork {
     /** As above, adding each transaction's time (pool wait and statements) to the request's {@code db} phase. */
     public JooqUnitOfWork(DSLContext dsl, Duration statementTimeout, Duration lockTimeout, RequestBudget budget,
                           RequestTimings timings) {
+        this(dsl, statementTimeout, lockTimeout, budget, timings, DEFAULT_NETWORK_MARGIN);
+    }
+
+    private JooqUnitOfWork(DSLContext dsl, Duration statementTimeout, Duration lockTimeout, RequestBudget budget,
+                           RequestTimings timings, Duration networkMargin) {
+        if (networkMargin.isNegative() || networkMargin.isZero()) {
+            throw new IllegalArgumentException("networkMargin must be positive");
+        }
+        this.networkMarginMs = networkMargin.toMillis();
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         if (!Jooq.isThreadBound(dsl)) {
             throw new IllegalArgumentException("dsl must use a ThreadLocalTransactionProvider (see Jooq.dsl)");
@@ -67,6 +77,15 @@ public final class JooqUnitOfWork implements UnitOfWork {
                                         RequestTimings timings) {
         return new JooqUnitOfWork(Jooq.dsl(dataSource), settings.statementTimeout(), settings.lockTimeout(), budget,
                 timings);
+    }
+
+    /**
+     * This unit of work with another network margin (default 200 ms): how long the server gets, past a statement or
+     * lock bound, to report its own timeout before the client drops the socket; twice the margin is kept free of the
+     * request budget. A host whose database may be starved of CPU (a loaded test machine) widens it.
+     */
+    public JooqUnitOfWork withNetworkMargin(Duration margin) {
+        return new JooqUnitOfWork(dsl, statementTimeout, lockTimeout, budget, timings, margin);
     }
 
     /** The context repositories use; inside {@link #inTransaction} its queries run in the open transaction. */
@@ -139,14 +158,14 @@ public final class JooqUnitOfWork implements UnitOfWork {
         Optional<Duration> remaining = budget.remaining();
         boolean cut = false;
         if (remaining.isPresent()) {
-            long usable = Math.max(1, remaining.get().toMillis() - 2 * NETWORK_MARGIN_MS); // 0 = "no timeout"
+            long usable = Math.max(1, remaining.get().toMillis() - 2 * networkMarginMs); // 0 = "no timeout"
             if (usable < statement || usable < lock) {
                 statement = Math.min(statement, usable);
                 lock = Math.min(lock, usable);
                 cut = true;
             }
         }
-        int network = (int) Math.min(Integer.MAX_VALUE, statement + NETWORK_MARGIN_MS);
+        int network = (int) Math.min(Integer.MAX_VALUE, statement + networkMarginMs);
         dsl.connection(c -> c.setNetworkTimeout(Runnable::run, network));
         if (cut) {
             dsl.resultQuery(CUT_TIMEOUTS, String.valueOf(statement), String.valueOf(lock)).fetch();

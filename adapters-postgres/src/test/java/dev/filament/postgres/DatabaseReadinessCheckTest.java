@@ -19,14 +19,15 @@ class DatabaseReadinessCheckTest {
 
     @Test
     void answeringDatabase_isOkWithItsLatency(DataSource dataSource) {
-        DatabaseReadinessCheck check = new DatabaseReadinessCheck(dataSource);
+        // a wide bound: this test is about the answer, not the bound (the next one is)
+        DatabaseReadinessCheck check = new DatabaseReadinessCheck(dataSource, Duration.ofSeconds(5));
 
         ReadinessCheck.Result result = check.check();
 
         assertThat(check.name()).isEqualTo("database");
         assertThat(result.ok()).isTrue();
         assertThat(result.fields()).containsOnlyKeys("latency_ms");
-        assertThat((Long) result.fields().get("latency_ms")).isBetween(0L, 1_000L);
+        assertThat((Long) result.fields().get("latency_ms")).isBetween(0L, 5_000L);
     }
 
     @Test
@@ -41,7 +42,8 @@ class DatabaseReadinessCheckTest {
             ReadinessCheck.Result result = check.check();
 
             assertThat(result.ok()).isFalse();
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("at the bound, not the 3 s acquire timeout")
+                    .isLessThan(2_500);
             assertThat((Long) result.fields().get("latency_ms")).isGreaterThanOrEqualTo(300L);
         }
     }

@@ -1,16 +1,20 @@
 package dev.filament.postgres.guild;
 
-import dev.filament.postgres.testing.LockWaits;
 import static dev.filament.postgres.jooq.Tables.GUILDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.filament.application.guild.GuildStore;
 import dev.filament.application.guild.guilds.CreateGuildUseCase;
 import dev.filament.application.guild.guilds.CreateGuildUseCase.CreateGuildCommand;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.id.UserId;
+import dev.filament.postgres.DataSourceFactory;
+import dev.filament.postgres.PostgresSettings;
+import dev.filament.postgres.testing.LockWaits;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,15 +34,25 @@ class GuildCreationCapTest {
     private static final int ATTEMPTS = 8;
 
     private final PostgresGuildPorts ports;
-    private final DataSource dataSource;
+    private final HikariDataSource dataSource;
     private final GuildStore store;
     private final CreateGuildUseCase createGuild;
 
+    /**
+     * A pool of its own whose lock and statement bounds (9 s) outlast any queue of waiters here: the last of eight
+     * racers waits through seven creations, which a loaded machine can stretch past the 2 s default.
+     */
     GuildCreationCapTest(TestDatabase db) {
-        ports = new PostgresGuildPorts(db);
-        dataSource = db.dataSource();
+        PostgresSettings patient = db.settings(Duration.ofSeconds(5), Duration.ofSeconds(9), Duration.ofSeconds(9));
+        dataSource = DataSourceFactory.create(patient, c -> c.setMaximumPoolSize(ATTEMPTS + 2));
+        ports = new PostgresGuildPorts(dataSource, patient);
         store = ports.store();
         createGuild = new GuildWorld().useCases(store).createGuild();
+    }
+
+    @AfterEach
+    void closePool() {
+        dataSource.close();
     }
 
     @Test

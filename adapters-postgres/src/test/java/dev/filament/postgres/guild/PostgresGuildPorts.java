@@ -29,7 +29,12 @@ final class PostgresGuildPorts {
     private final TestIds ids = new TestIds();
 
     PostgresGuildPorts(TestDatabase db) {
-        this.unitOfWork = JooqUnitOfWork.create(db.dataSource(), db.defaultSettings(), new RequestBudget());
+        this(db.dataSource(), db.defaultSettings());
+    }
+
+    /** Over a pool of the test's own (with its own bounds). */
+    PostgresGuildPorts(javax.sql.DataSource dataSource, dev.filament.postgres.PostgresSettings settings) {
+        this.unitOfWork = JooqUnitOfWork.create(dataSource, settings, new RequestBudget());
     }
 
     JooqUnitOfWork unitOfWork() {

@@ -160,9 +160,14 @@ class JooqIpObservationRecorderTest {
                 throw new IllegalStateException("caller rolls back");
             })).hasMessage("caller rolls back");
         } finally {
-            adapters.close(); // drains the writer
+            adapters.close(); // drains the writer, waiting a bounded time
         }
 
+        // close's drain is bounded (2 s) and does not report a timeout, so a starved writer may finish just after it
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (observations(user).isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
         assertThat(observations(user)).containsExactly(new Observation("203.0.113.9/32", T0, T0));
     }
 

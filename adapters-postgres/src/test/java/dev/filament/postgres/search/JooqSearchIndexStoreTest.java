@@ -62,7 +62,8 @@ class JooqSearchIndexStoreTest extends SearchIndexStoreContract {
 
             long start = System.nanoTime();
             drain();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no lock wait").isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no lock wait (a wait would fail the batch, which drain() rejects)")
+                    .isLessThan(Duration.ofSeconds(5));
             assertThat(h.documentRevision(freeMessage)).contains(0);
             assertThat(h.documentRevision(heldMessage)).isEmpty();
             assertThat(h.outboxRows(held)).singleElement().satisfies(r -> assertThat(r.attempts()).isZero());

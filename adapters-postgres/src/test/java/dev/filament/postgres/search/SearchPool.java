@@ -20,7 +20,9 @@ final class SearchPool implements AutoCloseable {
     private SearchPool(TestDatabase db, PostgresSettings settings) {
         this.db = db;
         this.dataSource = DataSourceFactory.create(settings, c -> c.setMaximumPoolSize(3));
-        this.unitOfWork = JooqUnitOfWork.create(dataSource, settings, new RequestBudget());
+        // a wide network margin: a timeout the server reports late on a loaded machine stays a statement timeout
+        this.unitOfWork = JooqUnitOfWork.create(dataSource, settings, new RequestBudget())
+                .withNetworkMargin(Duration.ofSeconds(2));
     }
 
     static SearchPool shortLocks(TestDatabase db) {
