@@ -25,7 +25,6 @@ import org.slf4j.MDC;
  */
 final class GatewayUpgrade implements Handler {
     static final String TOKEN_PARAM = "access_token";
-    private static final String BEARER = "Bearer ";
 
     private final EdgeHandlers edge;
     private final GatewaySettings settings;
@@ -72,14 +71,13 @@ final class GatewayUpgrade implements Handler {
         if (!isUpgrade(ctx)) {
             throw new InvalidRequestException("websocket upgrade required");
         }
-        QueryParams query = QueryParams.of(ctx, TOKEN_PARAM);
+        QueryParams.of(ctx, TOKEN_PARAM); // 400 for an unknown or repeated parameter
         if (!settings.allowsOrigin(ctx.header("Origin"))) {
             throw ForbiddenException.because("origin refused");
         }
-        String token = token(ctx, query);
-        // the baseline key may have verified this very token already (header, else query: BearerTokens' order)
-        AccessClaims verified = token != null && token.equals(BearerTokens.of(ctx).orElse(null))
-                ? RequestAttributes.verifiedBearerOrNull(ctx) : null;
+        // the bearer header, else (only when it is absent) the query token: the same token the baseline key verified
+        String token = BearerTokens.of(ctx).orElse(null);
+        AccessClaims verified = RequestAttributes.verifiedBearerOrNull(ctx);
         try (RequestBudget.Budget ignored = requestBudget.open(requestTimeout)) {
             return authenticator.admit(token, verified, RequestAttributes.clientIp(ctx));
         }
@@ -92,15 +90,6 @@ final class GatewayUpgrade implements Handler {
                 && connection.toLowerCase(Locale.ROOT).contains("upgrade") && ctx.header("Sec-WebSocket-Key") != null;
     }
 
-    /** The bearer token, else (only when the header is absent) the query token; null when neither is usable. */
-    private static String token(Context ctx, QueryParams query) {
-        String header = ctx.header("Authorization");
-        if (header != null) {
-            return header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                    ? header.substring(BEARER.length()).trim() : null;
-        }
-        return query.string(TOKEN_PARAM).orElse(null);
-    }
 
     // Javalin 7 snapshots the servlet session of every upgrade request, creating one that nothing here uses;
     // invalidating it keeps an upgrade storm from piling up idle server-side sessions, and no cookie goes out.

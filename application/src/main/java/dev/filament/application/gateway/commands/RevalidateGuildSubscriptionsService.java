@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Implements {@link RevalidateGuildSubscriptionsUseCase}: snapshots the guild's subscriptions and voice participants,
- * decides them all in one read transaction (the guild once, the memberships in batches, each channel once), hands off one {@code unsubscribed permission} drop per lost
- * subscription, then lets the voice registry remove the participants that lost access.
+ * decides them all in one read transaction (the guild once, the memberships in batches, each channel once), hands
+ * off one {@code unsubscribed permission} drop per lost subscription, then lets the voice registry remove the
+ * participants that lost access.
  */
 public final class RevalidateGuildSubscriptionsService implements RevalidateGuildSubscriptionsUseCase {
     private final GuildStore store;
