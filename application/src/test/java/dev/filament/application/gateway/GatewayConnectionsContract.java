@@ -116,8 +116,17 @@ public abstract class GatewayConnectionsContract {
     }
 
     @Test
-    void disconnectOfAnUnknownConnection_isIgnored() {
+    void disconnectOfAnUnknownConnection_isIgnoredAndLeavesOtherConnectionsOpen() throws Exception {
+        GatewayCaller caller = caller(new UserId(ulid()));
+        RecordingGatewaySocket socket = connect(caller);
+        socket.awaitFrames(1, WAIT);
+
         gateway.connections().disconnect(new ConnectionId(ulid()), CloseReason.CLIENT_CLOSE);
+        gateway.publisher().publish(GatewayEvent.of("error", GatewayEvent.Scope.connection(caller.connection()),
+                "{\"n\":0}"));
+
+        assertThat(socket.awaitFrames(2, WAIT)).element(1).isEqualTo("{\"v\":1,\"t\":\"error\",\"d\":{\"n\":0},\"s\":2}");
+        assertThat(socket.ending()).isEmpty();
     }
 
     @Test

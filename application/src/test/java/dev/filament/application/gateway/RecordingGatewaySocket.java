@@ -57,6 +57,16 @@ public final class RecordingGatewaySocket implements GatewaySocket {
         }
     }
 
+    /** The ending so far ({@code "<code> <reason>"} or {@code "aborted"}), empty while the socket is open. */
+    public java.util.Optional<String> ending() {
+        lock.lock();
+        try {
+            return java.util.Optional.ofNullable(ending);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public List<String> frames() {
         lock.lock();
         try {

@@ -6,13 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.FilamentException;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link UnitOfWork} keeps: results and domain errors pass through unchanged; nested calls join. */
+/**
+ * What every {@link UnitOfWork} keeps: results and domain errors pass through unchanged; nested calls join; work that
+ * throws leaves none of its writes behind, and work that returns keeps them. Each adapter supplies a probe: a write
+ * that joins its transaction ({@link #writeMarker}) and a read outside any transaction ({@link #markerExists}).
+ */
 public abstract class UnitOfWorkContract {
 
     protected abstract UnitOfWork unitOfWork();
+
+    /** Writes {@code marker} through a resource that takes part in the open transaction of {@link #unitOfWork()}. */
+    protected abstract void writeMarker(String marker);
+
+    /** Whether {@code marker} is stored, read outside any transaction. */
+    protected abstract boolean markerExists(String marker);
+
+    private static String newMarker() {
+        return "m-" + UUID.randomUUID();
+    }
 
     @Test
     void returnsTheWorksResult() {
@@ -37,5 +52,52 @@ public abstract class UnitOfWorkContract {
     void aNestedCallJoinsTheOuterOne() {
         UnitOfWork uow = unitOfWork();
         assertThat(uow.inTransaction(() -> uow.inTransaction(() -> "inner") + "+outer")).isEqualTo("inner+outer");
+    }
+
+    @Test
+    void workThatReturns_keepsItsWrites() {
+        String marker = newMarker();
+        unitOfWork().run(() -> writeMarker(marker));
+        assertThat(markerExists(marker)).isTrue();
+    }
+
+    @Test
+    void workThatThrows_leavesNoWriteBehind() {
+        String kept = newMarker();
+        String undone = newMarker();
+        unitOfWork().run(() -> writeMarker(kept));
+        RuntimeException failure = new IllegalStateException("fails after writing");
+        assertThatThrownBy(() -> unitOfWork().run(() -> {
+            writeMarker(undone);
+            throw failure;
+        })).isSameAs(failure);
+        assertThat(markerExists(undone)).isFalse();
+        assertThat(markerExists(kept)).isTrue();
+    }
+
+    @Test
+    void aDomainErrorRollsBackToo() {
+        String marker = newMarker();
+        assertThatThrownBy(() -> unitOfWork().run(() -> {
+            writeMarker(marker);
+            throw ConflictException.quotaExceeded("roles");
+        })).isInstanceOf(ConflictException.class);
+        assertThat(markerExists(marker)).isFalse();
+    }
+
+    @Test
+    void aNestedCallThatThrows_rollsBackTheWholeTransaction() {
+        UnitOfWork uow = unitOfWork();
+        String outer = newMarker();
+        String inner = newMarker();
+        assertThatThrownBy(() -> uow.run(() -> {
+            writeMarker(outer);
+            uow.run(() -> {
+                writeMarker(inner);
+                throw new IllegalStateException("inner fails");
+            });
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(markerExists(outer)).isFalse();
+        assertThat(markerExists(inner)).isFalse();
     }
 }

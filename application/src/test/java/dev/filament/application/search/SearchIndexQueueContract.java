@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +37,7 @@ public abstract class SearchIndexQueueContract {
                 }
             });
         }
-        CompletableFuture.allOf(callers).get(BOUND.toMillis() * 5, TimeUnit.MILLISECONDS);
+        assertThat(CompletableFuture.allOf(callers)).succeedsWithin(BOUND.multipliedBy(5));
+        assertThat(callers).allSatisfy(caller -> assertThat(caller).isCompleted().isNotCompletedExceptionally());
     }
 }
