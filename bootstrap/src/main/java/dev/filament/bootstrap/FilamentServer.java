@@ -88,7 +88,7 @@ public final class FilamentServer implements AutoCloseable {
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
         RealtimeWiring realtime = RealtimeWiring.start(config, database, meters, json, clock, lifecycle);
         IdentityWiring identity = IdentityWiring.create(new IdentityWiring.Needs(config, database, clock, ids, budget,
-                timings, httpMetrics, clientIps,
+                timings, meters, clientIps,
                 sessionId -> realtime.fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED), lifecycle));
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
         GuildWiring guilds = GuildWiring.create(config, database, identity, limiters, ids, clock, meters,

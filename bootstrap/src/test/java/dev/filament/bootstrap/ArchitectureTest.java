@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The module graph is the rule: checked on the production classes, and shown to fail on violating fixtures. */
@@ -21,6 +22,9 @@ class ArchitectureTest {
     @Test
     void productionCodeKeepsTheDependencyRule() {
         assertThat(PRODUCTION.containPackage("dev.filament.domain")).isTrue();
+        for (String adapter : HexagonRules.ADAPTERS) {
+            assertThat(PRODUCTION.containPackage("dev.filament." + adapter)).as(adapter).isTrue();
+        }
         for (ArchRule rule : new HexagonRules("dev.filament").all()) {
             rule.check(PRODUCTION);
         }
@@ -36,6 +40,24 @@ class ArchitectureTest {
     void applicationRuleFailsOnAnAdapterOrFrameworkDependency() {
         assertThatThrownBy(() -> new HexagonRules(FIXTURE_ROOT).applicationUsesTheJdkAndDomainOnly().check(FIXTURES))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("BadApplication");
+    }
+
+    @Test
+    void coreTechnologyRuleFailsOnAThreadPoolAThreadOrASecureRandom() {
+        assertThatThrownBy(() -> new HexagonRules(FIXTURE_ROOT).coreOwnsNoThreadsOrSecureRandom().check(FIXTURES))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("ThreadPoolApplication")
+                .hasMessageContaining("Executors").hasMessageContaining("SecureRandom")
+                .hasMessageContaining("ThreadDomain");
+    }
+
+    @Test
+    void everyLibraryRuleFailsWhenTheLibraryIsUsedOutsideItsAdapters() {
+        List<ArchRule> rules = new HexagonRules(FIXTURE_ROOT).librariesStayInTheirAdapters();
+        assertThat(rules).hasSize(HexagonRules.LIBRARY_OWNERS.size());
+        for (ArchRule rule : rules) {
+            assertThatThrownBy(() -> rule.check(FIXTURES)).as(rule.getDescription())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("FixtureTechnology");
+        }
     }
 
     @Test

@@ -4,12 +4,31 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
+import java.util.Timer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
 
 /** The dependency rule of ARCHITECTURE.md as ArchUnit rules over a root package (production or a fixture). */
 final class HexagonRules {
-    static final List<String> ADAPTERS = List.of("http", "postgres", "realtime");
+    /** One package per adapter module: the three rings' adapters and the adapters named for their technology. */
+    static final List<String> ADAPTERS = List.of("http", "postgres", "realtime", "crypto", "markdown", "livekit",
+            "micrometer");
+
+    /**
+     * Libraries that belong to technology adapters: only these adapters (and bootstrap, which wires them) use them.
+     * adapters-http keeps Micrometer for its own edge metrics (request histogram, edge counters, the scrape route).
+     */
+    static final Map<String, List<String>> LIBRARY_OWNERS = Map.of(
+            "com.password4j..", List.of("crypto"),
+            "com.auth0.jwt..", List.of("crypto", "livekit"),
+            "org.commonmark..", List.of("markdown"),
+            "io.micrometer..", List.of("micrometer", "http"));
 
     private final String root;
 
@@ -30,6 +49,18 @@ final class HexagonRules {
                 .as("application depends on the JDK and domain only");
     }
 
+    /** Thread pools and secure randomness are technology: they live in adapters (crypto, realtime, ...). */
+    ArchRule coreOwnsNoThreadsOrSecureRandom() {
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
+                .should().dependOnClassesThat().areAssignableTo(Executor.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, ForkJoinPool.class,
+                        ThreadFactory.class, Thread.Builder.class, Timer.class)
+                .orShould().dependOnClassesThat().areAssignableTo(SecureRandom.class)
+                .orShould().callConstructor(Thread.class, Runnable.class)
+                .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+                .as("domain and application own no thread pool, thread or SecureRandom");
+    }
+
     /** One rule per adapter: it sees neither the other adapters nor bootstrap. */
     List<ArchRule> adaptersAreIsolated() {
         return ADAPTERS.stream().map(this::adapterIsolated).toList();
@@ -43,8 +74,24 @@ final class HexagonRules {
                 .as("adapter " + adapter + " sees only application and domain");
     }
 
+    /** One rule per technology library: used only by the adapters that own it (and bootstrap). */
+    List<ArchRule> librariesStayInTheirAdapters() {
+        return LIBRARY_OWNERS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> libraryOwnedBy(e.getKey(), e.getValue())).toList();
+    }
+
+    private ArchRule libraryOwnedBy(String library, List<String> owners) {
+        String[] allowed = Stream.concat(owners.stream(), Stream.of("bootstrap"))
+                .map(a -> root + "." + a + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackages(allowed)
+                .should().dependOnClassesThat().resideInAPackage(library)
+                .as(library + " is used only by " + String.join(", ", owners) + " (and bootstrap)");
+    }
+
     List<ArchRule> all() {
-        return Stream.concat(Stream.of(domainUsesTheJdkOnly(), applicationUsesTheJdkAndDomainOnly()),
-                adaptersAreIsolated().stream()).toList();
+        return Stream.of(Stream.of(domainUsesTheJdkOnly(), applicationUsesTheJdkAndDomainOnly(),
+                        coreOwnsNoThreadsOrSecureRandom()), adaptersAreIsolated().stream(),
+                librariesStayInTheirAdapters().stream())
+                .flatMap(s -> s).toList();
     }
 }

@@ -42,10 +42,6 @@ public final class HttpMetrics {
         counter("filament.rate_limit.hits", "limiter", limiter).increment();
     }
 
-    public void authFailure(String reason) {
-        counter("filament.auth.failures", "reason", reason).increment();
-    }
-
     public void requestTimeout(String route) {
         counter("filament.request.timeouts", "route", route).increment();
     }

@@ -8,6 +8,7 @@ import dev.filament.application.fakes.InMemoryUnitOfWork;
 import dev.filament.application.guild.GuildFixture;
 import dev.filament.application.guild.GuildUseCases;
 import dev.filament.application.identity.AuthenticateRequestService;
+import dev.filament.application.identity.fakes.FakeTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
@@ -33,8 +34,6 @@ import dev.filament.http.auth.TokenBaselineKey;
 import dev.filament.http.json.JacksonPayloadSerializer;
 import dev.filament.http.json.Json;
 import dev.filament.http.json.JsonBodies;
-import dev.filament.http.security.JwtTokenService;
-import dev.filament.domain.identity.TokenKey;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -44,8 +43,8 @@ import java.util.List;
 
 /**
  * The guild routes over a real Javalin test server: guild use cases wired as bootstrap does over the application
- * test-jar fakes (pinned clock), identity with real JWTs over in-memory sessions (like the auth tests' fixture), and
- * {@code 127.0.0.1} as a trusted proxy so a test picks its client IP with {@code X-Forwarded-For}.
+ * test-jar fakes (pinned clock), identity with fake access tokens over in-memory sessions (like the auth tests'
+ * fixture), and {@code 127.0.0.1} as a trusted proxy so a test picks its client IP with {@code X-Forwarded-For}.
  */
 final class GuildHttpFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +54,7 @@ final class GuildHttpFixture implements AutoCloseable {
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final RecordingIpObservationRecorder observations = new RecordingIpObservationRecorder();
-    final JwtTokenService tokens;
+    final FakeTokenService tokens;
     final GuildUseCases useCases;
     final TestServer server;
 
@@ -68,9 +67,7 @@ final class GuildHttpFixture implements AutoCloseable {
     }
 
     GuildHttpFixture(int joinPerIp, int joinPerUser, boolean trustLoopbackProxy) {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        tokens = new JwtTokenService(TokenKey.of(key));
+        tokens = new FakeTokenService();
         RateLimiter joinIp = new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", joinPerIp, 60),
                 guilds.clock);
         RateLimiter joinUser = new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", joinPerUser, 60),

@@ -8,6 +8,7 @@ import dev.filament.application.fakes.InMemoryUnitOfWork;
 import dev.filament.application.guild.GuildSettings;
 import dev.filament.application.guild.port.Channel;
 import dev.filament.application.identity.AuthenticateRequestService;
+import dev.filament.application.identity.fakes.FakeTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
@@ -20,7 +21,6 @@ import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.RefreshTokenHash;
 import dev.filament.domain.identity.Session;
-import dev.filament.domain.identity.TokenKey;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
 import dev.filament.http.TestServer;
@@ -29,7 +29,6 @@ import dev.filament.http.auth.TokenBaselineKey;
 import dev.filament.http.json.Json;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.search.SearchRoutes;
-import dev.filament.http.security.JwtTokenService;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -38,8 +37,8 @@ import java.time.Instant;
 
 /**
  * The message and search routes over a real Javalin test server: the use cases wired over the application's
- * in-memory fakes ({@link MessageFixture}), identity with real JWTs over in-memory sessions, and {@code 127.0.0.1} as
- * a trusted proxy so a test picks its client IP with {@code X-Forwarded-For}.
+ * in-memory fakes ({@link MessageFixture}), identity with fake access tokens over in-memory sessions, and
+ * {@code 127.0.0.1} as a trusted proxy so a test picks its client IP with {@code X-Forwarded-For}.
  */
 public final class MessageHttpFixture implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +47,7 @@ public final class MessageHttpFixture implements AutoCloseable {
     public final MessageFixture app = new MessageFixture(GuildSettings.defaults(), null);
     public final InMemoryUserRepository users = new InMemoryUserRepository();
     public final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
-    public final JwtTokenService tokens;
+    public final FakeTokenService tokens;
     public final TestServer server;
 
     /** A user with a live session and its bearer token. */
@@ -56,9 +55,7 @@ public final class MessageHttpFixture implements AutoCloseable {
     }
 
     public MessageHttpFixture() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        tokens = new JwtTokenService(TokenKey.of(key));
+        tokens = new FakeTokenService();
         Clock system = Clock.systemUTC();
         BearerAuthenticator auth = new BearerAuthenticator(new AuthenticateRequestService(tokens, sessions,
                 new InMemoryUnitOfWork(), new RecordingAuthEvents(), system));

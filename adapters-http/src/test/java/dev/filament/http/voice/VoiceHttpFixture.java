@@ -9,11 +9,13 @@ import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.GuildFixture;
 import dev.filament.application.guild.port.Channel;
 import dev.filament.application.identity.AuthenticateRequestService;
+import dev.filament.application.identity.fakes.FakeTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.application.voice.VoiceTokenIssuer;
+import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
 import dev.filament.application.voice.usecase.VoiceUseCases;
 import dev.filament.domain.guild.ChannelKind;
@@ -26,7 +28,6 @@ import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.RefreshTokenHash;
 import dev.filament.domain.identity.Session;
-import dev.filament.domain.identity.TokenKey;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
 import dev.filament.domain.ratelimit.LimitPolicy;
@@ -36,7 +37,6 @@ import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.auth.TokenBaselineKey;
 import dev.filament.http.json.Json;
 import dev.filament.http.json.JsonBodies;
-import dev.filament.http.security.JwtTokenService;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -45,15 +45,12 @@ import java.time.Instant;
 
 /**
  * The voice routes over a real Javalin test server, wired as bootstrap does: {@link VoiceUseCases#create} over the
- * guild fakes (pinned clock), the real {@link LiveKitJwtIssuer} with a test secret (or the unconfigured issuer), a
- * simple registry publishing to a recorder, and identity with real JWTs over in-memory sessions. {@code 127.0.0.1}
- * is a trusted proxy, so {@code X-Forwarded-For} picks the client IP.
+ * guild fakes (pinned clock), a recording token issuer (or the unconfigured one), a simple registry publishing to a
+ * recorder, and identity with fake access tokens over in-memory sessions. {@code 127.0.0.1} is a trusted proxy, so
+ * {@code X-Forwarded-For} picks the client IP.
  */
 final class VoiceHttpFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String API_KEY = "APIvoiceKey";
-    static final String API_SECRET = "voice-route-test-secret-of-reasonable-length-42";
-    static final String URL = "wss://livekit.example.test";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final GuildFixture guilds = new GuildFixture();
@@ -61,7 +58,8 @@ final class VoiceHttpFixture implements AutoCloseable {
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final RecordingGatewayEventPublisher events = new RecordingGatewayEventPublisher();
     final SimpleVoiceRegistry registry = new SimpleVoiceRegistry(events);
-    final JwtTokenService tokens;
+    final FakeTokenService tokens;
+    final RecordingVoiceTokenIssuer issuer = new RecordingVoiceTokenIssuer();
     final TestServer server;
 
     /** A user with a live session, its bearer token and its username. */
@@ -69,17 +67,13 @@ final class VoiceHttpFixture implements AutoCloseable {
     }
 
     VoiceHttpFixture(boolean liveKitConfigured, int tokenQuota) {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        tokens = new JwtTokenService(TokenKey.of(key));
-        VoiceTokenIssuer issuer = liveKitConfigured
-                ? new LiveKitJwtIssuer(new LiveKitCredentials(API_KEY, API_SECRET, URL))
-                : VoiceTokenIssuer.UNCONFIGURED;
+        tokens = new FakeTokenService();
+        VoiceTokenIssuer tokenIssuer = liveKitConfigured ? issuer : VoiceTokenIssuer.UNCONFIGURED;
         RateLimiter tokenLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_token", tokenQuota, 60),
                 guilds.clock);
         RateLimiter publishLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_publish", 1_000, 60),
                 guilds.clock);
-        VoiceUseCases useCases = VoiceUseCases.create(guilds.kit, registry, issuer, tokenLimiter, publishLimiter);
+        VoiceUseCases useCases = VoiceUseCases.create(guilds.kit, registry, tokenIssuer, tokenLimiter, publishLimiter);
         Clock system = Clock.systemUTC();
         BearerAuthenticator auth = new BearerAuthenticator(new AuthenticateRequestService(tokens, sessions,
                 new InMemoryUnitOfWork(), new RecordingAuthEvents(), system));

@@ -3,6 +3,7 @@ package dev.filament.application.identity;
 import dev.filament.application.identity.port.AuthEvents;
 import dev.filament.application.identity.port.AuthEvents.LoginOutcome;
 import dev.filament.application.identity.port.IpObservationRecorder;
+import dev.filament.application.identity.port.PasswordHasher;
 import dev.filament.application.identity.port.UserRepository;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.error.UnauthenticatedException;
@@ -22,14 +23,14 @@ import java.util.Optional;
  */
 public final class LoginUserService implements LoginUserUseCase {
     private final UserRepository users;
-    private final HashingPool hashing;
+    private final PasswordHasher hashing;
     private final UnitOfWork unitOfWork;
     private final SessionTokens sessionTokens;
     private final IpObservationRecorder ipObservations;
     private final AuthEvents events;
     private final Clock clock;
 
-    public LoginUserService(UserRepository users, HashingPool hashing, UnitOfWork unitOfWork,
+    public LoginUserService(UserRepository users, PasswordHasher hashing, UnitOfWork unitOfWork,
                             SessionTokens sessionTokens, IpObservationRecorder ipObservations, AuthEvents events,
                             Clock clock) {
         this.users = users;

@@ -2,6 +2,7 @@ package dev.filament.application.identity;
 
 import dev.filament.application.identity.port.AuthEvents;
 import dev.filament.application.identity.port.AuthEvents.RegisterOutcome;
+import dev.filament.application.identity.port.PasswordHasher;
 import dev.filament.application.identity.port.UserRepository;
 import dev.filament.application.identity.port.UserRepository.InsertOutcome;
 import dev.filament.application.port.out.UnitOfWork;
@@ -17,13 +18,13 @@ import java.util.Optional;
 /** Implements {@link RegisterUserUseCase}: validate, hash (outside any transaction), insert-if-absent. */
 public final class RegisterUserService implements RegisterUserUseCase {
     private final UserRepository users;
-    private final HashingPool hashing;
+    private final PasswordHasher hashing;
     private final UnitOfWork unitOfWork;
     private final IdGenerator ids;
     private final AuthEvents events;
     private final Clock clock;
 
-    public RegisterUserService(UserRepository users, HashingPool hashing, UnitOfWork unitOfWork, IdGenerator ids,
+    public RegisterUserService(UserRepository users, PasswordHasher hashing, UnitOfWork unitOfWork, IdGenerator ids,
                                AuthEvents events, Clock clock) {
         this.users = users;
         this.hashing = hashing;

@@ -1,6 +1,5 @@
 package dev.filament.application.identity;
 
-import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.fakes.InMemoryUnitOfWork;
 import dev.filament.application.fakes.MutableClock;
 import dev.filament.application.identity.fakes.CountingPasswordHasher;
@@ -19,7 +18,6 @@ import dev.filament.domain.identity.User;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.domain.net.IpAddress;
 import dev.filament.application.port.out.UnitOfWork;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -51,8 +49,6 @@ final class IdentityFixture implements AutoCloseable {
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final CountingPasswordHasher hasher = new CountingPasswordHasher();
-    final RequestBudget budget = new RequestBudget();
-    final HashingPool hashing = new HashingPool(hasher, budget, 2, Duration.ofSeconds(5));
     final FakeTokenService tokens = new FakeTokenService();
     final RecordingAuthEvents events = new RecordingAuthEvents();
     final RecordingRevocationListener revocations = new RecordingRevocationListener();
@@ -70,9 +66,9 @@ final class IdentityFixture implements AutoCloseable {
     }
 
     final RegisterUserUseCase register =
-            new RegisterUserService(users, hashing, trackedUnitOfWork, ids, events, clock);
+            new RegisterUserService(users, hasher, trackedUnitOfWork, ids, events, clock);
     final LoginUserUseCase login =
-            new LoginUserService(users, hashing, trackedUnitOfWork, sessionTokens, ipObservations, events, clock);
+            new LoginUserService(users, hasher, trackedUnitOfWork, sessionTokens, ipObservations, events, clock);
     final RefreshSessionUseCase refresh =
             new RefreshSessionService(sessions, users, trackedUnitOfWork, sessionTokens, revocations, events, clock);
     final LogoutSessionUseCase logout =
@@ -99,6 +95,5 @@ final class IdentityFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        hashing.close();
     }
 }

@@ -16,7 +16,7 @@ import dev.filament.domain.id.UserId;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.guild.GuildHttp;
 import dev.filament.http.json.JsonBodies;
-import dev.filament.http.metrics.LoggingHandOffFailures;
+import dev.filament.micrometer.LoggingHandOffFailures;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.postgres.guild.PostgresGuildAdapters;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -7,19 +7,21 @@ import dev.filament.application.identity.AuthenticateRequestUseCase;
 import dev.filament.application.identity.CleanupExpiredSessionsService;
 import dev.filament.application.identity.CleanupExpiredSessionsUseCase;
 import dev.filament.application.identity.GetMeService;
-import dev.filament.application.identity.HashingPool;
 import dev.filament.application.identity.LoginUserService;
 import dev.filament.application.identity.LogoutSessionService;
 import dev.filament.application.identity.LookupUsersService;
 import dev.filament.application.identity.RefreshSessionService;
 import dev.filament.application.identity.RegisterUserService;
-import dev.filament.application.identity.SecureRandomSource;
 import dev.filament.application.identity.SessionTokens;
 import dev.filament.application.identity.TokenKeyProvisioning;
 import dev.filament.application.identity.port.AuthEvents;
 import dev.filament.application.identity.port.SessionRevocationListener;
 import dev.filament.application.identity.port.TokenService;
 import dev.filament.bootstrap.config.ServerConfig;
+import dev.filament.crypto.Argon2PasswordHasher;
+import dev.filament.crypto.HashingPool;
+import dev.filament.crypto.JwtTokenService;
+import dev.filament.crypto.SecureRandomSource;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.identity.TokenKey;
 import dev.filament.domain.net.ClientIpResolver;
@@ -27,14 +29,12 @@ import dev.filament.http.auth.AuthLimiters;
 import dev.filament.http.auth.AuthRoutes;
 import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.auth.IdentityApi;
-import dev.filament.http.auth.LoggingAuthEvents;
 import dev.filament.http.auth.TokenBaselineKey;
 import dev.filament.http.json.JsonBodies;
-import dev.filament.http.markdown.CommonmarkTokenizer;
-import dev.filament.http.metrics.HttpMetrics;
-import dev.filament.http.security.Argon2PasswordHasher;
-import dev.filament.http.security.JwtTokenService;
+import dev.filament.markdown.CommonmarkTokenizer;
+import dev.filament.micrometer.LoggingAuthEvents;
 import dev.filament.postgres.identity.PostgresIdentityAdapters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +65,7 @@ public final class IdentityWiring {
 
     /** Dependencies the identity feature takes from the rest of the wiring. */
     public record Needs(ServerConfig config, DatabaseWiring database, Clock clock, IdGenerator ids,
-                        RequestBudget budget, RequestTimings timings, HttpMetrics metrics, ClientIpResolver clientIps,
+                        RequestBudget budget, RequestTimings timings, MeterRegistry meters, ClientIpResolver clientIps,
                         SessionRevocationListener revocations, Lifecycle lifecycle) {
     }
 
@@ -78,7 +78,7 @@ public final class IdentityWiring {
                 .resolve(n.config().tokenKey().map(TokenKey::of));
         TokenService tokens = new JwtTokenService(key);
         HashingPool hashing = n.lifecycle().own(HashingPool.perProcessor(new Argon2PasswordHasher(), n.budget()));
-        AuthEvents events = new LoggingAuthEvents(n.metrics());
+        AuthEvents events = new LoggingAuthEvents(n.meters());
         SessionTokens sessionTokens = new SessionTokens(adapters.sessions(), n.ids(), random, tokens);
         IdentityApi api = new IdentityApi(
                 new RegisterUserService(adapters.users(), hashing, uow, n.ids(), events, n.clock()),

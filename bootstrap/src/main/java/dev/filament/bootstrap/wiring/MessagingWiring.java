@@ -19,7 +19,7 @@ import dev.filament.http.gateway.GatewaySettings;
 import dev.filament.http.gateway.GatewayWiring;
 import dev.filament.http.json.Json;
 import dev.filament.http.json.JsonBodies;
-import dev.filament.http.markdown.CommonmarkTokenizer;
+import dev.filament.markdown.CommonmarkTokenizer;
 import dev.filament.http.message.MessageRoutes;
 import dev.filament.http.metrics.HttpMetrics;
 import dev.filament.http.routes.RouteModule;

@@ -5,8 +5,9 @@ import dev.filament.domain.identity.PasswordHash;
 
 /**
  * Out-port: password hashing (Argon2id, SPEC 4.1). {@link #hash} and {@link #verify} are blocking CPU work of tens of
- * milliseconds: callers go through {@link dev.filament.application.identity.HashingPool}, never call them on a request
- * thread directly, and never while holding a database connection. Thread-safe.
+ * milliseconds: never call them while holding a database connection. The implementation the services receive bounds
+ * how many hashes run at once and gives up with {@link dev.filament.domain.error.RequestTimeoutException} when the
+ * caller's request budget ends (adapters-crypto runs the Argon2id hasher on a bounded pool). Thread-safe.
  */
 public interface PasswordHasher {
 

@@ -1,0 +1,56 @@
+package dev.filament.micrometer;
+
+import dev.filament.application.gateway.CloseReason;
+import dev.filament.application.gateway.DropReason;
+import dev.filament.application.gateway.GatewayMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.IntSupplier;
+
+/** Gateway meters of SPEC 14.2 on Micrometer. Labels are fixed vocabularies (scope, type, reason), never client text. */
+public final class MicrometerGatewayMetrics implements GatewayMetrics {
+    private final MeterRegistry registry;
+    private final DistributionSummary outboundDepth;
+
+    public MicrometerGatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.outboundDepth = DistributionSummary.builder("filament.gateway.outbound.queue.depth")
+                .description("per-connection outbound queue depth, sampled at each enqueue")
+                .serviceLevelObjectives(1, 8, 32, 64, 128, 192, 256).register(registry);
+    }
+
+    @Override
+    public void eventEmitted(String scope, String eventType) {
+        Counter.builder("filament.gateway.events.emitted").tags("scope", scope, "event_type", eventType)
+                .register(registry).increment();
+    }
+
+    @Override
+    public void eventDropped(String scope, String eventType, DropReason reason) {
+        Counter.builder("filament.gateway.events.dropped")
+                .tags("scope", scope, "event_type", eventType, "reason", reason.label())
+                .register(registry).increment();
+    }
+
+    @Override
+    public void disconnected(CloseReason reason) {
+        Counter.builder("filament.ws.disconnects").tag("reason", reason.reason()).register(registry).increment();
+    }
+
+    @Override
+    public void outboundQueueDepth(int depth) {
+        outboundDepth.record(depth);
+    }
+
+    @Override
+    public void bindConnections(IntSupplier connections) {
+        Gauge.builder("filament.gateway.connections", connections, IntSupplier::getAsInt).register(registry);
+    }
+
+    @Override
+    public void bindDispatchQueueDepth(IntSupplier depth) {
+        Gauge.builder("filament.gateway.dispatch.queue.depth", depth, IntSupplier::getAsInt).register(registry);
+    }
+}

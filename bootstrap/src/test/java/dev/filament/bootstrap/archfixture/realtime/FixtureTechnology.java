@@ -1,0 +1,14 @@
+package dev.filament.bootstrap.archfixture.realtime;
+
+import java.util.List;
+
+/**
+ * Fixture: an adapter that uses the libraries of other technology adapters (violates every library rule): Argon2,
+ * JWT, CommonMark and Micrometer belong to crypto, crypto/livekit, markdown and micrometer/http.
+ */
+public final class FixtureTechnology {
+    public List<Class<?>> libraries() {
+        return List.of(com.password4j.Password.class, com.auth0.jwt.JWT.class, org.commonmark.parser.Parser.class,
+                io.micrometer.core.instrument.MeterRegistry.class);
+    }
+}
