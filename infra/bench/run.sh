@@ -99,6 +99,8 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health/ready" || { echo "/health/ready did not answer 200" >&2; exit 1; }
+# the embedded cluster takes password logins only; pgbench and psql (children of the bench) read PGPASSWORD
+PGPASSWORD=$(cat "$WORK/data/postgres-password"); export PGPASSWORD
 log "server ready on 127.0.0.1:$PORT, embedded PostgreSQL on 127.0.0.1:$PG_PORT"
 
 # --- the bench ---------------------------------------------------------------------------------------------------

@@ -111,6 +111,12 @@ class EdgeHttpTest {
         assertThat(server.postJson("/echo", "[1]").statusCode()).isEqualTo(422);
         assertThat(server.postJson("/echo", "{\"message\":\"\"}").statusCode()).isEqualTo(400);
         assertThat(server.postJson("/echo", "{\"message\":\"a\\u0000\"}").statusCode()).isEqualTo(400);
+        assertThat(server.postJson("/echo", "{\"message\":\"a\\ud800\"}").statusCode()).isEqualTo(400);
+        assertThat(server.postJson("/echo", "{\"message\":\"\\udc00b\"}").statusCode()).isEqualTo(400);
+        assertThat(server.postJson("/echo", "{\"message\":\"\\ude00\\ud83d\"}").statusCode()).isEqualTo(400);
+        assertThat(server.postJson("/echo", "{\"me\\ud800ssage\":\"a\"}").statusCode()).isEqualTo(400);
+        assertThat(server.postJson("/echo", "{\"message\":\"\\ud83d\\ude00\"}").body())
+                .as("a surrogate pair is one code point").isEqualTo("{\"message\":\"\ud83d\ude00\"}");
         assertThat(server.postJson("/echo", "{\"message\":").statusCode()).isEqualTo(400);
         assertThat(server.postJson("/echo", "{\"message\":\"a\",\"message\":\"b\"}").statusCode()).isEqualTo(400);
         assertThat(server.postJson("/echo", "{\"message\":\"a\"} {}").statusCode()).isEqualTo(400);
@@ -186,6 +192,12 @@ class EdgeHttpTest {
         assertThat(server.get("/slow?ms=60001").statusCode()).isEqualTo(400);
         assertThat(server.get("/slow?ms=1&ms=2").statusCode()).isEqualTo(400);
         assertThat(server.get("/slow?other=1").statusCode()).isEqualTo(400);
+        assertThat(server.get("/slow?ms=%30").statusCode()).as("valid percent-encoding").isEqualTo(200);
+        for (String bad : new String[] {"%ff", "0%e2%82", "%c0%b0", "0%00", "%ed%a0%80"}) {
+            HttpResponse<String> r = server.get("/slow?ms=" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad).contains("\"invalid_request\"");
+        }
         assertThat(server.get("/slow?ms=3000").statusCode()).isEqualTo(408);
     }
 

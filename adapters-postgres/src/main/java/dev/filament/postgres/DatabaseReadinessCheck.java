@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class DatabaseReadinessCheck implements ReadinessCheck {
 
     private final DataSource dataSource;
     private final Duration bound;
+    private final BooleanSupplier circuitOpen;
     private final ExecutorService probes = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("db-readiness-", 0).factory());
 
@@ -37,7 +39,17 @@ public final class DatabaseReadinessCheck implements ReadinessCheck {
         this(dataSource, DEFAULT_BOUND);
     }
 
+    /** Also degraded while {@code circuit} is open; the probe only reports it (its failure does not open it). */
+    public DatabaseReadinessCheck(DataSource dataSource, DatabaseCircuit circuit) {
+        this(dataSource, DEFAULT_BOUND, circuit::isOpen);
+    }
+
     public DatabaseReadinessCheck(DataSource dataSource, Duration bound) {
+        this(dataSource, bound, () -> false);
+    }
+
+    private DatabaseReadinessCheck(DataSource dataSource, Duration bound, BooleanSupplier circuitOpen) {
+        this.circuitOpen = Objects.requireNonNull(circuitOpen, "circuitOpen");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.bound = Objects.requireNonNull(bound, "bound");
         if (bound.toMillis() < 1) {
@@ -74,9 +86,11 @@ public final class DatabaseReadinessCheck implements ReadinessCheck {
             ok = false;
         }
         long latencyMs = (System.nanoTime() - start) / 1_000_000;
+        boolean open = circuitOpen.getAsBoolean();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("latency_ms", latencyMs);
-        return new Result(ok, fields);
+        fields.put("circuit", open ? "open" : "closed");
+        return new Result(ok && !open, fields);
     }
 
     private void selectOne() throws SQLException {

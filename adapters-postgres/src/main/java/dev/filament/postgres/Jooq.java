@@ -1,6 +1,8 @@
 package dev.filament.postgres;
 
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -26,11 +28,17 @@ public final class Jooq {
     }
 
     public static DSLContext dsl(DataSource dataSource) {
+        return dsl(dataSource, UnaryOperator.identity());
+    }
+
+    /** As above, with {@code decorate} wrapped around the pool's connection provider (e.g. to track connections). */
+    static DSLContext dsl(DataSource dataSource, UnaryOperator<ConnectionProvider> decorate) {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.POSTGRES);
         configuration.set(new Settings().withExecuteLogging(false));
         // setting this provider also installs its thread-bound connection provider
-        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource), true));
+        configuration.set(new ThreadLocalTransactionProvider(
+                decorate.apply(new DataSourceConnectionProvider(dataSource)), true));
         return DSL.using(configuration);
     }
 

@@ -35,6 +35,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     private final RequestTimings timings;
     private static final Duration DEFAULT_NETWORK_MARGIN = Duration.ofMillis(200);
     private final long networkMarginMs;
+    private final DatabaseCircuit circuit; // null: no circuit (tests and tools)
     private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
 
     /**
@@ -49,11 +50,11 @@ public final class JooqUnitOfWork implements UnitOfWork {
     /** As above, adding each transaction's time (pool wait and statements) to the request's {@code db} phase. */
     public JooqUnitOfWork(DSLContext dsl, Duration statementTimeout, Duration lockTimeout, RequestBudget budget,
                           RequestTimings timings) {
-        this(dsl, statementTimeout, lockTimeout, budget, timings, DEFAULT_NETWORK_MARGIN);
+        this(dsl, statementTimeout, lockTimeout, budget, timings, DEFAULT_NETWORK_MARGIN, null);
     }
 
     private JooqUnitOfWork(DSLContext dsl, Duration statementTimeout, Duration lockTimeout, RequestBudget budget,
-                           RequestTimings timings, Duration networkMargin) {
+                           RequestTimings timings, Duration networkMargin, DatabaseCircuit circuit) {
         if (networkMargin.isNegative() || networkMargin.isZero()) {
             throw new IllegalArgumentException("networkMargin must be positive");
         }
@@ -66,6 +67,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.timings = Objects.requireNonNull(timings, "timings");
+        this.circuit = circuit;
     }
 
     /** A unit of work over its own {@link Jooq#dsl} of {@code dataSource}, with the bounds of {@code settings}. */
@@ -80,12 +82,24 @@ public final class JooqUnitOfWork implements UnitOfWork {
     }
 
     /**
+     * As above, guarded by {@code circuit} (SPEC 2.2): while it is open every transaction fails at once with 503
+     * {@code unavailable} (kind {@code circuit_open}) without touching the pool; transactions report their outcome to
+     * it; the connections they hold are the ones it aborts when it opens.
+     */
+    public static JooqUnitOfWork create(DataSource dataSource, PostgresSettings settings, RequestBudget budget,
+                                        RequestTimings timings, DatabaseCircuit circuit) {
+        Objects.requireNonNull(circuit, "circuit");
+        return new JooqUnitOfWork(Jooq.dsl(dataSource, circuit::tracking), settings.statementTimeout(),
+                settings.lockTimeout(), budget, timings, DEFAULT_NETWORK_MARGIN, circuit);
+    }
+
+    /**
      * This unit of work with another network margin (default 200 ms): how long the server gets, past a statement or
      * lock bound, to report its own timeout before the client drops the socket; twice the margin is kept free of the
      * request budget. A host whose database may be starved of CPU (a loaded test machine) widens it.
      */
     public JooqUnitOfWork withNetworkMargin(Duration margin) {
-        return new JooqUnitOfWork(dsl, statementTimeout, lockTimeout, budget, timings, margin);
+        return new JooqUnitOfWork(dsl, statementTimeout, lockTimeout, budget, timings, margin, circuit);
     }
 
     /** The context repositories use; inside {@link #inTransaction} its queries run in the open transaction. */
@@ -110,6 +124,9 @@ public final class JooqUnitOfWork implements UnitOfWork {
 
     private <T> T withRetries(Supplier<T> work) {
         for (int attempt = 0; ; attempt++) {
+            if (circuit != null) {
+                circuit.admit();
+            }
             requireBudget();
             try {
                 T result = dsl.transactionResult(() -> {
@@ -117,11 +134,15 @@ public final class JooqUnitOfWork implements UnitOfWork {
                     return work.get();
                 });
                 budget.markCommitted(); // SPEC 1.11 W3: from here on the request budget is not enforced
+                succeeded();
                 return result;
             } catch (FilamentException e) {
                 throw e;
             } catch (RuntimeException e) {
                 SqlErrors.Kind kind = SqlErrors.classify(e);
+                if (circuit != null) {
+                    circuit.failed(kind, e);
+                }
                 if (kind.retryable() && attempt < MAX_RETRIES && budgetLeft()) {
                     LOG.debug("transaction attempt {} failed with {}, retrying", attempt + 1, kind.label());
                     continue;
@@ -132,6 +153,12 @@ public final class JooqUnitOfWork implements UnitOfWork {
                 }
                 throw e;
             }
+        }
+    }
+
+    private void succeeded() {
+        if (circuit != null) {
+            circuit.succeeded();
         }
     }
 

@@ -26,7 +26,7 @@ class DatabaseReadinessCheckTest {
 
         assertThat(check.name()).isEqualTo("database");
         assertThat(result.ok()).isTrue();
-        assertThat(result.fields()).containsOnlyKeys("latency_ms");
+        assertThat(result.fields()).containsOnlyKeys("latency_ms", "circuit").containsEntry("circuit", "closed");
         assertThat((Long) result.fields().get("latency_ms")).isBetween(0L, 5_000L);
     }
 

@@ -45,11 +45,42 @@ public final class Json {
             if (node == null || parser.nextToken() != null) {
                 throw new MalformedJson("trailing data");
             }
+            requireWellFormedText(node);
             return node;
         } catch (JsonProcessingException e) {
             throw new MalformedJson("malformed JSON");
         } catch (IOException e) {
             throw new MalformedJson("unreadable body");
+        }
+    }
+
+    /**
+     * Strings and keys must be valid Unicode: a {@code \\ud800} escape without its pair (or an unpaired surrogate
+     * smuggled in as bytes) has no UTF-8 form and would be stored as {@code ?}, so it is malformed (400).
+     */
+    private static void requireWellFormedText(JsonNode node) {
+        if (node.isTextual()) {
+            requireNoLoneSurrogate(node.textValue());
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                requireNoLoneSurrogate(field.getKey());
+                requireWellFormedText(field.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                requireWellFormedText(element);
+            }
+        }
+    }
+
+    private static void requireNoLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new MalformedJson("unpaired surrogate in a string");
+            }
         }
     }
 

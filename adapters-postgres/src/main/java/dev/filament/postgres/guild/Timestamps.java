@@ -20,10 +20,20 @@ final class Timestamps {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    /** The {@code created_at} of a list cursor {@code {created_at_unix}_{id}}. */
+    /**
+     * The {@code created_at} of a list cursor {@code {created_at_unix}_{id}}, which may be any int64 (SPEC 1.9). Times
+     * outside years 1..9999 are clamped to that range, which PostgreSQL and {@link Instant} both hold: no stored row
+     * lies outside it, so "rows older than the cursor" keeps its meaning (every row for a far-future cursor, none for a
+     * far-past one) instead of failing on an out-of-range timestamp.
+     */
     static OffsetDateTime ofUnix(long epochSecond) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
+        long clamped = Math.clamp(epochSecond, FIRST_CURSOR_SECOND, LAST_CURSOR_SECOND);
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(clamped), ZoneOffset.UTC);
     }
+
+    /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z. */
+    static final long FIRST_CURSOR_SECOND = -62_135_596_800L;
+    static final long LAST_CURSOR_SECOND = 253_402_300_799L;
 
     static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();

@@ -6,11 +6,14 @@ import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.budget.RequestTimings;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.postgres.DataSourceFactory;
+import dev.filament.postgres.DatabaseCircuit;
+import dev.filament.postgres.DatabaseLivenessProbe;
 import dev.filament.postgres.DatabaseReadinessCheck;
 import dev.filament.postgres.EmbeddedDatabase;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.Migrations;
 import dev.filament.postgres.PostgresSettings;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -25,11 +28,12 @@ public final class DatabaseWiring {
     public final JooqUnitOfWork unitOfWork;
     public final DatabaseReadinessCheck readiness;
 
-    private DatabaseWiring(boolean embedded, HikariDataSource dataSource, JooqUnitOfWork unitOfWork) {
+    private DatabaseWiring(boolean embedded, HikariDataSource dataSource, JooqUnitOfWork unitOfWork,
+                           DatabaseCircuit circuit) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.unitOfWork = unitOfWork;
-        this.readiness = new DatabaseReadinessCheck(dataSource);
+        this.readiness = new DatabaseReadinessCheck(dataSource, circuit);
     }
 
     public static DatabaseWiring start(ServerConfig config, RequestBudget budget, RequestTimings timings,
@@ -51,7 +55,12 @@ public final class DatabaseWiring {
                 hc -> hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters))));
         int applied = Migrations.migrate(ds);
         LOG.atInfo().addKeyValue("event", "db.migrated").addKeyValue("applied", applied).log("migrations applied");
-        return new DatabaseWiring(config.databaseUrl().isEmpty(), ds, JooqUnitOfWork.create(ds, settings, budget, timings));
+        DatabaseCircuit circuit = new DatabaseCircuit();
+        Gauge.builder("filament.db.circuit.open", circuit, c -> c.isOpen() ? 1 : 0).strongReference(true)
+                .description("1 while the database circuit (SPEC 2.2) is open").register(meters);
+        lifecycle.own(DatabaseLivenessProbe.start(settings, circuit));
+        return new DatabaseWiring(config.databaseUrl().isEmpty(), ds,
+                JooqUnitOfWork.create(ds, settings, budget, timings, circuit), circuit);
     }
 
     public DSLContext dsl() {

@@ -49,6 +49,22 @@ class FrozenDatabaseE2ETest {
                 HttpResponse<String> ready = view.get("/health/ready");
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("\"database\":{\"status\":\"degraded\"");
+
+                // SPEC 2.2: the liveness probe opens the circuit; from then on requests are refused at once
+                long opened = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!view.get("/metrics").body().contains("filament_db_circuit_open 1.0")) {
+                    assertThat(System.nanoTime()).as("circuit open within 10 s").isLessThan(opened);
+                    FaultMatrixE2ETest.pause(50);
+                }
+                for (int i = 0; i < 10; i++) {
+                    long t = System.nanoTime();
+                    HttpResponse<String> refused = api.post(owner, g, c, "refused-" + i);
+                    long refusedMs = (System.nanoTime() - t) / 1_000_000;
+                    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                    assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+                    assertThat(refusedMs).as("refused by the open circuit, not by a database wait").isLessThan(1_000);
+                }
+                assertThat(view.get("/health/ready").body()).contains("\"circuit\":\"open\"");
             } finally {
                 signal("CONT", postgres);
             }
@@ -58,9 +74,11 @@ class FrozenDatabaseE2ETest {
                 status = api.post(owner, g, c, "after-resume").statusCode();
             } while (status != 200 && System.nanoTime() < deadline && FaultMatrixE2ETest.pause(200));
             assertThat(status).as("recovers by itself").isEqualTo(200);
+            assertThat(view.get("/metrics").body()).contains("filament_db_circuit_open 0.0");
+            assertThat(view.get("/health/ready").body()).contains("\"circuit\":\"closed\"");
             String list = Api.ok(api.call(owner, "GET", "/guilds/" + g + "/channels/" + c + "/messages", null))
                     .toString();
-            assertThat(list).contains("before-freeze").contains("after-resume");
+            assertThat(list).contains("before-freeze").contains("after-resume").doesNotContain("refused-");
         }
     }
 

@@ -74,4 +74,28 @@ class GuildE2ETest {
         assertThat(events.get(0).get("target_user_id").asText()).isEqualTo(member.id());
         assertThat(events.get(0).has("details")).as("details never leave the server").isFalse();
     }
+    @Test
+    void cursorsAtTheEdgesOfInt64GiveAFullOrAnEmptyPage_never500() throws Exception {
+        Api.User owner = user();
+        Api.User banned = user();
+        String g = ok(call(owner, "POST", "/guilds", "{\"name\":\"Edges\",\"visibility\":\"private\"}"))
+                .get("guild_id").asText();
+        ok(call(owner, "POST", "/guilds/" + g + "/members/" + banned.id() + "/ban", null));
+        String someId = banned.id();
+        // 9224318016000 is one second past PostgreSQL's last timestamp; the int64 extremes are past Java's Instant
+        for (String time : new String[] {"9224318016000", String.valueOf(Long.MAX_VALUE), "253402300800"}) {
+            String cursor = "?cursor=" + time + "_" + someId;
+            assertThat(ok(call(owner, "GET", "/guilds/" + g + "/bans" + cursor, null)).get("bans"))
+                    .as("every ban is older than a far-future cursor").hasSize(1);
+            assertThat(ok(call(owner, "GET", "/guilds/" + g + "/audit" + cursor, null)).get("events"))
+                    .extracting(e -> e.get("action").asText()).contains("member.ban");
+            assertThat(call(owner, "GET", "/guilds/" + g + "/ip-bans" + cursor, null).statusCode()).isEqualTo(200);
+        }
+        for (String time : new String[] {String.valueOf(Long.MIN_VALUE), "-9224318016000", "-62135596801"}) {
+            String cursor = "?cursor=" + time + "_" + someId;
+            assertThat(ok(call(owner, "GET", "/guilds/" + g + "/bans" + cursor, null)).get("bans")).isEmpty();
+            assertThat(ok(call(owner, "GET", "/guilds/" + g + "/audit" + cursor, null)).get("events")).isEmpty();
+            assertThat(ok(call(owner, "GET", "/guilds/" + g + "/ip-bans" + cursor, null)).get("bans")).isEmpty();
+        }
+    }
 }
