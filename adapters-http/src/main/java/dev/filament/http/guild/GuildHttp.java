@@ -1,6 +1,6 @@
 package dev.filament.http.guild;
 
-import dev.filament.application.guild.GuildUseCases;
+import dev.filament.application.guild.service.GuildUseCases;
 import dev.filament.domain.id.UserId;
 import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.json.JsonBodies;

@@ -1,18 +1,18 @@
 package dev.filament.http.guild;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.audit.ListAuditUseCase.ListAuditQuery;
-import dev.filament.application.guild.directory.JoinGuildUseCase.JoinGuildCommand;
-import dev.filament.application.guild.directory.JoinGuildUseCase.Joined;
-import dev.filament.application.guild.guilds.CreateGuildUseCase.CreateGuildCommand;
-import dev.filament.application.guild.guilds.ListPublicGuildsUseCase.ListPublicGuildsQuery;
-import dev.filament.application.guild.guilds.UpdateGuildUseCase.UpdateGuildCommand;
+import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.port.in.JoinGuildUseCase.JoinGuildCommand;
+import dev.filament.application.guild.port.in.JoinGuildUseCase.Joined;
+import dev.filament.application.guild.port.in.ListAuditUseCase.ListAuditQuery;
+import dev.filament.application.guild.port.in.ListPublicGuildsUseCase.ListPublicGuildsQuery;
+import dev.filament.application.guild.port.in.UpdateGuildUseCase.UpdateGuildCommand;
+import dev.filament.application.guild.service.GuildUseCases;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import dev.filament.http.RequestAttributes;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;

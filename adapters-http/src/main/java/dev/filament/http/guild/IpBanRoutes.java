@@ -1,15 +1,15 @@
 package dev.filament.http.guild;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.ipbans.CreateIpBansByUserUseCase.CreateIpBansByUserCommand;
-import dev.filament.application.guild.ipbans.CreateIpBansByUserUseCase.Created;
-import dev.filament.application.guild.ipbans.DeleteIpBanUseCase.DeleteIpBanCommand;
-import dev.filament.application.guild.ipbans.ListIpBansUseCase.ListIpBansQuery;
+import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase.CreateIpBansByUserCommand;
+import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase.Created;
+import dev.filament.application.guild.port.in.DeleteIpBanUseCase.DeleteIpBanCommand;
+import dev.filament.application.guild.port.in.ListIpBansUseCase.ListIpBansQuery;
+import dev.filament.application.guild.service.GuildUseCases;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.IpBanId;
 import dev.filament.domain.id.UserId;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;

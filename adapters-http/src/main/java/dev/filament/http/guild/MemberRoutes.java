@@ -1,15 +1,15 @@
 package dev.filament.http.guild;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.members.ListMembersUseCase.ListMembersQuery;
-import dev.filament.application.guild.members.MemberCommand;
-import dev.filament.application.guild.members.UpdateMemberRoleUseCase.UpdateMemberRoleCommand;
-import dev.filament.application.guild.moderation.ListBansUseCase.ListBansQuery;
+import dev.filament.application.guild.port.in.ListBansUseCase.ListBansQuery;
+import dev.filament.application.guild.port.in.ListMembersUseCase.ListMembersQuery;
+import dev.filament.application.guild.port.in.MemberCommand;
+import dev.filament.application.guild.port.in.UpdateMemberRoleUseCase.UpdateMemberRoleCommand;
+import dev.filament.application.guild.service.GuildUseCases;
 import dev.filament.domain.guild.role.LegacyRole;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;

@@ -11,7 +11,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.filament.application.guild.port.Channel;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.role.SystemRoleKey;

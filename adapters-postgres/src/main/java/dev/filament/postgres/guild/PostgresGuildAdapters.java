@@ -1,6 +1,6 @@
 package dev.filament.postgres.guild;
 
-import dev.filament.application.guild.GuildStore;
+import dev.filament.application.guild.service.GuildStore;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.util.Objects;
 

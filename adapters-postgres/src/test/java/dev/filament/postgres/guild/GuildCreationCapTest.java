@@ -4,9 +4,9 @@ import static dev.filament.postgres.jooq.Tables.GUILDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.guilds.CreateGuildUseCase;
-import dev.filament.application.guild.guilds.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.port.in.CreateGuildUseCase;
+import dev.filament.application.guild.service.GuildStore;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.DataSourceFactory;

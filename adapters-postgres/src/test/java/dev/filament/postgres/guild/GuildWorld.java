@@ -2,12 +2,12 @@ package dev.filament.postgres.guild;
 
 import dev.filament.application.fakes.MutableClock;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildSettings;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.fakes.HandOffRecorder;
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
+import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.guild.port.out.RecordingHandOffPorts;
+import dev.filament.application.guild.service.GuildKit;
+import dev.filament.application.guild.service.GuildSettings;
+import dev.filament.application.guild.service.GuildStore;
+import dev.filament.application.guild.service.GuildUseCases;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.ratelimit.RateLimiter;
@@ -27,7 +27,7 @@ final class GuildWorld {
     final TestIds ids = new TestIds();
     final RecordingGatewayEventPublisher gateway = new RecordingGatewayEventPublisher();
     /** Revalidation, voice and hand-off failures; the gateway has its own recorder above. */
-    final HandOffRecorder handOffs = new HandOffRecorder(() -> false);
+    final RecordingHandOffPorts handOffs = new RecordingHandOffPorts(() -> false);
 
     GuildKit kit(GuildStore store) {
         return GuildUseCases.kit(store, GuildSettings.defaults(), ids, clock, gateway, new SimpleJsonSerializer(),

@@ -3,14 +3,14 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.USERS;
 
 import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.service.GuildStore;
+import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildName;
 import dev.filament.domain.guild.Visibility;
+import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.guild.role.Role;
 import dev.filament.domain.guild.role.SeededRoles;
-import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.testing.TestDatabase;

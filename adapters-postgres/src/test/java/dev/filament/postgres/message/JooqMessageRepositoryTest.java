@@ -1,6 +1,6 @@
 package dev.filament.postgres.message;
 
-import dev.filament.application.guild.GuildStore;
+import dev.filament.application.guild.service.GuildStore;
 import dev.filament.application.message.MessageRepository;
 import dev.filament.application.message.MessageRepositoryContract;
 import dev.filament.domain.guild.ipban.IpObservation;

@@ -1,6 +1,6 @@
 package dev.filament.application.message;
 
-import dev.filament.application.guild.access.ChannelAccess;
+import dev.filament.application.guild.service.ChannelAccess;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.ipban.IpBanSurface;

@@ -1,7 +1,7 @@
 package dev.filament.application.message;
 
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.access.ChannelAccess;
+import dev.filament.application.guild.service.ChannelAccess;
+import dev.filament.application.guild.service.GuildKit;
 import dev.filament.application.search.SearchOutbox;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.guild.permission.Permission;

@@ -1,7 +1,7 @@
 package dev.filament.application.message;
 
 import dev.filament.application.budget.RequestTimings;
-import dev.filament.application.guild.GuildKit;
+import dev.filament.application.guild.service.GuildKit;
 import dev.filament.application.search.SearchIndexQueue;
 import dev.filament.application.search.SearchOutbox;
 

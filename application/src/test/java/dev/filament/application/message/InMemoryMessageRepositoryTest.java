@@ -1,8 +1,8 @@
 package dev.filament.application.message;
 
 import dev.filament.application.fakes.InMemoryUnitOfWork;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.fakes.InMemoryGuildDatabase;
+import dev.filament.application.guild.port.out.InMemoryGuildDatabase;
+import dev.filament.application.guild.service.GuildStore;
 import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
 

@@ -1,14 +1,12 @@
 package dev.filament.application.message;
 
-import dev.filament.application.guild.Audits;
-import dev.filament.application.guild.GuildFixture;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildSettings;
-import dev.filament.application.guild.access.AccessLadder;
-import dev.filament.application.guild.fakes.HandOffRecorder;
-import dev.filament.application.guild.handoff.HandOffs;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.port.out.RecordingHandOffPorts;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.guild.service.Audits;
+import dev.filament.application.guild.service.GuildFixture;
+import dev.filament.application.guild.service.GuildKit;
+import dev.filament.application.guild.service.GuildSettings;
+import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.search.CountingSearchIndexQueue;
 import dev.filament.application.search.InMemorySearchDatabase;
 import dev.filament.application.search.InMemorySearchIndexStore;
@@ -18,6 +16,8 @@ import dev.filament.application.search.OutboxEntry;
 import dev.filament.application.search.SearchIndexQueue;
 import dev.filament.application.search.SearchQueryPort;
 import dev.filament.application.search.usecase.SearchUseCases;
+import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.guild.ipban.IpBanMatch;
@@ -35,13 +35,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The message and search use cases wired as bootstrap would ({@link MessageUseCases#kit}, {@link SearchUseCases}),
  * over the guild fixture's in-memory tables, the search fakes (sharing one messages table with the message fake), a
- * counting wake-up queue that can be told to throw, and the guild fixture's {@link HandOffRecorder} as publisher
+ * counting wake-up queue that can be told to throw, and the guild fixture's {@link RecordingHandOffPorts} as publisher
  * (it sees whether a transaction was open at each hand-off and can be told to throw). Event payload maps are kept by
  * a {@link RecordingPayloadSerializer}.
  */
 public final class MessageFixture {
     public final GuildFixture guilds;
-    public final HandOffRecorder handOffs;
+    public final RecordingHandOffPorts handOffs;
     public final RecordingPayloadSerializer payloads = new RecordingPayloadSerializer();
     public final InMemorySearchDatabase searchTables;
     public final InMemorySearchIndexStore indexer;

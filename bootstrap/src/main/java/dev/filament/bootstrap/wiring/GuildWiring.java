@@ -1,13 +1,13 @@
 package dev.filament.bootstrap.wiring;
 
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildSettings;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.port.GuildRevalidation;
 import dev.filament.application.guild.port.PayloadSerializer;
-import dev.filament.application.guild.port.VoiceRemovals;
+import dev.filament.application.guild.port.out.GuildRevalidation;
+import dev.filament.application.guild.port.out.VoiceRemovals;
+import dev.filament.application.guild.service.GuildKit;
+import dev.filament.application.guild.service.GuildSettings;
+import dev.filament.application.guild.service.GuildStore;
+import dev.filament.application.guild.service.GuildUseCases;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.guild.ipban.InfrastructureNetworks;

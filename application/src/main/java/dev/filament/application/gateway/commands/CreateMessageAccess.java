@@ -1,10 +1,10 @@
 package dev.filament.application.gateway.commands;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.access.AccessLadder;
-import dev.filament.application.guild.port.AccessLoader;
-import dev.filament.application.guild.port.AccessLoader.ChannelSnapshot;
-import dev.filament.application.guild.port.AccessLoader.GuildSnapshot;
+import dev.filament.application.guild.port.out.AccessLoader.ChannelSnapshot;
+import dev.filament.application.guild.port.out.AccessLoader.GuildSnapshot;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.guild.service.GuildStore;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.PermissionEvaluator;

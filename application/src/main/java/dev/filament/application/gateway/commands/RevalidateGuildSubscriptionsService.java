@@ -1,11 +1,11 @@
 package dev.filament.application.gateway.commands;
 
-import dev.filament.application.gateway.GatewaySubscriptions;
 import dev.filament.application.gateway.GatewaySubscriptions.Subscription;
+import dev.filament.application.gateway.GatewaySubscriptions;
 import dev.filament.application.gateway.UnsubscribeReason;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.access.AccessLadder;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.guild.service.GuildKit;
+import dev.filament.application.guild.service.GuildStore;
 import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.voice.VoiceIdentity;

@@ -1,6 +1,6 @@
 package dev.filament.application.search.usecase;
 
-import dev.filament.application.guild.access.GuildAccess;
+import dev.filament.application.guild.service.GuildAccess;
 import dev.filament.application.message.Message;
 import dev.filament.application.message.MessageKit;
 import dev.filament.application.message.MessageView;

@@ -1,10 +1,10 @@
 package dev.filament.application.voice.usecase;
 
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.access.ChannelAccess;
+import dev.filament.application.guild.service.ChannelAccess;
+import dev.filament.application.guild.service.GuildKit;
 import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.application.voice.VoiceRegistry.IssueOutcome;
+import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.application.voice.VoiceToken;
 import dev.filament.application.voice.VoiceTokenIssuer;
 import dev.filament.domain.error.InvalidRequestException;

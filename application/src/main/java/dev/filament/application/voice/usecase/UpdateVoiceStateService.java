@@ -1,6 +1,6 @@
 package dev.filament.application.voice.usecase;
 
-import dev.filament.application.guild.GuildKit;
+import dev.filament.application.guild.service.GuildKit;
 import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.guild.ipban.IpBanSurface;

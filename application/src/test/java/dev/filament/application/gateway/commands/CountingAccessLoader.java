@@ -1,7 +1,7 @@
 package dev.filament.application.gateway.commands;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.AccessLoader;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.service.GuildStore;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
