@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
 import dev.filament.application.guild.port.in.CreateGuildUseCase;
-import dev.filament.application.guild.service.GuildStore;
+import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.DataSourceFactory;
@@ -35,7 +35,7 @@ class GuildCreationCapTest {
 
     private final PostgresGuildPorts ports;
     private final HikariDataSource dataSource;
-    private final GuildStore store;
+    private final GuildPorts store;
     private final CreateGuildUseCase createGuild;
 
     /**

@@ -3,11 +3,11 @@ package dev.filament.postgres.guild;
 import dev.filament.application.fakes.MutableClock;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.port.out.RecordingHandOffPorts;
-import dev.filament.application.guild.service.GuildKit;
+import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.guild.service.GuildSettings;
-import dev.filament.application.guild.service.GuildStore;
-import dev.filament.application.guild.service.GuildUseCases;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.ratelimit.RateLimiter;
@@ -17,8 +17,8 @@ import dev.filament.domain.ratelimit.LimitPolicy;
 import java.time.Instant;
 
 /**
- * The guild use cases wired as the bootstrap wires them ({@link GuildUseCases#kit} then {@link GuildUseCases#create}),
- * over a PostgreSQL {@link GuildStore} and the application's recording fakes for every post-commit hand-off.
+ * The guild use cases wired as the bootstrap wires them ({@link GuildServices#kit} then {@link GuildServices#create}),
+ * over a PostgreSQL {@link GuildPorts} and the application's recording fakes for every post-commit hand-off.
  */
 final class GuildWorld {
     static final ClientIp IP = new ClientIp(IpAddress.parse("203.0.113.7").orElseThrow(), ClientIp.Source.PEER);
@@ -29,13 +29,13 @@ final class GuildWorld {
     /** Revalidation, voice and hand-off failures; the gateway has its own recorder above. */
     final RecordingHandOffPorts handOffs = new RecordingHandOffPorts(() -> false);
 
-    GuildKit kit(GuildStore store) {
-        return GuildUseCases.kit(store, GuildSettings.defaults(), ids, clock, gateway, new SimpleJsonSerializer(),
+    GuildGraph kit(GuildPorts store) {
+        return GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway, new SimpleJsonSerializer(),
                 handOffs, handOffs, handOffs);
     }
 
-    GuildUseCases useCases(GuildStore store) {
-        return GuildUseCases.create(kit(store),
+    GuildServices useCases(GuildPorts store) {
+        return kit(store).services(
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), clock),
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), clock),
                 new RecordingIpObservationRecorder());

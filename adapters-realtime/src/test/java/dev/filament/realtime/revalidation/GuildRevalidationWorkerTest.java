@@ -15,8 +15,8 @@ import dev.filament.application.guild.port.in.RoleCommand;
 import dev.filament.application.guild.port.in.UpdateRoleUseCase.Absent;
 import dev.filament.application.guild.port.in.UpdateRoleUseCase.UpdateRoleCommand;
 import dev.filament.application.guild.service.GuildFixture;
-import dev.filament.application.guild.service.GuildKit;
-import dev.filament.application.guild.service.GuildUseCases;
+import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.guild.service.UpdateRoleService;
 import dev.filament.application.voice.VoiceEventPayloads;
 import dev.filament.application.voice.fakes.TestJson;
@@ -55,10 +55,11 @@ class GuildRevalidationWorkerTest {
             new VoiceEventPayloads(new TestJson()));
     private final GuildRevalidationWorker worker = new GuildRevalidationWorker(voice, f.clock);
     // wired as bootstrap would: the guild services hand their revalidations to the worker, which reads through them
-    private final GuildKit kit = GuildUseCases.kit(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
+    private final GuildGraph kit = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
             new SimpleJsonSerializer(), worker, worker, f.handOffs);
     private final RevalidateGuildSubscriptionsService passes =
-            new RevalidateGuildSubscriptionsService(kit, fanout, voice);
+            new RevalidateGuildSubscriptionsService(kit.tx(), kit.store().access(), kit.ladder(), kit.clock(), fanout,
+                    voice);
 
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
@@ -134,7 +135,7 @@ class GuildRevalidationWorkerTest {
         voice.issue(room.identityOf(bob), VoiceGrant.of(false), f.clock.instant(), f.clock.instant().plusSeconds(300));
         worker.start(passes);
 
-        new UpdateRoleService(kit).update(new UpdateRoleCommand(new RoleCommand(owner, guild.id(), writers.id()),
+        kit.updateRole().update(new UpdateRoleCommand(new RoleCommand(owner, guild.id(), writers.id()),
                 Optional.empty(), Optional.of(PermissionSet.NONE), new Absent()));
         await("the pass after the commit", () -> worker.completedPasses() >= 1 && worker.pendingGuilds() == 0);
         publish(a, "after-a");

@@ -1,10 +1,8 @@
 package dev.filament.application.message;
 
 import dev.filament.application.guild.port.out.RecordingHandOffPorts;
-import dev.filament.application.guild.service.AccessLadder;
-import dev.filament.application.guild.service.Audits;
 import dev.filament.application.guild.service.GuildFixture;
-import dev.filament.application.guild.service.GuildKit;
+import dev.filament.application.guild.service.GuildGraph;
 import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.search.CountingSearchIndexQueue;
@@ -20,7 +18,6 @@ import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.ipban.IpBan;
-import dev.filament.domain.guild.ipban.IpBanMatch;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -68,17 +65,16 @@ public final class MessageFixture {
         indexer = new InMemorySearchIndexStore(searchTables);
         messages = new InMemoryMessageRepository(searchTables);
         HandOffs h = new HandOffs(handOffs, payloads, handOffs, handOffs, handOffs);
-        Audits audits = new Audits(guilds.store.audit(), guilds.ids);
-        AccessLadder ladder = new AccessLadder(guilds.store, guilds.settings,
-                new IpBanMatch(guilds.settings.infrastructure()), guilds.throttle, audits, h, guilds.clock);
-        GuildKit guildKit = new GuildKit(guilds.store, ladder, audits, h, guilds.ids, guilds.clock, guilds.settings);
+        GuildGraph graph = new GuildGraph(guilds.store, guilds.settings, guilds.ids, guilds.clock, h, guilds.throttle);
         SearchIndexQueue queue = () -> {
             if (failWakes.get()) {
                 throw new IllegalStateException("wake failure for the test");
             }
             wakes.wake();
         };
-        kit = MessageUseCases.kit(guildKit, messages, new InMemorySearchOutbox(searchTables), queue, markdown);
+        kit = MessageUseCases.kit(graph.tx(), guilds.store.channels(), graph.ladder(), graph.audits(),
+                graph.handOffs(), guilds.ids, guilds.clock, messages, new InMemorySearchOutbox(searchTables), queue,
+                markdown);
         useCases = MessageUseCases.create(kit);
         search = SearchUseCases.create(kit, index == null ? new InMemorySearchQuery(searchTables) : index);
     }

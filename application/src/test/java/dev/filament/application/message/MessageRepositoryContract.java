@@ -3,7 +3,7 @@ package dev.filament.application.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.guild.port.out.GuildPortContractSupport;
-import dev.filament.application.guild.service.GuildStore;
+import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
@@ -25,7 +25,7 @@ public abstract class MessageRepositoryContract extends GuildPortContractSupport
     protected MessageRepository messages;
 
     /** The repository under test, joined to {@code store}'s unit of work. */
-    protected abstract MessageRepository createMessages(GuildStore store);
+    protected abstract MessageRepository createMessages(GuildPorts store);
 
     @BeforeEach
     void setUpMessageContract() {

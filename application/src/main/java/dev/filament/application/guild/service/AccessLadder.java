@@ -1,6 +1,9 @@
 package dev.filament.application.guild.service;
 
 import dev.filament.application.guild.port.out.AccessLoader.GuildSnapshot;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.port.out.IpBanRepository;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.AccessContext;
@@ -23,7 +26,9 @@ import java.util.Optional;
  * transaction; {@link #screen} runs its own, because an IP-ban hit writes its audit in a separate transaction.
  */
 public final class AccessLadder {
-    private final GuildStore store;
+    private final UnitOfWork tx;
+    private final AccessLoader access;
+    private final IpBanRepository ipBans;
     private final GuildSettings settings;
     private final IpBanMatch ipBanMatch;
     private final IpBanHitThrottle throttle;
@@ -31,9 +36,12 @@ public final class AccessLadder {
     private final HandOffs handOffs;
     private final Clock clock;
 
-    public AccessLadder(GuildStore store, GuildSettings settings, IpBanMatch ipBanMatch, IpBanHitThrottle throttle,
-                        Audits audits, HandOffs handOffs, Clock clock) {
-        this.store = store;
+    public AccessLadder(UnitOfWork tx, AccessLoader access, IpBanRepository ipBans, GuildSettings settings,
+                        IpBanMatch ipBanMatch, IpBanHitThrottle throttle, Audits audits, HandOffs handOffs,
+                        Clock clock) {
+        this.tx = tx;
+        this.access = access;
+        this.ipBans = ipBans;
         this.settings = settings;
         this.ipBanMatch = ipBanMatch;
         this.throttle = throttle;
@@ -44,7 +52,7 @@ public final class AccessLadder {
 
     /** Step {@code G}: 404 when the guild does not exist; 403 unless the caller is server owner or a member. */
     public GuildAccess guild(UserId user, GuildId guild) {
-        GuildSnapshot snapshot = store.access().guild(guild).orElseThrow(() -> new NotFoundException("guild"));
+        GuildSnapshot snapshot = access.guild(guild).orElseThrow(() -> new NotFoundException("guild"));
         AccessContext actor = contextOf(snapshot, user);
         if (!actor.isServerOwner() && !actor.isMember()) {
             throw ForbiddenException.because("not a member of the guild");
@@ -54,7 +62,7 @@ public final class AccessLadder {
 
     /** The guild-level context of any user of the guild (a moderation target, say); never throws for non-members. */
     public AccessContext contextOf(GuildSnapshot guild, UserId user) {
-        return contextOf(guild, user, store.access().membership(guild.guild().id(), user));
+        return contextOf(guild, user, access.membership(guild.guild().id(), user));
     }
 
     /** {@link #contextOf(GuildSnapshot, UserId)} from a membership already loaded (empty: not a member). */
@@ -66,7 +74,7 @@ public final class AccessLadder {
 
     /** Step {@code C}: 404 unless the channel exists in the guild. */
     public ChannelAccess channel(GuildAccess guild, ChannelId channel) {
-        var snapshot = store.access().channel(guild.guild().id(), channel)
+        var snapshot = access.channel(guild.guild().id(), channel)
                 .orElseThrow(() -> new NotFoundException("channel"));
         return new ChannelAccess(guild, snapshot.channel(), guild.actor().inChannel(snapshot.overrides()));
     }
@@ -78,13 +86,13 @@ public final class AccessLadder {
      */
     public void screen(UserId user, GuildId guild, ClientIp clientIp, IpBanSurface surface) {
         Instant now = clock.instant();
-        boolean hit = store.tx(() -> {
+        boolean hit = tx.inTransaction(() -> {
             guild(user, guild);
             return isIpBanned(guild, clientIp, now);
         });
         if (hit) {
             if (throttle.tryAcquire(guild, user, surface, now)) {
-                handOffs.guarded("audit.ip_ban_hit", () -> store.unitOfWork().run(() -> audits.write(guild, user,
+                handOffs.guarded("audit.ip_ban_hit", () -> tx.run(() -> audits.write(guild, user,
                         Optional.of(user), AuditAction.MODERATION_IP_BAN_HIT, now,
                         "surface", surface.wire(), "client_ip_source", clientIp.source().wireName())));
             }
@@ -94,7 +102,7 @@ public final class AccessLadder {
 
     /** Whether the client address is inside an active IP ban of the guild; runs in the caller's transaction. */
     public boolean isIpBanned(GuildId guild, ClientIp clientIp, Instant now) {
-        return ipBanMatch.isBanned(store.ipBans().activeContaining(guild, clientIp.address(), now),
+        return ipBanMatch.isBanned(ipBans.activeContaining(guild, clientIp.address(), now),
                 clientIp.address(), now);
     }
 }

@@ -1,6 +1,7 @@
 package dev.filament.application.guild.service;
 
 import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.Role;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -14,11 +15,16 @@ import java.util.Set;
  * The audience of {@code workspace_ip_ban_sync} (SPEC 9.5): users holding guild-level {@code manage_ip_bans},
  * computed by the publishing request inside its transaction so the dispatcher does no database work.
  */
-final class IpBanSyncAudience {
-    private IpBanSyncAudience() {
+public final class IpBanSyncAudience {
+    private final RoleRepository roles;
+    private final GuildSettings settings;
+
+    public IpBanSyncAudience(RoleRepository roles, GuildSettings settings) {
+        this.roles = roles;
+        this.settings = settings;
     }
 
-    static GatewayEvent.Scope of(GuildKit kit, GuildAccess access) {
+    GatewayEvent.Scope of(GuildAccess access) {
         List<Role> granting = access.roles().all().stream()
                 .filter(r -> r.permissions().contains(Permission.MANAGE_IP_BANS))
                 .toList();
@@ -28,8 +34,8 @@ final class IpBanSyncAudience {
             return GatewayEvent.Scope.guild(access.guild().id());
         }
         List<RoleId> ids = granting.stream().map(Role::id).toList();
-        Set<UserId> audience = new HashSet<>(kit.store().roles().holdersOfAny(access.guild().id(), ids));
-        kit.settings().serverOwner().ifPresent(audience::add);
+        Set<UserId> audience = new HashSet<>(roles.holdersOfAny(access.guild().id(), ids));
+        settings.serverOwner().ifPresent(audience::add);
         return GatewayEvent.Scope.guildAudience(access.guild().id(), audience);
     }
 }

@@ -1,6 +1,8 @@
 package dev.filament.application.guild.service;
 
 import dev.filament.application.guild.port.in.ListChannelsUseCase;
+import dev.filament.application.guild.port.out.ChannelRepository;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.PermissionEvaluator;
@@ -12,19 +14,23 @@ import java.util.Map;
 
 /** Implements {@link ListChannelsUseCase} with a constant number of reads: channels and all their overrides at once. */
 public final class ListChannelsService implements ListChannelsUseCase {
-    private final GuildKit kit;
+    private final UnitOfWork tx;
+    private final ChannelRepository channels;
+    private final AccessLadder ladder;
 
-    public ListChannelsService(GuildKit kit) {
-        this.kit = kit;
+    public ListChannelsService(UnitOfWork tx, ChannelRepository channels, AccessLadder ladder) {
+        this.tx = tx;
+        this.channels = channels;
+        this.ladder = ladder;
     }
 
     @Override
     public List<Channel> list(ListChannelsQuery query) {
-        kit.ladder().screen(query.user(), query.guild(), query.clientIp(), IpBanSurface.GUILD_CHANNELS_LIST);
-        return kit.store().tx(() -> {
-            GuildAccess access = kit.ladder().guild(query.user(), query.guild());
-            Map<ChannelId, List<ChannelOverride>> overrides = kit.store().channels().overridesOfGuild(query.guild());
-            return kit.store().channels().listOf(query.guild()).stream()
+        ladder.screen(query.user(), query.guild(), query.clientIp(), IpBanSurface.GUILD_CHANNELS_LIST);
+        return tx.inTransaction(() -> {
+            GuildAccess access = ladder.guild(query.user(), query.guild());
+            Map<ChannelId, List<ChannelOverride>> overrides = channels.overridesOfGuild(query.guild());
+            return channels.listOf(query.guild()).stream()
                     .filter(c -> PermissionEvaluator.evaluate(access.actor()
                             .inChannel(overrides.getOrDefault(c.id(), List.of()))).has(Permission.CREATE_MESSAGE))
                     .limit(MAX_CHANNELS)

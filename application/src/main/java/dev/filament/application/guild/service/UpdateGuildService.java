@@ -2,28 +2,40 @@ package dev.filament.application.guild.service;
 
 import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.UpdateGuildUseCase;
+import dev.filament.application.guild.port.out.GuildRepository;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildName;
 import dev.filament.domain.guild.permission.Permission;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /** Implements {@link UpdateGuildUseCase}: {@code G}, {@code GP(manage_roles)}, then the update under the guild lock. */
 public final class UpdateGuildService implements UpdateGuildUseCase {
-    private final GuildKit kit;
+    private final UnitOfWork tx;
+    private final GuildRepository guilds;
+    private final AccessLadder ladder;
+    private final HandOffs handOffs;
+    private final Clock clock;
 
-    public UpdateGuildService(GuildKit kit) {
-        this.kit = kit;
+    public UpdateGuildService(UnitOfWork tx, GuildRepository guilds, AccessLadder ladder, HandOffs handOffs,
+                              Clock clock) {
+        this.tx = tx;
+        this.guilds = guilds;
+        this.ladder = ladder;
+        this.handOffs = handOffs;
+        this.clock = clock;
     }
 
     @Override
     public Guild update(UpdateGuildCommand command) {
-        Instant now = kit.now();
-        Outcome outcome = kit.store().tx(() -> {
-            kit.ladder().guild(command.user(), command.guild()).require(Permission.MANAGE_ROLES);
+        Instant now = StoredTime.now(clock);
+        Outcome outcome = tx.inTransaction(() -> {
+            ladder.guild(command.user(), command.guild()).require(Permission.MANAGE_ROLES);
             Optional<GuildName> name = command.name().map(GuildName::of);
-            Guild before = kit.store().guilds().lock(command.guild()).orElseThrow();
+            Guild before = guilds.lock(command.guild()).orElseThrow();
             Guild after = before;
             Wire changed = Wire.object();
             if (name.isPresent() && !name.get().equals(before.name())) {
@@ -35,12 +47,12 @@ public final class UpdateGuildService implements UpdateGuildUseCase {
                 changed.put("visibility", after.visibility().wire());
             }
             if (!after.equals(before)) {
-                kit.store().guilds().update(after);
+                guilds.update(after);
             }
             return new Outcome(after, changed.build());
         });
         if (!outcome.changed().isEmpty()) {
-            kit.handOffs().publishToGuild(command.guild(), "workspace_update", Wire.object()
+            handOffs.publishToGuild(command.guild(), "workspace_update", Wire.object()
                     .put("guild_id", command.guild().value()).put("updated_fields", outcome.changed())
                     .put("updated_at_unix", Wire.unix(now)).put("actor_user_id", command.user().value()).build());
         }

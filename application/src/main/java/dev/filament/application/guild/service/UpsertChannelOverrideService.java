@@ -2,6 +2,9 @@ package dev.filament.application.guild.service;
 
 import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase;
+import dev.filament.application.guild.port.out.ChannelRepository;
+import dev.filament.application.guild.port.out.UserDirectory;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.OverrideTargetKind;
@@ -11,15 +14,29 @@ import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.NoEscalationPolicy;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Implements {@link UpsertChannelOverrideUseCase}; post-commit: the event, then revalidation and voice. */
 public final class UpsertChannelOverrideService implements UpsertChannelOverrideUseCase {
-    private final GuildKit kit;
+    private final UnitOfWork tx;
+    private final ChannelRepository channels;
+    private final UserDirectory users;
+    private final AccessLadder ladder;
+    private final Audits audits;
+    private final HandOffs handOffs;
+    private final Clock clock;
 
-    public UpsertChannelOverrideService(GuildKit kit) {
-        this.kit = kit;
+    public UpsertChannelOverrideService(UnitOfWork tx, ChannelRepository channels, UserDirectory users,
+                                        AccessLadder ladder, Audits audits, HandOffs handOffs, Clock clock) {
+        this.tx = tx;
+        this.channels = channels;
+        this.users = users;
+        this.ladder = ladder;
+        this.audits = audits;
+        this.handOffs = handOffs;
+        this.clock = clock;
     }
 
     @Override
@@ -27,24 +44,24 @@ public final class UpsertChannelOverrideService implements UpsertChannelOverride
         IpBanSurface surface = command.target() instanceof ByLegacyRole
                 ? IpBanSurface.GUILD_CHANNEL_OVERRIDES_UPDATE
                 : IpBanSurface.GUILD_CHANNEL_PERMISSION_OVERRIDES_UPDATE;
-        kit.ladder().screen(command.user(), command.guild(), command.clientIp(), surface);
-        Instant now = kit.now();
-        ChannelOverride row = kit.store().tx(() -> {
-            GuildAccess guild = kit.ladder().guild(command.user(), command.guild());
-            ChannelAccess channel = kit.ladder().channel(guild, command.channel())
+        ladder.screen(command.user(), command.guild(), command.clientIp(), surface);
+        Instant now = StoredTime.now(clock);
+        ChannelOverride row = tx.inTransaction(() -> {
+            GuildAccess guild = ladder.guild(command.user(), command.guild());
+            ChannelAccess channel = ladder.channel(guild, command.channel())
                     .require(Permission.MANAGE_CHANNEL_OVERRIDES);
             ChannelOverride override = resolve(guild, command);
             NoEscalationPolicy.overrideAllow(channel.actorInChannel(), override.allow()).orThrow();
             write(command, override, now);
             return override;
         });
-        kit.handOffs().publishToGuild(command.guild(), "workspace_channel_permission_override_update", Wire.object()
+        handOffs.publishToGuild(command.guild(), "workspace_channel_permission_override_update", Wire.object()
                 .put("guild_id", command.guild().value()).put("channel_id", command.channel().value())
                 .put("target_kind", row.targetKind().wire()).put("target_id", row.targetId())
                 .put("updated_fields", Wire.object().put("allow", row.allow().toWireList())
                         .put("deny", row.deny().toWireList()).build())
                 .put("updated_at_unix", Wire.unix(now)).put("actor_user_id", command.user().value()).build());
-        kit.handOffs().revalidate(command.guild());
+        handOffs.revalidate(command.guild());
     }
 
     /** The row to write: 400 when allow and deny overlap, 404 when the target is no role of G / no user. */
@@ -61,7 +78,7 @@ public final class UpsertChannelOverrideService implements UpsertChannelOverride
             case ByKind byKind -> {
                 ChannelOverride o = ChannelOverride.forMember(UserId.of(byKind.targetId()), command.allow(),
                         command.deny());
-                if (!kit.store().users().exists(UserId.of(byKind.targetId()))) {
+                if (!users.exists(UserId.of(byKind.targetId()))) {
                     throw new NotFoundException("user");
                 }
                 yield o;
@@ -71,14 +88,14 @@ public final class UpsertChannelOverrideService implements UpsertChannelOverride
 
     private void write(UpsertChannelOverrideCommand command, ChannelOverride row, Instant now) {
         if (row.isEmpty()) {
-            kit.store().channels().deleteOverride(command.channel(), row.targetKind(), row.targetId());
+            channels.deleteOverride(command.channel(), row.targetKind(), row.targetId());
         } else {
-            kit.store().channels().upsertOverride(command.guild(), command.channel(), row, now);
+            channels.upsertOverride(command.guild(), command.channel(), row, now);
         }
         Optional<UserId> target = row.targetKind() == OverrideTargetKind.MEMBER
                 ? Optional.of(UserId.of(row.targetId()))
                 : Optional.empty();
-        kit.audits().write(command.guild(), command.user(), target, AuditAction.CHANNEL_PERMISSION_OVERRIDE_UPDATE,
+        audits.write(command.guild(), command.user(), target, AuditAction.CHANNEL_PERMISSION_OVERRIDE_UPDATE,
                 now, "channel_id", command.channel().value(), "target_kind", row.targetKind().wire(),
                 "target_id", row.targetId(), "allow", row.allow().toWireList(), "deny", row.deny().toWireList());
     }

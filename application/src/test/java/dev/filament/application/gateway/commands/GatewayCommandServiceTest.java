@@ -52,7 +52,8 @@ class GatewayCommandServiceTest {
     private final SimpleVoiceRegistry voice = new SimpleVoiceRegistry(publisher);
     private final List<String> created = new ArrayList<>();
     private final InMemorySubscriptionRevalidations revalidations = new InMemorySubscriptionRevalidations();
-    private final GatewayCommandService service = new GatewayCommandService(f.kit, connections, publisher,
+    private final GatewayCommandService service = new GatewayCommandService(f.kit.tx(), f.kit.ladder(),
+            connections, publisher,
             new SimpleJsonSerializer(), new VoiceSubscribeSync(voice, new VoiceEventPayloads(new TestJson()),
                     new RecordingVoiceSyncTelemetry(), f.clock),
             (caller, guild, channel, content, surface) -> created.add(caller.user() + "|" + guild + "|" + channel
@@ -272,7 +273,8 @@ class GatewayCommandServiceTest {
 
     @Test
     void messageCreateFailure_reachesTheBindingWithTheUseCaseCode() {
-        GatewayCommandService failing = new GatewayCommandService(f.kit, connections, publisher,
+        GatewayCommandService failing = new GatewayCommandService(f.kit.tx(), f.kit.ladder(),
+            connections, publisher,
                 new SimpleJsonSerializer(), new VoiceSubscribeSync(voice, new VoiceEventPayloads(new TestJson()),
                         new RecordingVoiceSyncTelemetry(), f.clock),
                 (caller, g, c, content, surface) -> {

@@ -160,7 +160,7 @@ class AccessLadderTest {
             }
         };
         var audits = new dev.filament.application.guild.service.Audits(failing, f.ids);
-        AccessLadder broken = new AccessLadder(f.store, f.settings,
+        AccessLadder broken = new AccessLadder(f.store.unitOfWork(), f.store.access(), f.store.ipBans(), f.settings,
                 new dev.filament.domain.guild.ipban.IpBanMatch(f.settings.infrastructure()), new IpBanHitThrottle(),
                 audits, f.kit.handOffs(), f.clock);
         assertThatThrownBy(() -> broken.screen(member, guild.id(), GuildFixture.IP, IpBanSurface.VOICE_LEAVE))

@@ -39,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChannelServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final CreateChannelUseCase create = new CreateChannelService(f.kit);
-    private final ListChannelsUseCase list = new ListChannelsService(f.kit);
-    private final GetSelfPermissionsUseCase self = new GetSelfPermissionsService(f.kit);
-    private final UpsertChannelOverrideUseCase upsert = new UpsertChannelOverrideService(f.kit);
+    private final CreateChannelUseCase create = f.kit.createChannel();
+    private final ListChannelsUseCase list = f.kit.listChannels();
+    private final GetSelfPermissionsUseCase self = f.kit.getSelfPermissions();
+    private final UpsertChannelOverrideUseCase upsert = f.kit.upsertChannelOverride();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
 

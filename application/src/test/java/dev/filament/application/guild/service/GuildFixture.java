@@ -3,6 +3,7 @@ package dev.filament.application.guild.service;
 import dev.filament.application.fakes.MutableClock;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.port.out.InMemoryGuildDatabase;
 import dev.filament.application.guild.port.out.RecordingHandOffPorts;
 import dev.filament.application.guild.port.out.RecordingUnitOfWork;
@@ -12,7 +13,6 @@ import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.Visibility;
-import dev.filament.domain.guild.ipban.IpBanMatch;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
 import dev.filament.domain.guild.role.CustomPosition;
@@ -33,12 +33,12 @@ public final class GuildFixture {
     public final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     public final RecordingUnitOfWork unitOfWork = new RecordingUnitOfWork();
     public final InMemoryGuildDatabase db = new InMemoryGuildDatabase();
-    public final GuildStore store = db.store(unitOfWork);
+    public final GuildPorts store = db.store(unitOfWork);
     public final TestIds ids = new TestIds();
     public final RecordingHandOffPorts handOffs = new RecordingHandOffPorts(unitOfWork::inTransaction);
     public final IpBanHitThrottle throttle = new IpBanHitThrottle();
     public final GuildSettings settings;
-    public final GuildKit kit;
+    public final GuildGraph kit;
 
     public GuildFixture() {
         this(GuildSettings.defaults());
@@ -47,19 +47,16 @@ public final class GuildFixture {
     public GuildFixture(GuildSettings settings) {
         this.settings = settings;
         HandOffs h = new HandOffs(handOffs, new SimpleJsonSerializer(), handOffs, handOffs, handOffs);
-        Audits audits = new Audits(store.audit(), ids);
-        AccessLadder ladder = new AccessLadder(store, settings, new IpBanMatch(settings.infrastructure()), throttle,
-                audits, h, clock);
-        this.kit = new GuildKit(store, ladder, audits, h, ids, clock, settings);
+        this.kit = new GuildGraph(store, settings, ids, clock, h, throttle);
     }
 
     /** Every use case wired as bootstrap would, over this fixture's fakes. */
-    public GuildUseCases useCases(dev.filament.application.ratelimit.RateLimiter ipLimiter,
+    public GuildServices useCases(dev.filament.application.ratelimit.RateLimiter ipLimiter,
                                   dev.filament.application.ratelimit.RateLimiter userLimiter,
                                   dev.filament.application.identity.port.IpObservationRecorder observations) {
-        GuildKit wired = GuildUseCases.kit(store, settings, ids, clock, handOffs, new SimpleJsonSerializer(),
+        GuildGraph wired = GuildGraph.of(store, settings, ids, clock, handOffs, new SimpleJsonSerializer(),
                 handOffs, handOffs, handOffs);
-        return GuildUseCases.create(wired, ipLimiter, userLimiter, observations);
+        return wired.services(ipLimiter, userLimiter, observations);
     }
 
     public static ClientIp ip(String address) {
@@ -74,7 +71,7 @@ public final class GuildFixture {
 
     /** A guild created through the use case by a fresh owner. */
     public Guild newGuild(UserId owner, Visibility visibility) {
-        return new CreateGuildService(kit).create(new CreateGuildCommand(owner, "guild " + owner.value().substring(20),
+        return kit.createGuild().create(new CreateGuildCommand(owner, "guild " + owner.value().substring(20),
                 Optional.of(visibility)));
     }
 

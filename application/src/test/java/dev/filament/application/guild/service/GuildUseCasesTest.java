@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The wiring factory builds working use cases whose events leave in order, each after its own commit. */
 class GuildUseCasesTest {
     private final GuildFixture f = new GuildFixture();
-    private final GuildUseCases useCases = f.useCases(
+    private final GuildServices useCases = f.useCases(
             new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), f.clock),
             new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), f.clock),
             new RecordingIpObservationRecorder());

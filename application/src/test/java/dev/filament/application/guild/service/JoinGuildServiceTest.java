@@ -36,7 +36,7 @@ class JoinGuildServiceTest {
     private final Guild closed = f.newGuild(f.newUser(), Visibility.PRIVATE);
 
     private JoinGuildUseCase service() {
-        return new JoinGuildService(f.kit, ipLimiter, userLimiter, observations);
+        return f.kit.joinGuild(ipLimiter, userLimiter, observations);
     }
 
     private Joined join(UserId user, Guild guild) {

@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModerationServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final KickMemberUseCase kick = new KickMemberService(f.kit);
-    private final BanMemberUseCase ban = new BanMemberService(f.kit);
-    private final ListBansUseCase listBans = new ListBansService(f.kit);
-    private final UnbanUseCase unban = new UnbanService(f.kit);
+    private final KickMemberUseCase kick = f.kit.kickMember();
+    private final BanMemberUseCase ban = f.kit.banMember();
+    private final ListBansUseCase listBans = f.kit.listBans();
+    private final UnbanUseCase unban = f.kit.unban();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
     private final UserId moderator = f.newMember(guild.id(), SystemRoleKey.MODERATOR);
@@ -88,12 +88,12 @@ class ModerationServicesTest {
         s.db.addUser(serverOwner);
         UserId o = s.newUser();
         Guild g = s.newGuild(o);
-        assertThatThrownBy(() -> new BanMemberService(s.kit).ban(new MemberCommand(o, g.id(), serverOwner)))
+        assertThatThrownBy(() -> s.kit.banMember().ban(new MemberCommand(o, g.id(), serverOwner)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> new BanMemberService(s.kit).ban(new MemberCommand(serverOwner, g.id(), o)))
+        assertThatThrownBy(() -> s.kit.banMember().ban(new MemberCommand(serverOwner, g.id(), o)))
                 .isInstanceOf(ForbiddenException.class);
         UserId mod = s.newMember(g.id(), SystemRoleKey.MODERATOR);
-        new BanMemberService(s.kit).ban(new MemberCommand(serverOwner, g.id(), mod));
+        s.kit.banMember().ban(new MemberCommand(serverOwner, g.id(), mod));
         assertThat(s.store.tx(() -> s.store.members().isMember(g.id(), mod))).isFalse();
     }
 

@@ -39,12 +39,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RoleServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final ListRolesUseCase list = new ListRolesService(f.kit);
-    private final CreateRoleUseCase create = new CreateRoleService(f.kit);
-    private final UpdateRoleUseCase update = new UpdateRoleService(f.kit);
-    private final DeleteRoleUseCase delete = new DeleteRoleService(f.kit);
-    private final ReorderRolesUseCase reorder = new ReorderRolesService(f.kit);
-    private final SetDefaultJoinRoleUseCase setDefault = new SetDefaultJoinRoleService(f.kit);
+    private final ListRolesUseCase list = f.kit.listRoles();
+    private final CreateRoleUseCase create = f.kit.createRole();
+    private final UpdateRoleUseCase update = f.kit.updateRole();
+    private final DeleteRoleUseCase delete = f.kit.deleteRole();
+    private final ReorderRolesUseCase reorder = f.kit.reorderRoles();
+    private final SetDefaultJoinRoleUseCase setDefault = f.kit.setDefaultJoinRole();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
     /** A non-owner role manager at position 50. */

@@ -1,6 +1,5 @@
 package dev.filament.application.guild.port.out;
 
-import dev.filament.application.guild.service.GuildStore;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildName;
@@ -16,7 +15,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the guild port contracts. A subclass supplies every port over the store under test ({@link GuildStore},
+ * Base of the guild port contracts. A subclass supplies every port over the store under test ({@link GuildPorts},
  * joined to one unit of work) and hooks that create prerequisite rows the guild ports do not write (users, IP
  * observations). Tests use fresh ids and never assume empty tables, so they run against a shared database.
  */
@@ -24,10 +23,10 @@ public abstract class GuildPortContractSupport {
     protected static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
     protected final TestIds ids = new TestIds();
-    protected GuildStore store;
+    protected GuildPorts store;
 
     /** Every guild port over the store under test; called before each test. */
-    protected abstract GuildStore createStore();
+    protected abstract GuildPorts createStore();
 
     /** Inserts a user row and returns its id (a no-op registration for fakes without foreign keys). */
     protected abstract UserId createUser();

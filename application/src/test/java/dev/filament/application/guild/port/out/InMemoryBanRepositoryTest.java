@@ -1,6 +1,5 @@
 package dev.filament.application.guild.port.out;
 
-import dev.filament.application.guild.service.GuildStore;
 import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
 
@@ -9,7 +8,7 @@ class InMemoryBanRepositoryTest extends BanRepositoryContract {
     private final InMemoryGuildPorts ports = new InMemoryGuildPorts();
 
     @Override
-    protected GuildStore createStore() {
+    protected GuildPorts createStore() {
         return ports.store();
     }
 

@@ -1,6 +1,5 @@
 package dev.filament.application.guild.port.out;
 
-import dev.filament.application.guild.service.GuildStore;
 import dev.filament.application.guild.service.RepositoryAccessLoader;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.guild.Channel;
@@ -63,12 +62,12 @@ public final class InMemoryGuildDatabase {
     }
 
     /** Every port over this database, joined to {@code unitOfWork}. */
-    public GuildStore store(UnitOfWork unitOfWork) {
+    public GuildPorts store(UnitOfWork unitOfWork) {
         InMemoryGuildRepository g = new InMemoryGuildRepository(this);
         InMemoryRoleRepository r = new InMemoryRoleRepository(this);
         InMemoryMemberRepository m = new InMemoryMemberRepository(this);
         InMemoryChannelRepository c = new InMemoryChannelRepository(this);
-        return new GuildStore(unitOfWork, g, c, r, m, new InMemoryBanRepository(this),
+        return new GuildPorts(unitOfWork, g, c, r, m, new InMemoryBanRepository(this),
                 new InMemoryIpBanRepository(this), new InMemoryIpObservations(this), new InMemoryAuditLog(this),
                 new InMemoryUserDirectory(this), new RepositoryAccessLoader(g, r, m, c));
     }

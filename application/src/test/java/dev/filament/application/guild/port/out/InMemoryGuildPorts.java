@@ -1,7 +1,6 @@
 package dev.filament.application.guild.port.out;
 
 import dev.filament.application.fakes.InMemoryUnitOfWork;
-import dev.filament.application.guild.service.GuildStore;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
@@ -11,7 +10,7 @@ final class InMemoryGuildPorts {
     private final InMemoryGuildDatabase db = new InMemoryGuildDatabase();
     private final TestIds ids = new TestIds();
 
-    GuildStore store() {
+    GuildPorts store() {
         return db.store(new InMemoryUnitOfWork());
     }
 
