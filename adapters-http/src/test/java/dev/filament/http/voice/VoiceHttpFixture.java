@@ -79,8 +79,8 @@ final class VoiceHttpFixture implements AutoCloseable {
                 guilds.clock);
         RateLimiter publishLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_publish", 1_000, 60),
                 guilds.clock);
-        VoiceUseCases useCases = VoiceUseCases.create(guilds.kit.tx(), guilds.kit.ladder(), guilds.kit.audits(),
-                guilds.kit.handOffs(), guilds.clock, registry, issuer, tokenLimiter, publishLimiter);
+        VoiceUseCases useCases = VoiceUseCases.create(guilds.graph.tx(), guilds.graph.ladder(), guilds.graph.audits(),
+                guilds.graph.handOffs(), guilds.clock, registry, issuer, tokenLimiter, publishLimiter);
         Clock system = Clock.systemUTC();
         BearerAuthenticator auth = new BearerAuthenticator(new AuthenticateRequestService(tokens, sessions,
                 new InMemoryUnitOfWork(), new RecordingAuthEvents(), system));

@@ -17,7 +17,7 @@ import dev.filament.domain.ratelimit.LimitPolicy;
 import java.time.Instant;
 
 /**
- * The guild use cases wired as the bootstrap wires them ({@link GuildServices#kit} then {@link GuildServices#create}),
+ * The guild use cases wired as the bootstrap wires them ({@link GuildGraph#of} then {@link GuildGraph#services}),
  * over a PostgreSQL {@link GuildPorts} and the application's recording fakes for every post-commit hand-off.
  */
 final class GuildWorld {
@@ -29,13 +29,13 @@ final class GuildWorld {
     /** Revalidation, voice and hand-off failures; the gateway has its own recorder above. */
     final RecordingHandOffPorts handOffs = new RecordingHandOffPorts(() -> false);
 
-    GuildGraph kit(GuildPorts store) {
+    GuildGraph graph(GuildPorts store) {
         return GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway, new SimpleJsonSerializer(),
                 handOffs, handOffs, handOffs);
     }
 
     GuildServices useCases(GuildPorts store) {
-        return kit(store).services(
+        return graph(store).services(
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), clock),
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), clock),
                 new RecordingIpObservationRecorder());

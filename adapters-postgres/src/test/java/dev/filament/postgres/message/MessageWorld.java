@@ -71,14 +71,14 @@ final class MessageWorld {
         store = PostgresGuildPorts.over(unitOfWork);
         messages = new JooqMessageRepository(unitOfWork);
         indexer = new JooqSearchIndexStore(unitOfWork, clock);
-        GuildGraph kit = GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway,
+        GuildGraph graph = GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway,
                 new SimpleJsonSerializer(), failures, failures, failures);
-        guilds = kit.services(
+        guilds = graph.services(
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), clock),
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), clock),
                 new RecordingIpObservationRecorder());
-        var messageKit = MessageUseCases.kit(kit.tx(), store.channels(), kit.ladder(), kit.audits(),
-                kit.handOffs(), ids, clock, messages,
+        var messageKit = MessageUseCases.kit(graph.tx(), store.channels(), graph.ladder(), graph.audits(),
+                graph.handOffs(), ids, clock, messages,
                 outboxDecorator.apply(new JooqSearchOutbox(unitOfWork, clock)), wakes, MARKDOWN);
         useCases = MessageUseCases.create(messageKit);
         search = SearchUseCases.create(messageKit, new JooqSearchQuery(unitOfWork));

@@ -55,10 +55,10 @@ class GuildRevalidationWorkerTest {
             new VoiceEventPayloads(new TestJson()));
     private final GuildRevalidationWorker worker = new GuildRevalidationWorker(voice, f.clock);
     // wired as bootstrap would: the guild services hand their revalidations to the worker, which reads through them
-    private final GuildGraph kit = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
+    private final GuildGraph graph = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
             new SimpleJsonSerializer(), worker, worker, f.handOffs);
     private final RevalidateGuildSubscriptionsService passes =
-            new RevalidateGuildSubscriptionsService(kit.tx(), kit.store().access(), kit.ladder(), kit.clock(), fanout,
+            new RevalidateGuildSubscriptionsService(graph.tx(), graph.store().access(), graph.ladder(), graph.clock(), fanout,
                     voice);
 
     private final UserId owner = f.newUser();
@@ -135,7 +135,7 @@ class GuildRevalidationWorkerTest {
         voice.issue(room.identityOf(bob), VoiceGrant.of(false), f.clock.instant(), f.clock.instant().plusSeconds(300));
         worker.start(passes);
 
-        kit.updateRole().update(new UpdateRoleCommand(new RoleCommand(owner, guild.id(), writers.id()),
+        graph.updateRole().update(new UpdateRoleCommand(new RoleCommand(owner, guild.id(), writers.id()),
                 Optional.empty(), Optional.of(PermissionSet.NONE), new Absent()));
         await("the pass after the commit", () -> worker.completedPasses() >= 1 && worker.pendingGuilds() == 0);
         publish(a, "after-a");

@@ -52,7 +52,7 @@ class GatewayCommandServiceTest {
     private final SimpleVoiceRegistry voice = new SimpleVoiceRegistry(publisher);
     private final List<String> created = new ArrayList<>();
     private final InMemorySubscriptionRevalidations revalidations = new InMemorySubscriptionRevalidations();
-    private final GatewayCommandService service = new GatewayCommandService(f.kit.tx(), f.kit.ladder(),
+    private final GatewayCommandService service = new GatewayCommandService(f.graph.tx(), f.graph.ladder(),
             connections, publisher,
             new SimpleJsonSerializer(), new VoiceSubscribeSync(voice, new VoiceEventPayloads(new TestJson()),
                     new RecordingVoiceSyncTelemetry(), f.clock),
@@ -273,7 +273,7 @@ class GatewayCommandServiceTest {
 
     @Test
     void messageCreateFailure_reachesTheBindingWithTheUseCaseCode() {
-        GatewayCommandService failing = new GatewayCommandService(f.kit.tx(), f.kit.ladder(),
+        GatewayCommandService failing = new GatewayCommandService(f.graph.tx(), f.graph.ladder(),
             connections, publisher,
                 new SimpleJsonSerializer(), new VoiceSubscribeSync(voice, new VoiceEventPayloads(new TestJson()),
                         new RecordingVoiceSyncTelemetry(), f.clock),

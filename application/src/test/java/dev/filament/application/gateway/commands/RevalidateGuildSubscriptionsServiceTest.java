@@ -38,12 +38,12 @@ class RevalidateGuildSubscriptionsServiceTest {
 
     private final GuildFixture f = new GuildFixture();
     private final CountingAccessLoader loader = new CountingAccessLoader(f.store.access());
-    private final GuildGraph kit = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, f.handOffs,
+    private final GuildGraph graph = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, f.handOffs,
             new SimpleJsonSerializer(), f.handOffs, f.handOffs, f.handOffs);
     private final InMemoryGatewayConnections gateway = new InMemoryGatewayConnections();
     private final SimpleVoiceRegistry voice = new SimpleVoiceRegistry(gateway);
     private final RevalidateGuildSubscriptionsService service =
-            new RevalidateGuildSubscriptionsService(kit.tx(), kit.store().access(), kit.ladder(), kit.clock(),
+            new RevalidateGuildSubscriptionsService(graph.tx(), graph.store().access(), graph.ladder(), graph.clock(),
                     gateway, voice);
 
     private final UserId owner = f.newUser();
@@ -174,7 +174,7 @@ class RevalidateGuildSubscriptionsServiceTest {
     @Test
     void formerMembersLoseTheirSubscriptions_theServerOwnerKeepsHisWithoutMembership() throws Exception {
         UserId serverOwner = f.ids.newUserId();
-        GuildGraph ownerKit = GuildGraph.of(loader.wrap(f.store), f.settings.withServerOwner(serverOwner), f.ids,
+        GuildGraph ownerGraph = GuildGraph.of(loader.wrap(f.store), f.settings.withServerOwner(serverOwner), f.ids,
                 f.clock, f.handOffs, new SimpleJsonSerializer(), f.handOffs, f.handOffs, f.handOffs);
         UserId leaver = f.newMember(guild.id());
         RecordingGatewaySocket leaverSocket = new RecordingGatewaySocket();
@@ -182,8 +182,8 @@ class RevalidateGuildSubscriptionsServiceTest {
         connect(serverOwner, new RecordingGatewaySocket(), a);
         f.store.tx(() -> f.store.members().delete(guild.id(), leaver));
 
-        RevalidationResult result = new RevalidateGuildSubscriptionsService(ownerKit.tx(), ownerKit.store().access(),
-                ownerKit.ladder(), ownerKit.clock(), gateway, voice)
+        RevalidationResult result = new RevalidateGuildSubscriptionsService(ownerGraph.tx(), ownerGraph.store().access(),
+                ownerGraph.ladder(), ownerGraph.clock(), gateway, voice)
                 .revalidate(guild.id());
 
         assertThat(result).isEqualTo(new RevalidationResult(2, 1, 0));

@@ -26,7 +26,7 @@ class AccessLadderTest {
     private final Guild guild = f.newGuild(owner);
 
     private AccessLadder ladder() {
-        return f.kit.ladder();
+        return f.graph.ladder();
     }
 
     private void ban(String cidr) {
@@ -55,7 +55,7 @@ class AccessLadderTest {
         GuildFixture withOwner = new GuildFixture(GuildSettings.defaults().withServerOwner(serverOwner));
         withOwner.db.addUser(serverOwner);
         Guild other = withOwner.newGuild(withOwner.newUser());
-        GuildAccess access = withOwner.store.tx(() -> withOwner.kit.ladder().guild(serverOwner, other.id()));
+        GuildAccess access = withOwner.store.tx(() -> withOwner.graph.ladder().guild(serverOwner, other.id()));
         assertThat(access.actor().isMember()).isFalse();
         assertThat(access.permissions().permissions().toSet()).containsExactlyInAnyOrder(Permission.values());
     }
@@ -137,8 +137,8 @@ class AccessLadderTest {
                     Optional.empty())));
             return null;
         });
-        g.kit.ladder().screen(o, gg.id(), GuildFixture.IP, IpBanSurface.MESSAGES_CREATE);
-        assertThatThrownBy(() -> g.kit.ladder().screen(o, gg.id(), GuildFixture.ip("203.1.2.3"),
+        g.graph.ladder().screen(o, gg.id(), GuildFixture.IP, IpBanSurface.MESSAGES_CREATE);
+        assertThatThrownBy(() -> g.graph.ladder().screen(o, gg.id(), GuildFixture.ip("203.1.2.3"),
                 IpBanSurface.MESSAGES_CREATE)).isInstanceOf(ForbiddenException.class);
     }
 
@@ -162,7 +162,7 @@ class AccessLadderTest {
         var audits = new dev.filament.application.guild.service.Audits(failing, f.ids);
         AccessLadder broken = new AccessLadder(f.store.unitOfWork(), f.store.access(), f.store.ipBans(), f.settings,
                 new dev.filament.domain.guild.ipban.IpBanMatch(f.settings.infrastructure()), new IpBanHitThrottle(),
-                audits, f.kit.handOffs(), f.clock);
+                audits, f.graph.handOffs(), f.clock);
         assertThatThrownBy(() -> broken.screen(member, guild.id(), GuildFixture.IP, IpBanSurface.VOICE_LEAVE))
                 .isInstanceOf(ForbiddenException.class).hasFieldOrPropertyWithValue("code", "forbidden");
         assertThat(f.handOffs.log()).contains("failed:audit.ip_ban_hit");

@@ -39,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChannelServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final CreateChannelUseCase create = f.kit.createChannel();
-    private final ListChannelsUseCase list = f.kit.listChannels();
-    private final GetSelfPermissionsUseCase self = f.kit.getSelfPermissions();
-    private final UpsertChannelOverrideUseCase upsert = f.kit.upsertChannelOverride();
+    private final CreateChannelUseCase create = f.graph.createChannel();
+    private final ListChannelsUseCase list = f.graph.listChannels();
+    private final GetSelfPermissionsUseCase self = f.graph.getSelfPermissions();
+    private final UpsertChannelOverrideUseCase upsert = f.graph.upsertChannelOverride();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
 

@@ -38,7 +38,7 @@ public final class GuildFixture {
     public final RecordingHandOffPorts handOffs = new RecordingHandOffPorts(unitOfWork::inTransaction);
     public final IpBanHitThrottle throttle = new IpBanHitThrottle();
     public final GuildSettings settings;
-    public final GuildGraph kit;
+    public final GuildGraph graph;
 
     public GuildFixture() {
         this(GuildSettings.defaults());
@@ -47,7 +47,7 @@ public final class GuildFixture {
     public GuildFixture(GuildSettings settings) {
         this.settings = settings;
         HandOffs h = new HandOffs(handOffs, new SimpleJsonSerializer(), handOffs, handOffs, handOffs);
-        this.kit = new GuildGraph(store, settings, ids, clock, h, throttle);
+        this.graph = new GuildGraph(store, settings, ids, clock, h, throttle);
     }
 
     /** Every use case wired as bootstrap would, over this fixture's fakes. */
@@ -71,7 +71,7 @@ public final class GuildFixture {
 
     /** A guild created through the use case by a fresh owner. */
     public Guild newGuild(UserId owner, Visibility visibility) {
-        return kit.createGuild().create(new CreateGuildCommand(owner, "guild " + owner.value().substring(20),
+        return graph.createGuild().create(new CreateGuildCommand(owner, "guild " + owner.value().substring(20),
                 Optional.of(visibility)));
     }
 

@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GuildServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final CreateGuildUseCase create = f.kit.createGuild();
-    private final ListGuildsUseCase list = f.kit.listGuilds();
-    private final ListPublicGuildsUseCase listPublic = f.kit.listPublicGuilds();
-    private final UpdateGuildUseCase update = f.kit.updateGuild();
+    private final CreateGuildUseCase create = f.graph.createGuild();
+    private final ListGuildsUseCase list = f.graph.listGuilds();
+    private final ListPublicGuildsUseCase listPublic = f.graph.listPublicGuilds();
+    private final UpdateGuildUseCase update = f.graph.updateGuild();
     private final UserId alice = f.newUser();
 
     private Guild create(UserId user, String name, Visibility visibility) {
@@ -68,7 +68,7 @@ class GuildServicesTest {
         GuildFixture one = new GuildFixture(new GuildSettings(Optional.empty(), 1, 100, 4096,
                 GuildSettings.defaults().infrastructure()));
         UserId u = one.newUser();
-        CreateGuildUseCase c = one.kit.createGuild();
+        CreateGuildUseCase c = one.graph.createGuild();
         c.create(new CreateGuildCommand(u, "a", Optional.empty()));
         assertThatThrownBy(() -> c.create(new CreateGuildCommand(u, "b", Optional.empty())))
                 .isInstanceOf(ForbiddenException.class);

@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IpBanServicesTest {
     private final GuildFixture f = new GuildFixture(new GuildSettings(Optional.empty(), 5, 100, 6,
             InfrastructureNetworks.of(List.of(Cidr.parse("10.0.0.0/8").orElseThrow()))));
-    private final CreateIpBansByUserUseCase create = f.kit.createIpBansByUser();
-    private final ListIpBansUseCase list = f.kit.listIpBans();
-    private final DeleteIpBanUseCase delete = f.kit.deleteIpBan();
+    private final CreateIpBansByUserUseCase create = f.graph.createIpBansByUser();
+    private final ListIpBansUseCase list = f.graph.listIpBans();
+    private final DeleteIpBanUseCase delete = f.graph.deleteIpBan();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
     private final UserId moderator = f.newMember(guild.id(), SystemRoleKey.MODERATOR);
@@ -153,12 +153,12 @@ class IpBanServicesTest {
             });
         }
         active.sort(Comparator.comparing((IpBan b) -> b.createdAt()).thenComparing(IpBan::id).reversed());
-        ListIpBansUseCase l = g.kit.listIpBans();
+        ListIpBansUseCase l = g.graph.listIpBans();
         for (int limit : new int[] {1, 3, 10, active.size(), 100}) {
             assertThat(Pagination.walk(limit, (c, n) -> l.list(ListIpBansQuery.parse(o, gg.id(), c,
                     OptionalInt.of(n))))).containsExactlyElementsOf(active);
         }
-        DeleteIpBanUseCase d = g.kit.deleteIpBan();
+        DeleteIpBanUseCase d = g.graph.deleteIpBan();
         d.delete(new DeleteIpBanCommand(o, gg.id(), expired.getFirst().id()));
         assertThat(g.store.tx(() -> g.store.ipBans().find(gg.id(), expired.getFirst().id()))).isEmpty();
         assertThat(g.handOffs.events("workspace_ip_ban_sync").getFirst().payloadJson())

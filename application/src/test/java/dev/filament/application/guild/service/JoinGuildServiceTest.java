@@ -36,7 +36,7 @@ class JoinGuildServiceTest {
     private final Guild closed = f.newGuild(f.newUser(), Visibility.PRIVATE);
 
     private JoinGuildUseCase service() {
-        return f.kit.joinGuild(ipLimiter, userLimiter, observations);
+        return f.graph.joinGuild(ipLimiter, userLimiter, observations);
     }
 
     private Joined join(UserId user, Guild guild) {

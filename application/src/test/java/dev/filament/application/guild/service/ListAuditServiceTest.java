@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ListAuditServiceTest {
     private final GuildFixture f = new GuildFixture();
-    private final ListAuditUseCase list = f.kit.listAudit();
+    private final ListAuditUseCase list = f.graph.listAudit();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
 
@@ -83,7 +83,7 @@ class ListAuditServiceTest {
         UserId serverOwner = f.newUser();
         GuildFixture s = new GuildFixture(GuildSettings.defaults().withServerOwner(serverOwner));
         Guild other = s.newGuild(s.newUser());
-        assertThat(s.kit.listAudit().list(new ListAuditQuery(serverOwner, other.id(), Optional.empty(),
+        assertThat(s.graph.listAudit().list(new ListAuditQuery(serverOwner, other.id(), Optional.empty(),
                 OptionalInt.empty(), Optional.empty())).items()).isEmpty();
     }
 

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MemberServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final ListMembersUseCase list = f.kit.listMembers();
-    private final AddMemberUseCase add = f.kit.addMember();
-    private final UpdateMemberRoleUseCase updateRole = f.kit.updateMemberRole();
+    private final ListMembersUseCase list = f.graph.listMembers();
+    private final AddMemberUseCase add = f.graph.addMember();
+    private final UpdateMemberRoleUseCase updateRole = f.graph.updateMemberRole();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
 

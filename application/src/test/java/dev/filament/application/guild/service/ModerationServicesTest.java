@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModerationServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final KickMemberUseCase kick = f.kit.kickMember();
-    private final BanMemberUseCase ban = f.kit.banMember();
-    private final ListBansUseCase listBans = f.kit.listBans();
-    private final UnbanUseCase unban = f.kit.unban();
+    private final KickMemberUseCase kick = f.graph.kickMember();
+    private final BanMemberUseCase ban = f.graph.banMember();
+    private final ListBansUseCase listBans = f.graph.listBans();
+    private final UnbanUseCase unban = f.graph.unban();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
     private final UserId moderator = f.newMember(guild.id(), SystemRoleKey.MODERATOR);
@@ -88,12 +88,12 @@ class ModerationServicesTest {
         s.db.addUser(serverOwner);
         UserId o = s.newUser();
         Guild g = s.newGuild(o);
-        assertThatThrownBy(() -> s.kit.banMember().ban(new MemberCommand(o, g.id(), serverOwner)))
+        assertThatThrownBy(() -> s.graph.banMember().ban(new MemberCommand(o, g.id(), serverOwner)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> s.kit.banMember().ban(new MemberCommand(serverOwner, g.id(), o)))
+        assertThatThrownBy(() -> s.graph.banMember().ban(new MemberCommand(serverOwner, g.id(), o)))
                 .isInstanceOf(ForbiddenException.class);
         UserId mod = s.newMember(g.id(), SystemRoleKey.MODERATOR);
-        s.kit.banMember().ban(new MemberCommand(serverOwner, g.id(), mod));
+        s.graph.banMember().ban(new MemberCommand(serverOwner, g.id(), mod));
         assertThat(s.store.tx(() -> s.store.members().isMember(g.id(), mod))).isFalse();
     }
 

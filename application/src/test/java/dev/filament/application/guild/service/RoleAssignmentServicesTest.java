@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RoleAssignmentServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final AssignRoleUseCase assign = f.kit.assignRole();
-    private final UnassignRoleUseCase unassign = f.kit.unassignRole();
+    private final AssignRoleUseCase assign = f.graph.assignRole();
+    private final UnassignRoleUseCase unassign = f.graph.unassignRole();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
     private final UserId manager = f.memberWith(guild.id(), 50, Permission.MANAGE_MEMBER_ROLES,
@@ -96,8 +96,8 @@ class RoleAssignmentServicesTest {
         UserId wsOwner = s.newUser();
         Guild gg = s.newGuild(wsOwner);
         Role wo = s.seeded(gg.id(), SystemRoleKey.WORKSPACE_OWNER);
-        AssignRoleUseCase a = s.kit.assignRole();
-        UnassignRoleUseCase u = s.kit.unassignRole();
+        AssignRoleUseCase a = s.graph.assignRole();
+        UnassignRoleUseCase u = s.graph.unassignRole();
         assertThatThrownBy(() -> u.unassign(new RoleAssignmentCommand(wsOwner, gg.id(), wo.id(), wsOwner)))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> u.unassign(new RoleAssignmentCommand(serverOwner, gg.id(), wo.id(), wsOwner)))

@@ -39,12 +39,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RoleServicesTest {
     private final GuildFixture f = new GuildFixture();
-    private final ListRolesUseCase list = f.kit.listRoles();
-    private final CreateRoleUseCase create = f.kit.createRole();
-    private final UpdateRoleUseCase update = f.kit.updateRole();
-    private final DeleteRoleUseCase delete = f.kit.deleteRole();
-    private final ReorderRolesUseCase reorder = f.kit.reorderRoles();
-    private final SetDefaultJoinRoleUseCase setDefault = f.kit.setDefaultJoinRole();
+    private final ListRolesUseCase list = f.graph.listRoles();
+    private final CreateRoleUseCase create = f.graph.createRole();
+    private final UpdateRoleUseCase update = f.graph.updateRole();
+    private final DeleteRoleUseCase delete = f.graph.deleteRole();
+    private final ReorderRolesUseCase reorder = f.graph.reorderRoles();
+    private final SetDefaultJoinRoleUseCase setDefault = f.graph.setDefaultJoinRole();
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
     /** A non-owner role manager at position 50. */

@@ -58,7 +58,7 @@ final class VoiceFixture {
         tokenLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_token", tokenQuota, 60), f.clock);
         publishLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_publish", publishQuota, 60), f.clock);
         VoiceTokenIssuer tokens = liveKitConfigured ? issuer : VoiceTokenIssuer.UNCONFIGURED;
-        useCases = VoiceUseCases.create(f.kit.tx(), f.kit.ladder(), f.kit.audits(), f.kit.handOffs(),
+        useCases = VoiceUseCases.create(f.graph.tx(), f.graph.ladder(), f.graph.audits(), f.graph.handOffs(),
                 f.clock, registry, tokens, tokenLimiter, publishLimiter);
         voice = channel(ChannelKind.VOICE);
     }

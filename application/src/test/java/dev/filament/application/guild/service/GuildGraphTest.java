@@ -16,8 +16,8 @@ import dev.filament.domain.ratelimit.LimitPolicy;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The wiring factory builds working use cases whose events leave in order, each after its own commit. */
-class GuildUseCasesTest {
+/** The hand-wired graph (as bootstrap wires it) builds working use cases whose events leave in order, each after its own commit. */
+class GuildGraphTest {
     private final GuildFixture f = new GuildFixture();
     private final GuildServices useCases = f.useCases(
             new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), f.clock),
