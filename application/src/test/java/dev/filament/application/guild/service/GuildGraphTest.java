@@ -16,7 +16,10 @@ import dev.filament.domain.ratelimit.LimitPolicy;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The hand-wired graph (as bootstrap wires it) builds working use cases whose events leave in order, each after its own commit. */
+/**
+ * The hand-wired graph (as bootstrap wires it) builds working use cases whose events leave in order, each after its
+ * own commit.
+ */
 class GuildGraphTest {
     private final GuildFixture f = new GuildFixture();
     private final GuildServices useCases = f.useCases(
