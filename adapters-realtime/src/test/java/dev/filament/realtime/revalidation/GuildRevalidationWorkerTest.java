@@ -58,8 +58,8 @@ class GuildRevalidationWorkerTest {
     private final GuildGraph graph = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
             new SimpleJsonSerializer(), worker, worker, f.handOffs);
     private final RevalidateGuildSubscriptionsService passes =
-            new RevalidateGuildSubscriptionsService(graph.tx(), graph.store().access(), graph.ladder(), graph.clock(), fanout,
-                    voice);
+            new RevalidateGuildSubscriptionsService(graph.tx(), graph.store().access(), graph.ladder(), graph.clock(),
+                    fanout, voice);
 
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);

@@ -182,8 +182,8 @@ class RevalidateGuildSubscriptionsServiceTest {
         connect(serverOwner, new RecordingGatewaySocket(), a);
         f.store.tx(() -> f.store.members().delete(guild.id(), leaver));
 
-        RevalidationResult result = new RevalidateGuildSubscriptionsService(ownerGraph.tx(), ownerGraph.store().access(),
-                ownerGraph.ladder(), ownerGraph.clock(), gateway, voice)
+        RevalidationResult result = new RevalidateGuildSubscriptionsService(ownerGraph.tx(),
+                ownerGraph.store().access(), ownerGraph.ladder(), ownerGraph.clock(), gateway, voice)
                 .revalidate(guild.id());
 
         assertThat(result).isEqualTo(new RevalidationResult(2, 1, 0));

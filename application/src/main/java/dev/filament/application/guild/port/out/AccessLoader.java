@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Out-port: the reads behind the access ladder (SPEC 5.5), each a constant number of queries whatever the size of
- * the guild. Runs inside the caller's transaction. {@link dev.filament.application.guild.service.RepositoryAccessLoader}
- * implements it over the repository ports; an adapter may answer each method with a single query.
+ * the guild. Runs inside the caller's transaction.
+ * {@link dev.filament.application.guild.service.RepositoryAccessLoader} implements it over the repository ports; an
+ * adapter may answer each method with a single query.
  */
 public interface AccessLoader {
     /** The most users one {@link #memberships} call takes (one statement, one bounded bind array). */
