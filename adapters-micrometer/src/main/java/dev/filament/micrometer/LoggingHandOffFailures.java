@@ -1,6 +1,6 @@
 package dev.filament.micrometer;
 
-import dev.filament.application.guild.port.HandOffFailures;
+import dev.filament.application.guild.port.out.HandOffFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -2,35 +2,37 @@ package dev.filament.bootstrap;
 
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.budget.RequestTimings;
-import dev.filament.bootstrap.config.ServerConfig;
-import dev.filament.bootstrap.wiring.DatabaseWiring;
-import dev.filament.bootstrap.wiring.IdentityWiring;
-import dev.filament.bootstrap.wiring.GuildWiring;
-import dev.filament.bootstrap.wiring.MessagingWiring;
-import dev.filament.application.voice.usecase.VoiceUseCases;
-import dev.filament.http.voice.VoiceRoutes;
-import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.domain.ratelimit.LimitPolicy;
-import dev.filament.http.json.JacksonPayloadSerializer;
-import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
-import dev.filament.bootstrap.wiring.Lifecycle;
-import dev.filament.bootstrap.wiring.Limiters;
-import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
-import dev.filament.bootstrap.wiring.RealtimeWiring;
 import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.TimedGatewayEventPublisher;
+import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
+import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.voice.usecase.VoiceUseCases;
+import dev.filament.bootstrap.config.ServerConfig;
+import dev.filament.bootstrap.wiring.DatabaseWiring;
+import dev.filament.bootstrap.wiring.GuildWiring.GuildModule;
+import dev.filament.bootstrap.wiring.GuildWiring;
+import dev.filament.bootstrap.wiring.IdentityWiring;
+import dev.filament.bootstrap.wiring.Lifecycle;
+import dev.filament.bootstrap.wiring.Limiters;
+import dev.filament.bootstrap.wiring.MessagingWiring;
+import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
+import dev.filament.bootstrap.wiring.RealtimeWiring;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.net.ClientIpResolver;
+import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.HttpServer;
 import dev.filament.http.HttpSettings;
 import dev.filament.http.edge.EdgeHandlers;
+import dev.filament.http.json.JacksonPayloadSerializer;
 import dev.filament.http.json.Json;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.metrics.HttpMetrics;
 import dev.filament.http.metrics.LoggingEdgeTelemetry;
+import dev.filament.micrometer.LoggingHandOffFailures;
 import dev.filament.http.routes.Readiness;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.UtilityRoutes;
+import dev.filament.http.voice.VoiceRoutes;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -91,11 +93,15 @@ public final class FilamentServer implements AutoCloseable {
                 timings, meters, clientIps,
                 sessionId -> realtime.fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED), lifecycle));
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
-        GuildWiring guilds = GuildWiring.create(config, database, identity, limiters, ids, clock, meters,
-                new GuildWiring.HandOffs(new TimedGatewayEventPublisher(realtime.fanout, timings), payloads,
-                        realtime.revalidation, realtime.revalidation));
-        realtime.revalidation.start(new RevalidateGuildSubscriptionsService(guilds.kit, realtime.fanout,
-                realtime.voice));
+        GuildModule guilds = GuildWiring.create(database.unitOfWork, GuildWiring.settings(config), ids, clock,
+                new TimedGatewayEventPublisher(realtime.fanout, timings), payloads, realtime.revalidation,
+                realtime.revalidation, new LoggingHandOffFailures(meters),
+                limiters.add(LimitPolicy.slidingWindow("directory_join_ip", config.directoryJoinPerMinutePerIp(), 60)),
+                limiters.add(LimitPolicy.slidingWindow("directory_join_user", config.directoryJoinPerMinutePerUser(),
+                        60)),
+                identity.adapters.ipObservations(), identity.bearer, bodies);
+        realtime.revalidation.start(new RevalidateGuildSubscriptionsService(database.unitOfWork, guilds.accessLoader(),
+                guilds.ladder(), clock, realtime.fanout, realtime.voice));
         EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
                 identity.baselineKey, config.maxBodyBytes(), timings);
         lifecycle.own(edge.deadline());
@@ -106,13 +112,14 @@ public final class FilamentServer implements AutoCloseable {
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
         modules.add(identity.routes(limiters, bodies));
-        modules.addAll(guilds.routes(identity, bodies));
+        modules.addAll(guilds.routes());
         RateLimiter voiceToken = limiters.add(
                 LimitPolicy.slidingWindow("voice_token", config.mediaTokenPerMinute(), 60));
         RateLimiter voicePublish = limiters.add(LimitPolicy.slidingWindow("voice_publish",
                 config.mediaPublishPerMinute(), 60));
-        modules.add(new VoiceRoutes(VoiceUseCases.create(guilds.kit, realtime.voice, realtime.voiceTokens, voiceToken,
-                voicePublish), identity.bearer, bodies));
+        modules.add(new VoiceRoutes(VoiceUseCases.create(database.unitOfWork, guilds.ladder(), guilds.audits(),
+                guilds.handOffs(), clock, realtime.voice, realtime.voiceTokens, voiceToken, voicePublish),
+                identity.bearer, bodies));
 
         LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(httpMetrics);
         modules.addAll(MessagingWiring.create(new MessagingWiring.Needs(config, database, guilds, realtime, identity,

@@ -1,14 +1,16 @@
 package dev.filament.http.guild;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.channels.CreateChannelUseCase.CreateChannelCommand;
-import dev.filament.application.guild.channels.GetSelfPermissionsUseCase.GetSelfPermissionsQuery;
-import dev.filament.application.guild.channels.ListChannelsUseCase.ListChannelsQuery;
-import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.ByKind;
-import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.ByLegacyRole;
-import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.Target;
-import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.UpsertChannelOverrideCommand;
+import dev.filament.application.guild.port.in.CreateChannelUseCase.CreateChannelCommand;
+import dev.filament.application.guild.port.in.CreateChannelUseCase;
+import dev.filament.application.guild.port.in.GetSelfPermissionsUseCase.GetSelfPermissionsQuery;
+import dev.filament.application.guild.port.in.GetSelfPermissionsUseCase;
+import dev.filament.application.guild.port.in.ListChannelsUseCase.ListChannelsQuery;
+import dev.filament.application.guild.port.in.ListChannelsUseCase;
+import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase.ByKind;
+import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase.ByLegacyRole;
+import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase.Target;
+import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase.UpsertChannelOverrideCommand;
+import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.access.EffectivePermissions;
 import dev.filament.domain.guild.access.OverrideTargetKind;
@@ -19,7 +21,10 @@ import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;
+import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
 import io.javalin.http.Context;
@@ -29,13 +34,23 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** SPEC 5.8: create and list channels, the caller's channel permissions, and permission overrides (with the alias). */
-final class ChannelRoutes implements RouteModule {
-    private final GuildHttp http;
-    private final GuildUseCases uc;
+public final class ChannelRoutes implements RouteModule {
+    private final BearerAuthenticator auth;
+    private final JsonBodies bodies;
+    private final CreateChannelUseCase createChannel;
+    private final ListChannelsUseCase listChannels;
+    private final GetSelfPermissionsUseCase getSelfPermissions;
+    private final UpsertChannelOverrideUseCase upsertChannelOverride;
 
-    ChannelRoutes(GuildHttp http) {
-        this.http = http;
-        this.uc = http.useCases();
+    public ChannelRoutes(BearerAuthenticator auth, JsonBodies bodies, CreateChannelUseCase createChannel,
+                         ListChannelsUseCase listChannels, GetSelfPermissionsUseCase getSelfPermissions,
+                         UpsertChannelOverrideUseCase upsertChannelOverride) {
+        this.auth = auth;
+        this.bodies = bodies;
+        this.createChannel = createChannel;
+        this.listChannels = listChannels;
+        this.getSelfPermissions = getSelfPermissions;
+        this.upsertChannelOverride = upsertChannelOverride;
     }
 
     @Override
@@ -50,31 +65,31 @@ final class ChannelRoutes implements RouteModule {
     }
 
     private void create(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         String name = body.requiredString("name");
         Optional<ChannelKind> kind = BodyFields.optionalEnum(body, "kind", ChannelKind::fromWire);
         body.finish();
-        ctx.json(GuildWire.channel(uc.createChannel().create(
+        ctx.json(GuildWire.channel(createChannel.create(
                 new CreateChannelCommand(caller, RequestAttributes.clientIp(ctx), guild, name, kind))));
     }
 
     private void list(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
         ListChannelsQuery q = new ListChannelsQuery(caller, RequestAttributes.clientIp(ctx), guild);
-        ctx.json(Map.of("channels", GuildWire.list(uc.listChannels().list(q), GuildWire::channel)));
+        ctx.json(Map.of("channels", GuildWire.list(listChannels.list(q), GuildWire::channel)));
     }
 
     private void self(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ChannelId channel = PathIds.channel(ctx);
         ListQueries.none(ctx);
-        EffectivePermissions p = uc.getSelfPermissions().get(
+        EffectivePermissions p = getSelfPermissions.get(
                 new GetSelfPermissionsQuery(caller, RequestAttributes.clientIp(ctx), guild, channel));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("role", p.legacyRole().wire());
@@ -89,17 +104,22 @@ final class ChannelRoutes implements RouteModule {
 
     /** Both override routes: body {@code {allow: [perm], deny: [perm]}}, both required; answered {@code Accepted}. */
     private void override(Context ctx, Function<Context, Target> target) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ChannelId channel = PathIds.channel(ctx);
         Target t = target.apply(ctx);
         ListQueries.none(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         PermissionSet allow = BodyFields.requiredPermissions(body, "allow");
         PermissionSet deny = BodyFields.requiredPermissions(body, "deny");
         body.finish();
         ClientIp ip = RequestAttributes.clientIp(ctx);
-        uc.upsertChannelOverride().upsert(new UpsertChannelOverrideCommand(caller, ip, guild, channel, t, allow, deny));
+        upsertChannelOverride.upsert(new UpsertChannelOverrideCommand(caller, ip, guild, channel, t, allow, deny));
         ctx.json(GuildWire.accepted());
+    }
+
+    /** Route step 2: the authenticated caller, else 401. */
+    private UserId caller(Context ctx) {
+        return auth.authenticate(ctx).userId();
     }
 }

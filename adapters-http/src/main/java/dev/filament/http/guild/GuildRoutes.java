@@ -1,18 +1,25 @@
 package dev.filament.http.guild;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.audit.ListAuditUseCase.ListAuditQuery;
-import dev.filament.application.guild.directory.JoinGuildUseCase.JoinGuildCommand;
-import dev.filament.application.guild.directory.JoinGuildUseCase.Joined;
-import dev.filament.application.guild.guilds.CreateGuildUseCase.CreateGuildCommand;
-import dev.filament.application.guild.guilds.ListPublicGuildsUseCase.ListPublicGuildsQuery;
-import dev.filament.application.guild.guilds.UpdateGuildUseCase.UpdateGuildCommand;
+import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.port.in.CreateGuildUseCase;
+import dev.filament.application.guild.port.in.JoinGuildUseCase.JoinGuildCommand;
+import dev.filament.application.guild.port.in.JoinGuildUseCase.Joined;
+import dev.filament.application.guild.port.in.JoinGuildUseCase;
+import dev.filament.application.guild.port.in.ListAuditUseCase.ListAuditQuery;
+import dev.filament.application.guild.port.in.ListAuditUseCase;
+import dev.filament.application.guild.port.in.ListGuildsUseCase;
+import dev.filament.application.guild.port.in.ListPublicGuildsUseCase.ListPublicGuildsQuery;
+import dev.filament.application.guild.port.in.ListPublicGuildsUseCase;
+import dev.filament.application.guild.port.in.UpdateGuildUseCase.UpdateGuildCommand;
+import dev.filament.application.guild.port.in.UpdateGuildUseCase;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import dev.filament.http.RequestAttributes;
+import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
@@ -22,13 +29,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /** SPEC 5.7, 6.7 and 7.2: create, list, patch and browse guilds, join from the directory, page the audit log. */
-final class GuildRoutes implements RouteModule {
-    private final GuildHttp http;
-    private final GuildUseCases uc;
+public final class GuildRoutes implements RouteModule {
+    private final BearerAuthenticator auth;
+    private final JsonBodies bodies;
+    private final CreateGuildUseCase createGuild;
+    private final ListGuildsUseCase listGuilds;
+    private final ListPublicGuildsUseCase listPublicGuilds;
+    private final UpdateGuildUseCase updateGuild;
+    private final JoinGuildUseCase joinGuild;
+    private final ListAuditUseCase listAudit;
 
-    GuildRoutes(GuildHttp http) {
-        this.http = http;
-        this.uc = http.useCases();
+    public GuildRoutes(BearerAuthenticator auth, JsonBodies bodies, CreateGuildUseCase createGuild,
+                       ListGuildsUseCase listGuilds, ListPublicGuildsUseCase listPublicGuilds,
+                       UpdateGuildUseCase updateGuild, JoinGuildUseCase joinGuild, ListAuditUseCase listAudit) {
+        this.auth = auth;
+        this.bodies = bodies;
+        this.createGuild = createGuild;
+        this.listGuilds = listGuilds;
+        this.listPublicGuilds = listPublicGuilds;
+        this.updateGuild = updateGuild;
+        this.joinGuild = joinGuild;
+        this.listAudit = listAudit;
     }
 
     @Override
@@ -42,45 +63,45 @@ final class GuildRoutes implements RouteModule {
     }
 
     private void create(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         ListQueries.none(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         String name = body.requiredString("name");
         Optional<Visibility> visibility = BodyFields.optionalEnum(body, "visibility", Visibility::fromWire);
         body.finish();
-        ctx.json(GuildWire.guild(uc.createGuild().create(new CreateGuildCommand(caller, name, visibility))));
+        ctx.json(GuildWire.guild(createGuild.create(new CreateGuildCommand(caller, name, visibility))));
     }
 
     private void list(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         ListQueries.none(ctx);
-        ctx.json(Map.of("guilds", GuildWire.list(uc.listGuilds().list(caller), GuildWire::guild)));
+        ctx.json(Map.of("guilds", GuildWire.list(listGuilds.list(caller), GuildWire::guild)));
     }
 
     private void listPublic(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         QueryParams query = QueryParams.of(ctx, "q", "limit");
         ListPublicGuildsQuery q = ListPublicGuildsQuery.parse(caller, query.string("q"), ListQueries.limit(query));
-        ctx.json(Map.of("guilds", GuildWire.list(uc.listPublicGuilds().list(q), GuildWire::guild)));
+        ctx.json(Map.of("guilds", GuildWire.list(listPublicGuilds.list(q), GuildWire::guild)));
     }
 
     private void update(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         Optional<String> name = body.optionalString("name");
         Optional<Visibility> visibility = BodyFields.optionalEnum(body, "visibility", Visibility::fromWire);
         body.finish();
-        ctx.json(GuildWire.guild(uc.updateGuild().update(new UpdateGuildCommand(caller, guild, name, visibility))));
+        ctx.json(GuildWire.guild(updateGuild.update(new UpdateGuildCommand(caller, guild, name, visibility))));
     }
 
     /** No body; the two join limiters run inside the use case, first thing after the path (SPEC 6.7). */
     private void join(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
-        Joined joined = uc.joinGuild().join(new JoinGuildCommand(caller, RequestAttributes.clientIp(ctx), guild));
+        Joined joined = joinGuild.join(new JoinGuildCommand(caller, RequestAttributes.clientIp(ctx), guild));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("guild_id", joined.guildId().value());
         out.put("outcome", joined.outcome().wire());
@@ -88,11 +109,16 @@ final class GuildRoutes implements RouteModule {
     }
 
     private void audit(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         QueryParams query = QueryParams.of(ctx, "cursor", "limit", "action_prefix");
         ListAuditQuery q = new ListAuditQuery(caller, guild, query.string("cursor"), ListQueries.limit(query),
                 query.string("action_prefix"));
-        ctx.json(GuildWire.page("events", uc.listAudit().list(q), GuildWire::auditEvent));
+        ctx.json(GuildWire.page("events", listAudit.list(q), GuildWire::auditEvent));
+    }
+
+    /** Route step 2: the authenticated caller, else 401. */
+    private UserId caller(Context ctx) {
+        return auth.authenticate(ctx).userId();
     }
 }

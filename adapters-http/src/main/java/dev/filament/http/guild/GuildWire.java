@@ -1,10 +1,10 @@
 package dev.filament.http.guild;
 
 import dev.filament.application.guild.Page;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
-import dev.filament.application.guild.port.GuildBan;
-import dev.filament.application.guild.port.MemberEntry;
+import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.Guild;
+import dev.filament.domain.guild.GuildBan;
+import dev.filament.domain.guild.MemberEntry;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.guild.role.ColorHex;

@@ -1,15 +1,19 @@
 package dev.filament.http.guild;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.ipbans.CreateIpBansByUserUseCase.CreateIpBansByUserCommand;
-import dev.filament.application.guild.ipbans.CreateIpBansByUserUseCase.Created;
-import dev.filament.application.guild.ipbans.DeleteIpBanUseCase.DeleteIpBanCommand;
-import dev.filament.application.guild.ipbans.ListIpBansUseCase.ListIpBansQuery;
+import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase.CreateIpBansByUserCommand;
+import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase.Created;
+import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase;
+import dev.filament.application.guild.port.in.DeleteIpBanUseCase.DeleteIpBanCommand;
+import dev.filament.application.guild.port.in.DeleteIpBanUseCase;
+import dev.filament.application.guild.port.in.ListIpBansUseCase.ListIpBansQuery;
+import dev.filament.application.guild.port.in.ListIpBansUseCase;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.IpBanId;
 import dev.filament.domain.id.UserId;
+import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
@@ -20,13 +24,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** SPEC 6.6: list active IP bans, ban every network a user was seen from, delete one ban. */
-final class IpBanRoutes implements RouteModule {
-    private final GuildHttp http;
-    private final GuildUseCases uc;
+public final class IpBanRoutes implements RouteModule {
+    private final BearerAuthenticator auth;
+    private final JsonBodies bodies;
+    private final ListIpBansUseCase listIpBans;
+    private final CreateIpBansByUserUseCase createIpBansByUser;
+    private final DeleteIpBanUseCase deleteIpBan;
 
-    IpBanRoutes(GuildHttp http) {
-        this.http = http;
-        this.uc = http.useCases();
+    public IpBanRoutes(BearerAuthenticator auth, JsonBodies bodies, ListIpBansUseCase listIpBans,
+                       CreateIpBansByUserUseCase createIpBansByUser, DeleteIpBanUseCase deleteIpBan) {
+        this.auth = auth;
+        this.bodies = bodies;
+        this.listIpBans = listIpBans;
+        this.createIpBansByUser = createIpBansByUser;
+        this.deleteIpBan = deleteIpBan;
     }
 
     @Override
@@ -37,24 +48,24 @@ final class IpBanRoutes implements RouteModule {
     }
 
     private void list(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         QueryParams query = QueryParams.of(ctx, "cursor", "limit");
         ListIpBansQuery q = ListIpBansQuery.parse(caller, guild, query.string("cursor"), ListQueries.limit(query));
-        ctx.json(GuildWire.page("bans", uc.listIpBans().list(q), GuildWire::ipBan));
+        ctx.json(GuildWire.page("bans", listIpBans.list(q), GuildWire::ipBan));
     }
 
     private void byUser(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         String rawTarget = body.requiredString("target_user_id");
         Optional<String> reason = body.optionalString("reason");
         Optional<Long> expires = body.optionalLong("expires_in_secs");
         body.finish();
         UserId target = UserId.of(BodyFields.ulid("target_user_id", rawTarget));
-        Created created = uc.createIpBansByUser().create(new CreateIpBansByUserCommand(caller, guild, target, reason,
+        Created created = createIpBansByUser.create(new CreateIpBansByUserCommand(caller, guild, target, reason,
                 expires.map(OptionalLong::of).orElse(OptionalLong.empty())));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("created_count", created.createdCount());
@@ -63,11 +74,16 @@ final class IpBanRoutes implements RouteModule {
     }
 
     private void delete(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         IpBanId ban = PathIds.ipBan(ctx);
         ListQueries.none(ctx);
-        uc.deleteIpBan().delete(new DeleteIpBanCommand(caller, guild, ban));
+        deleteIpBan.delete(new DeleteIpBanCommand(caller, guild, ban));
         ctx.json(GuildWire.accepted());
+    }
+
+    /** Route step 2: the authenticated caller, else 401. */
+    private UserId caller(Context ctx) {
+        return auth.authenticate(ctx).userId();
     }
 }

@@ -1,15 +1,23 @@
 package dev.filament.http.guild;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.members.ListMembersUseCase.ListMembersQuery;
-import dev.filament.application.guild.members.MemberCommand;
-import dev.filament.application.guild.members.UpdateMemberRoleUseCase.UpdateMemberRoleCommand;
-import dev.filament.application.guild.moderation.ListBansUseCase.ListBansQuery;
+import dev.filament.application.guild.port.in.AddMemberUseCase;
+import dev.filament.application.guild.port.in.BanMemberUseCase;
+import dev.filament.application.guild.port.in.KickMemberUseCase;
+import dev.filament.application.guild.port.in.ListBansUseCase.ListBansQuery;
+import dev.filament.application.guild.port.in.ListBansUseCase;
+import dev.filament.application.guild.port.in.ListMembersUseCase.ListMembersQuery;
+import dev.filament.application.guild.port.in.ListMembersUseCase;
+import dev.filament.application.guild.port.in.MemberCommand;
+import dev.filament.application.guild.port.in.UnbanUseCase;
+import dev.filament.application.guild.port.in.UpdateMemberRoleUseCase.UpdateMemberRoleCommand;
+import dev.filament.application.guild.port.in.UpdateMemberRoleUseCase;
 import dev.filament.domain.guild.role.LegacyRole;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
+import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
@@ -18,49 +26,66 @@ import io.javalin.http.Handler;
 import java.util.function.Consumer;
 
 /** SPEC 6.1-6.3: list, add and re-role members, kick and ban them, list and lift bans. */
-final class MemberRoutes implements RouteModule {
-    private final GuildHttp http;
-    private final GuildUseCases uc;
+public final class MemberRoutes implements RouteModule {
+    private final BearerAuthenticator auth;
+    private final JsonBodies bodies;
+    private final AddMemberUseCase addMember;
+    private final KickMemberUseCase kickMember;
+    private final BanMemberUseCase banMember;
+    private final UnbanUseCase unban;
+    private final ListMembersUseCase listMembers;
+    private final UpdateMemberRoleUseCase updateMemberRole;
+    private final ListBansUseCase listBans;
 
-    MemberRoutes(GuildHttp http) {
-        this.http = http;
-        this.uc = http.useCases();
+    public MemberRoutes(BearerAuthenticator auth, JsonBodies bodies, AddMemberUseCase addMember,
+                        KickMemberUseCase kickMember, BanMemberUseCase banMember, UnbanUseCase unban,
+                        ListMembersUseCase listMembers, UpdateMemberRoleUseCase updateMemberRole,
+                        ListBansUseCase listBans) {
+        this.auth = auth;
+        this.bodies = bodies;
+        this.addMember = addMember;
+        this.kickMember = kickMember;
+        this.banMember = banMember;
+        this.unban = unban;
+        this.listMembers = listMembers;
+        this.updateMemberRole = updateMemberRole;
+        this.listBans = listBans;
     }
 
     @Override
     public void register(Router router) {
         router.get("/guilds/{g}/members", this::list);
-        router.post("/guilds/{g}/members/{u}", accepted(uc.addMember()::add));
+        router.post("/guilds/{g}/members/{u}", accepted(addMember::add));
         router.patch("/guilds/{g}/members/{u}", this::updateRole);
-        router.post("/guilds/{g}/members/{u}/kick", accepted(uc.kickMember()::kick));
-        router.post("/guilds/{g}/members/{u}/ban", accepted(uc.banMember()::ban));
+        router.post("/guilds/{g}/members/{u}/kick", accepted(kickMember::kick));
+        router.post("/guilds/{g}/members/{u}/ban", accepted(banMember::ban));
         router.get("/guilds/{g}/bans", this::bans);
-        router.delete("/guilds/{g}/bans/{u}", accepted(uc.unban()::unban));
+        router.delete("/guilds/{g}/bans/{u}", accepted(unban::unban));
     }
 
     private void list(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         QueryParams query = QueryParams.of(ctx, "cursor", "limit");
         ListMembersQuery q = ListMembersQuery.parse(caller, guild, query.string("cursor"), ListQueries.limit(query));
-        ctx.json(GuildWire.page("members", uc.listMembers().list(q), GuildWire::member));
+        ctx.json(GuildWire.page("members", listMembers.list(q), GuildWire::member));
     }
 
     private void updateRole(Context ctx) {
         MemberCommand target = target(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         LegacyRole role = BodyFields.requiredEnum(body, "role", LegacyRole::fromWire);
         body.finish();
-        uc.updateMemberRole().update(new UpdateMemberRoleCommand(target, role));
+        updateMemberRole.update(new UpdateMemberRoleCommand(target, role));
         ctx.json(GuildWire.accepted());
     }
 
     private void bans(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         QueryParams query = QueryParams.of(ctx, "cursor", "limit");
         ListBansQuery q = ListBansQuery.parse(caller, guild, query.string("cursor"), ListQueries.limit(query));
-        ctx.json(GuildWire.page("bans", uc.listBans().list(q), GuildWire::ban));
+        ctx.json(GuildWire.page("bans", listBans.list(q), GuildWire::ban));
     }
 
     /** A body-less route on one member, answered {@code Accepted}; any body and its content type are ignored. */
@@ -73,9 +98,14 @@ final class MemberRoutes implements RouteModule {
 
     /** Steps 2-4 of a {@code /guilds/{g}/.../{u}} route: caller, guild and user path ids, no query. */
     private MemberCommand target(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         MemberCommand command = new MemberCommand(caller, PathIds.guild(ctx), PathIds.user(ctx));
         ListQueries.none(ctx);
         return command;
+    }
+
+    /** Route step 2: the authenticated caller, else 401. */
+    private UserId caller(Context ctx) {
+        return auth.authenticate(ctx).userId();
     }
 }

@@ -1,21 +1,29 @@
 package dev.filament.http.guild;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.roles.CreateRoleUseCase.CreateRoleCommand;
-import dev.filament.application.guild.roles.ListRolesUseCase.RolesResult;
-import dev.filament.application.guild.roles.ReorderRolesUseCase.ReorderRolesCommand;
-import dev.filament.application.guild.roles.RoleAssignmentCommand;
-import dev.filament.application.guild.roles.RoleCommand;
-import dev.filament.application.guild.roles.SetDefaultJoinRoleUseCase.SetDefaultJoinRoleCommand;
-import dev.filament.application.guild.roles.UpdateRoleUseCase;
-import dev.filament.application.guild.roles.UpdateRoleUseCase.UpdateRoleCommand;
+import dev.filament.application.guild.port.in.AssignRoleUseCase;
+import dev.filament.application.guild.port.in.CreateRoleUseCase.CreateRoleCommand;
+import dev.filament.application.guild.port.in.CreateRoleUseCase;
+import dev.filament.application.guild.port.in.DeleteRoleUseCase;
+import dev.filament.application.guild.port.in.ListRolesUseCase.RolesResult;
+import dev.filament.application.guild.port.in.ListRolesUseCase;
+import dev.filament.application.guild.port.in.ReorderRolesUseCase.ReorderRolesCommand;
+import dev.filament.application.guild.port.in.ReorderRolesUseCase;
+import dev.filament.application.guild.port.in.RoleAssignmentCommand;
+import dev.filament.application.guild.port.in.RoleCommand;
+import dev.filament.application.guild.port.in.SetDefaultJoinRoleUseCase.SetDefaultJoinRoleCommand;
+import dev.filament.application.guild.port.in.SetDefaultJoinRoleUseCase;
+import dev.filament.application.guild.port.in.UnassignRoleUseCase;
+import dev.filament.application.guild.port.in.UpdateRoleUseCase.UpdateRoleCommand;
+import dev.filament.application.guild.port.in.UpdateRoleUseCase;
 import dev.filament.domain.guild.permission.PermissionSet;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
+import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
 import dev.filament.http.json.TriState;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
 import io.javalin.http.Context;
@@ -26,13 +34,32 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** SPEC 5.9: list, create, patch, delete, reorder roles, set the default join role, assign and unassign. */
-final class RoleRoutes implements RouteModule {
-    private final GuildHttp http;
-    private final GuildUseCases uc;
+public final class RoleRoutes implements RouteModule {
+    private final BearerAuthenticator auth;
+    private final JsonBodies bodies;
+    private final DeleteRoleUseCase deleteRole;
+    private final AssignRoleUseCase assignRole;
+    private final UnassignRoleUseCase unassignRole;
+    private final ListRolesUseCase listRoles;
+    private final CreateRoleUseCase createRole;
+    private final UpdateRoleUseCase updateRole;
+    private final ReorderRolesUseCase reorderRoles;
+    private final SetDefaultJoinRoleUseCase setDefaultJoinRole;
 
-    RoleRoutes(GuildHttp http) {
-        this.http = http;
-        this.uc = http.useCases();
+    public RoleRoutes(BearerAuthenticator auth, JsonBodies bodies, DeleteRoleUseCase deleteRole,
+                      AssignRoleUseCase assignRole, UnassignRoleUseCase unassignRole, ListRolesUseCase listRoles,
+                      CreateRoleUseCase createRole, UpdateRoleUseCase updateRole, ReorderRolesUseCase reorderRoles,
+                      SetDefaultJoinRoleUseCase setDefaultJoinRole) {
+        this.auth = auth;
+        this.bodies = bodies;
+        this.deleteRole = deleteRole;
+        this.assignRole = assignRole;
+        this.unassignRole = unassignRole;
+        this.listRoles = listRoles;
+        this.createRole = createRole;
+        this.updateRole = updateRole;
+        this.reorderRoles = reorderRoles;
+        this.setDefaultJoinRole = setDefaultJoinRole;
     }
 
     @Override
@@ -41,26 +68,26 @@ final class RoleRoutes implements RouteModule {
         router.post("/guilds/{g}/roles", this::create);
         router.patch("/guilds/{g}/roles/{r}", this::update);
         router.delete("/guilds/{g}/roles/{r}", ctx -> {
-            uc.deleteRole().delete(role(ctx));
+            deleteRole.delete(role(ctx));
             ctx.json(GuildWire.accepted());
         });
         router.post("/guilds/{g}/roles/reorder", this::reorder);
         router.post("/guilds/{g}/roles/default", this::setDefault);
         router.post("/guilds/{g}/roles/{r}/members/{u}", ctx -> {
-            uc.assignRole().assign(assignment(ctx));
+            assignRole.assign(assignment(ctx));
             ctx.json(GuildWire.accepted());
         });
         router.delete("/guilds/{g}/roles/{r}/members/{u}", ctx -> {
-            uc.unassignRole().unassign(assignment(ctx));
+            unassignRole.unassign(assignment(ctx));
             ctx.json(GuildWire.accepted());
         });
     }
 
     private void list(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
-        RolesResult result = uc.listRoles().list(caller, guild);
+        RolesResult result = listRoles.list(caller, guild);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("roles", GuildWire.list(result.roles(), GuildWire::role));
         out.put("default_join_role_id", result.defaultJoinRoleId().map(RoleId::value).orElse(null));
@@ -68,28 +95,28 @@ final class RoleRoutes implements RouteModule {
     }
 
     private void create(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         String name = body.requiredString("name");
         PermissionSet permissions = BodyFields.requiredPermissions(body, "permissions");
         OptionalInt position = body.optionalLong("position")
                 .map(p -> OptionalInt.of(BodyFields.saturatedInt(p))).orElse(OptionalInt.empty());
         Optional<String> color = body.optionalString("color_hex");
         body.finish();
-        ctx.json(GuildWire.role(uc.createRole().create(
+        ctx.json(GuildWire.role(createRole.create(
                 new CreateRoleCommand(caller, guild, name, permissions, position, color))));
     }
 
     private void update(Context ctx) {
         RoleCommand target = role(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         Optional<String> name = body.optionalString("name");
         Optional<PermissionSet> permissions = BodyFields.optionalPermissions(body, "permissions");
         UpdateRoleUseCase.ColorField color = colorField(body.triStateString("color_hex"));
         body.finish();
-        ctx.json(GuildWire.role(uc.updateRole().update(new UpdateRoleCommand(target, name, permissions, color))));
+        ctx.json(GuildWire.role(updateRole.update(new UpdateRoleCommand(target, name, permissions, color))));
     }
 
     private static UpdateRoleUseCase.ColorField colorField(TriState<String> raw) {
@@ -101,32 +128,32 @@ final class RoleRoutes implements RouteModule {
     }
 
     private void reorder(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         List<String> raw = body.requiredStringList("role_ids");
         body.finish();
         List<RoleId> ids = raw.stream().map(id -> RoleId.of(BodyFields.ulid("role_ids", id))).toList();
-        uc.reorderRoles().reorder(new ReorderRolesCommand(caller, guild, ids));
+        reorderRoles.reorder(new ReorderRolesCommand(caller, guild, ids));
         ctx.json(GuildWire.accepted());
     }
 
     private void setDefault(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
-        JsonObjectReader body = http.bodies().object(ctx);
+        JsonObjectReader body = bodies.object(ctx);
         Optional<String> raw = body.requiredNullableString("role_id");
         body.finish();
         Optional<RoleId> role = raw.map(id -> RoleId.of(BodyFields.ulid("role_id", id)));
-        uc.setDefaultJoinRole().set(new SetDefaultJoinRoleCommand(caller, guild, role));
+        setDefaultJoinRole.set(new SetDefaultJoinRoleCommand(caller, guild, role));
         ctx.json(GuildWire.accepted());
     }
 
     /** Steps 2-4 of {@code /guilds/{g}/roles/{r}}. */
     private RoleCommand role(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         RoleCommand command = new RoleCommand(caller, PathIds.guild(ctx), PathIds.role(ctx));
         ListQueries.none(ctx);
         return command;
@@ -134,10 +161,15 @@ final class RoleRoutes implements RouteModule {
 
     /** Steps 2-4 of {@code /guilds/{g}/roles/{r}/members/{u}}; no body. */
     private RoleAssignmentCommand assignment(Context ctx) {
-        UserId caller = http.caller(ctx);
+        UserId caller = caller(ctx);
         RoleAssignmentCommand command = new RoleAssignmentCommand(caller, PathIds.guild(ctx), PathIds.role(ctx),
                 PathIds.user(ctx));
         ListQueries.none(ctx);
         return command;
+    }
+
+    /** Route step 2: the authenticated caller, else 401. */
+    private UserId caller(Context ctx) {
+        return auth.authenticate(ctx).userId();
     }
 }

@@ -1,12 +1,11 @@
 package dev.filament.http.guild;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.filament.application.fakes.InMemoryUnitOfWork;
-import dev.filament.application.guild.GuildFixture;
-import dev.filament.application.guild.GuildUseCases;
+import dev.filament.application.guild.service.GuildFixture;
+import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.identity.AuthenticateRequestService;
 import dev.filament.application.identity.fakes.FakeTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
@@ -24,6 +23,7 @@ import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.RefreshTokenHash;
 import dev.filament.domain.identity.Session;
+import dev.filament.domain.identity.TokenKey;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
 import dev.filament.domain.net.IpAddress;
@@ -34,12 +34,15 @@ import dev.filament.http.auth.TokenBaselineKey;
 import dev.filament.http.json.JacksonPayloadSerializer;
 import dev.filament.http.json.Json;
 import dev.filament.http.json.JsonBodies;
+import dev.filament.http.routes.RouteModule;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guild routes over a real Javalin test server: guild use cases wired as bootstrap does over the application
@@ -55,7 +58,7 @@ final class GuildHttpFixture implements AutoCloseable {
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final RecordingIpObservationRecorder observations = new RecordingIpObservationRecorder();
     final FakeTokenService tokens;
-    final GuildUseCases useCases;
+    final GuildServices useCases;
     final TestServer server;
 
     /** A user with a live session and its bearer token. */
@@ -72,20 +75,31 @@ final class GuildHttpFixture implements AutoCloseable {
                 guilds.clock);
         RateLimiter joinUser = new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", joinPerUser, 60),
                 guilds.clock);
-        // As bootstrap wires it: GuildUseCases.kit(...) with the real serializer, then create(...) with the limiters.
-        useCases = GuildUseCases.create(GuildUseCases.kit(guilds.store, guilds.settings, guilds.ids, guilds.clock,
-                guilds.handOffs, new JacksonPayloadSerializer(new Json()), guilds.handOffs, guilds.handOffs,
-                guilds.handOffs), joinIp, joinUser, observations);
+        // As bootstrap wires it: the guild services with the real serializer and the limiters.
+        useCases = GuildGraph.of(guilds.store, guilds.settings, guilds.ids, guilds.clock, guilds.handOffs,
+                new JacksonPayloadSerializer(new Json()), guilds.handOffs, guilds.handOffs, guilds.handOffs)
+                .services(joinIp, joinUser, observations);
         Clock system = Clock.systemUTC();
         BearerAuthenticator auth = new BearerAuthenticator(new AuthenticateRequestService(tokens, sessions,
                 new InMemoryUnitOfWork(), new RecordingAuthEvents(), system));
-        GuildHttp http = new GuildHttp(useCases, auth, new JsonBodies(new Json(), 1_048_576));
+        JsonBodies bodies = new JsonBodies(new Json(), 1_048_576);
+        GuildServices u = useCases;
+        List<RouteModule> modules = List.of(
+                new GuildRoutes(auth, bodies, u.createGuild(), u.listGuilds(), u.listPublicGuilds(), u.updateGuild(),
+                        u.joinGuild(), u.listAudit()),
+                new MemberRoutes(auth, bodies, u.addMember(), u.kickMember(), u.banMember(), u.unban(),
+                        u.listMembers(), u.updateMemberRole(), u.listBans()),
+                new RoleRoutes(auth, bodies, u.deleteRole(), u.assignRole(), u.unassignRole(), u.listRoles(),
+                        u.createRole(), u.updateRole(), u.reorderRoles(), u.setDefaultJoinRole()),
+                new ChannelRoutes(auth, bodies, u.createChannel(), u.listChannels(), u.getSelfPermissions(),
+                        u.upsertChannelOverride()),
+                new IpBanRoutes(auth, bodies, u.listIpBans(), u.createIpBansByUser(), u.deleteIpBan()));
         TestServer.Builder builder = TestServer.builder().perMinute(100_000)
                 .baselineKey(new TokenBaselineKey(tokens, system));
         if (trustLoopbackProxy) {
             builder.trust("127.0.0.1/32");
         }
-        http.modules().forEach(builder::routes);
+        modules.forEach(builder::routes);
         server = builder.start();
     }
 

@@ -6,12 +6,12 @@ import static dev.filament.http.message.MessageHttpFixture.messagesPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.filament.application.guild.port.Channel;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.message.MessageHttpFixture;
 import dev.filament.http.message.MessageHttpFixture.Caller;
+import dev.filament.http.message.MessageHttpFixture;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

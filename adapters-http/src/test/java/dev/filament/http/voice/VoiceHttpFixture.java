@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.filament.application.fakes.InMemoryUnitOfWork;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
-import dev.filament.application.guild.GuildFixture;
-import dev.filament.application.guild.port.Channel;
+import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.identity.AuthenticateRequestService;
 import dev.filament.application.identity.fakes.FakeTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
@@ -18,6 +17,7 @@ import dev.filament.application.voice.VoiceTokenIssuer;
 import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
 import dev.filament.application.voice.usecase.VoiceUseCases;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -73,7 +73,8 @@ final class VoiceHttpFixture implements AutoCloseable {
                 guilds.clock);
         RateLimiter publishLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_publish", 1_000, 60),
                 guilds.clock);
-        VoiceUseCases useCases = VoiceUseCases.create(guilds.kit, registry, tokenIssuer, tokenLimiter, publishLimiter);
+        VoiceUseCases useCases = VoiceUseCases.create(guilds.graph.tx(), guilds.graph.ladder(), guilds.graph.audits(),
+                guilds.graph.handOffs(), guilds.clock, registry, tokenIssuer, tokenLimiter, publishLimiter);
         Clock system = Clock.systemUTC();
         BearerAuthenticator auth = new BearerAuthenticator(new AuthenticateRequestService(tokens, sessions,
                 new InMemoryUnitOfWork(), new RecordingAuthEvents(), system));

@@ -8,8 +8,8 @@ import static dev.filament.http.voice.VoiceHttpFixture.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.filament.application.guild.port.Channel;
 import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.role.SystemRoleKey;

@@ -3,7 +3,7 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.CHANNELS;
 import static dev.filament.postgres.jooq.Tables.CHANNEL_PERMISSION_OVERRIDES;
 
-import dev.filament.application.guild.port.Channel;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
 import dev.filament.domain.guild.access.ChannelOverride;

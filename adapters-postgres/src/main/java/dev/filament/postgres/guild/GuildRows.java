@@ -3,7 +3,7 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.GUILDS;
 import static dev.filament.postgres.jooq.Tables.GUILD_ROLES;
 
-import dev.filament.application.guild.port.Guild;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildName;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.guild.permission.PermissionSet;

@@ -6,7 +6,7 @@ import static dev.filament.postgres.jooq.Tables.GUILDS;
 import static dev.filament.postgres.jooq.Tables.GUILD_MEMBERS;
 import static dev.filament.postgres.jooq.Tables.GUILD_ROLES;
 
-import dev.filament.application.guild.port.AccessLoader;
+import dev.filament.application.guild.port.out.AccessLoader;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.role.GuildRoles;
 import dev.filament.domain.guild.role.Role;

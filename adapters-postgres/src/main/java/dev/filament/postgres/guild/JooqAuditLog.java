@@ -2,7 +2,7 @@ package dev.filament.postgres.guild;
 
 import static dev.filament.postgres.jooq.Tables.AUDIT_LOGS;
 
-import dev.filament.application.guild.port.AuditLog;
+import dev.filament.application.guild.port.out.AuditLog;
 import dev.filament.domain.guild.LikePattern;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.guild.audit.ActionPrefix;

@@ -2,8 +2,8 @@ package dev.filament.postgres.guild;
 
 import static dev.filament.postgres.jooq.Tables.GUILD_BANS;
 
-import dev.filament.application.guild.port.BanRepository;
-import dev.filament.application.guild.port.GuildBan;
+import dev.filament.application.guild.port.out.BanRepository;
+import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;

@@ -3,8 +3,8 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.CHANNELS;
 import static dev.filament.postgres.jooq.Tables.CHANNEL_PERMISSION_OVERRIDES;
 
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.ChannelRepository;
+import dev.filament.application.guild.port.out.ChannelRepository;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.OverrideTargetKind;
 import dev.filament.domain.id.ChannelId;

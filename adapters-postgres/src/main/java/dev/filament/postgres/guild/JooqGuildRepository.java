@@ -5,8 +5,8 @@ import static dev.filament.postgres.jooq.Tables.GUILD_MEMBERS;
 import static dev.filament.postgres.jooq.Tables.GUILD_ROLES;
 import static dev.filament.postgres.jooq.Tables.GUILD_ROLE_MEMBERS;
 
-import dev.filament.application.guild.port.Guild;
-import dev.filament.application.guild.port.GuildRepository;
+import dev.filament.application.guild.port.out.GuildRepository;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.LikePattern;
 import dev.filament.domain.guild.PublicGuildQuery;
 import dev.filament.domain.guild.Visibility;

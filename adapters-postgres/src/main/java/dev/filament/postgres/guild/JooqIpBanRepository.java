@@ -2,7 +2,7 @@ package dev.filament.postgres.guild;
 
 import static dev.filament.postgres.jooq.Tables.GUILD_IP_BANS;
 
-import dev.filament.application.guild.port.IpBanRepository;
+import dev.filament.application.guild.port.out.IpBanRepository;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.id.GuildId;

@@ -2,7 +2,7 @@ package dev.filament.postgres.guild;
 
 import static dev.filament.postgres.jooq.Tables.USER_IP_OBSERVATIONS;
 
-import dev.filament.application.guild.port.IpObservationQuery;
+import dev.filament.application.guild.port.out.IpObservationQuery;
 import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.JooqUnitOfWork;

@@ -3,8 +3,8 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.GUILD_MEMBERS;
 import static dev.filament.postgres.jooq.Tables.GUILD_ROLE_MEMBERS;
 
-import dev.filament.application.guild.port.MemberEntry;
-import dev.filament.application.guild.port.MemberRepository;
+import dev.filament.application.guild.port.out.MemberRepository;
+import dev.filament.domain.guild.MemberEntry;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.JooqUnitOfWork;

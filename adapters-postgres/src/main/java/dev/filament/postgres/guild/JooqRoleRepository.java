@@ -4,7 +4,7 @@ import static dev.filament.postgres.jooq.Tables.CHANNEL_PERMISSION_OVERRIDES;
 import static dev.filament.postgres.jooq.Tables.GUILD_ROLES;
 import static dev.filament.postgres.jooq.Tables.GUILD_ROLE_MEMBERS;
 
-import dev.filament.application.guild.port.RoleRepository;
+import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.domain.guild.access.OverrideTargetKind;
 import dev.filament.domain.guild.role.ColorHex;
 import dev.filament.domain.guild.role.Role;

@@ -2,7 +2,7 @@ package dev.filament.postgres.guild;
 
 import static dev.filament.postgres.jooq.Tables.USERS;
 
-import dev.filament.application.guild.port.UserDirectory;
+import dev.filament.application.guild.port.out.UserDirectory;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.JooqUnitOfWork;
 import org.jooq.DSLContext;

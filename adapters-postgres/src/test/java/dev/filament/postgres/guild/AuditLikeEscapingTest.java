@@ -3,8 +3,8 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.AUDIT_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.audit.ActionPrefix;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.audit.AuditEntry;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class AuditLikeEscapingTest {
     private final PostgresGuildPorts ports;
-    private final GuildStore store;
+    private final GuildPorts store;
     private final Guild guild;
 
     AuditLikeEscapingTest(TestDatabase db) {

@@ -4,9 +4,9 @@ import static dev.filament.postgres.jooq.Tables.GUILDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.guilds.CreateGuildUseCase;
-import dev.filament.application.guild.guilds.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.port.in.CreateGuildUseCase;
+import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.DataSourceFactory;
@@ -35,7 +35,7 @@ class GuildCreationCapTest {
 
     private final PostgresGuildPorts ports;
     private final HikariDataSource dataSource;
-    private final GuildStore store;
+    private final GuildPorts store;
     private final CreateGuildUseCase createGuild;
 
     /**

@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.audit.ListAuditUseCase.ListAuditQuery;
-import dev.filament.application.guild.channels.CreateChannelUseCase.CreateChannelCommand;
-import dev.filament.application.guild.channels.GetSelfPermissionsUseCase.GetSelfPermissionsQuery;
-import dev.filament.application.guild.channels.ListChannelsUseCase.ListChannelsQuery;
-import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.ByLegacyRole;
-import dev.filament.application.guild.channels.UpsertChannelOverrideUseCase.UpsertChannelOverrideCommand;
-import dev.filament.application.guild.guilds.CreateGuildUseCase.CreateGuildCommand;
-import dev.filament.application.guild.members.MemberCommand;
-import dev.filament.application.guild.port.AuditLog;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.port.in.CreateChannelUseCase.CreateChannelCommand;
+import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
+import dev.filament.application.guild.port.in.GetSelfPermissionsUseCase.GetSelfPermissionsQuery;
+import dev.filament.application.guild.port.in.ListAuditUseCase.ListAuditQuery;
+import dev.filament.application.guild.port.in.ListChannelsUseCase.ListChannelsQuery;
+import dev.filament.application.guild.port.in.MemberCommand;
+import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase.ByLegacyRole;
+import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase.UpsertChannelOverrideCommand;
+import dev.filament.application.guild.port.out.AuditLog;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.application.guild.service.GuildServices;
 import dev.filament.domain.error.ForbiddenException;
+import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.guild.audit.ActionPrefix;
 import dev.filament.domain.guild.audit.AuditAction;
@@ -42,9 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class GuildUseCasesOverPostgresTest {
     private final PostgresGuildPorts ports;
-    private final GuildStore store;
+    private final GuildPorts store;
     private final GuildWorld world = new GuildWorld();
-    private final GuildUseCases useCases;
+    private final GuildServices useCases;
     private final UserId owner;
     private final UserId member;
 
@@ -106,7 +106,7 @@ class GuildUseCasesOverPostgresTest {
         useCases.addMember().add(new MemberCommand(owner, g.id(), member));
         int eventsBefore = world.gateway.events().size();
 
-        GuildUseCases failing = world.useCases(withAudit(new AppendThenFail(store.audit())));
+        GuildServices failing = world.useCases(withAudit(new AppendThenFail(store.audit())));
         assertThatThrownBy(() -> failing.upsertChannelOverride().upsert(denyMembers(g.id(), secret)))
                 .hasMessageContaining("audit insert refused");
 
@@ -122,7 +122,7 @@ class GuildUseCasesOverPostgresTest {
         Guild g = useCases.createGuild().create(new CreateGuildCommand(owner, "w1 ban", Optional.empty()));
         useCases.addMember().add(new MemberCommand(owner, g.id(), member));
 
-        GuildUseCases failing = world.useCases(withAudit(new AppendThenFail(store.audit())));
+        GuildServices failing = world.useCases(withAudit(new AppendThenFail(store.audit())));
         assertThatThrownBy(() -> failing.banMember().ban(new MemberCommand(owner, g.id(), member)))
                 .hasMessageContaining("audit insert refused");
 
@@ -132,8 +132,8 @@ class GuildUseCasesOverPostgresTest {
         assertThat(world.gateway.events("workspace_member_ban")).isEmpty();
     }
 
-    private GuildStore withAudit(AuditLog audit) {
-        return new GuildStore(store.unitOfWork(), store.guilds(), store.channels(), store.roles(), store.members(),
+    private GuildPorts withAudit(AuditLog audit) {
+        return new GuildPorts(store.unitOfWork(), store.guilds(), store.channels(), store.roles(), store.members(),
                 store.bans(), store.ipBans(), store.observations(), audit, store.users(), store.access());
     }
 

@@ -2,12 +2,12 @@ package dev.filament.postgres.guild;
 
 import dev.filament.application.fakes.MutableClock;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildSettings;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.fakes.HandOffRecorder;
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
+import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.application.guild.port.out.RecordingHandOffPorts;
+import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.GuildServices;
+import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.ratelimit.RateLimiter;
@@ -17,8 +17,8 @@ import dev.filament.domain.ratelimit.LimitPolicy;
 import java.time.Instant;
 
 /**
- * The guild use cases wired as the bootstrap wires them ({@link GuildUseCases#kit} then {@link GuildUseCases#create}),
- * over a PostgreSQL {@link GuildStore} and the application's recording fakes for every post-commit hand-off.
+ * The guild use cases wired as the bootstrap wires them ({@link GuildGraph#of} then {@link GuildGraph#services}),
+ * over a PostgreSQL {@link GuildPorts} and the application's recording fakes for every post-commit hand-off.
  */
 final class GuildWorld {
     static final ClientIp IP = new ClientIp(IpAddress.parse("203.0.113.7").orElseThrow(), ClientIp.Source.PEER);
@@ -27,15 +27,15 @@ final class GuildWorld {
     final TestIds ids = new TestIds();
     final RecordingGatewayEventPublisher gateway = new RecordingGatewayEventPublisher();
     /** Revalidation, voice and hand-off failures; the gateway has its own recorder above. */
-    final HandOffRecorder handOffs = new HandOffRecorder(() -> false);
+    final RecordingHandOffPorts handOffs = new RecordingHandOffPorts(() -> false);
 
-    GuildKit kit(GuildStore store) {
-        return GuildUseCases.kit(store, GuildSettings.defaults(), ids, clock, gateway, new SimpleJsonSerializer(),
+    GuildGraph graph(GuildPorts store) {
+        return GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway, new SimpleJsonSerializer(),
                 handOffs, handOffs, handOffs);
     }
 
-    GuildUseCases useCases(GuildStore store) {
-        return GuildUseCases.create(kit(store),
+    GuildServices useCases(GuildPorts store) {
+        return graph(store).services(
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), clock),
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), clock),
                 new RecordingIpObservationRecorder());

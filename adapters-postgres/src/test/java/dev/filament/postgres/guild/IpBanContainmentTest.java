@@ -3,8 +3,8 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.GUILD_IP_BANS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.net.Cidr;
@@ -24,7 +24,7 @@ class IpBanContainmentTest {
     private static final Instant T0 = PostgresGuildPorts.T0;
 
     private final PostgresGuildPorts ports;
-    private final GuildStore store;
+    private final GuildPorts store;
     private final Guild guild;
 
     IpBanContainmentTest(TestDatabase db) {

@@ -1,7 +1,7 @@
 package dev.filament.postgres.guild;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.MemberRepositoryContract;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.application.guild.port.out.MemberRepositoryContract;
 import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.testing.PostgresExtension;
@@ -18,7 +18,7 @@ class JooqMemberRepositoryTest extends MemberRepositoryContract {
     }
 
     @Override
-    protected GuildStore createStore() {
+    protected GuildPorts createStore() {
         return ports.store();
     }
 

@@ -3,14 +3,14 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.USERS;
 
 import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildName;
 import dev.filament.domain.guild.Visibility;
+import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.guild.role.Role;
 import dev.filament.domain.guild.role.SeededRoles;
-import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.testing.TestDatabase;
@@ -22,7 +22,7 @@ import org.jooq.DSLContext;
  * The hooks of the guild port contracts over the shared test database: one {@link JooqUnitOfWork}, the adapters under
  * test, and prerequisite rows (users, IP observations) written with plain SQL through the same context.
  */
-final class PostgresGuildPorts {
+public final class PostgresGuildPorts {
     static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
     private final JooqUnitOfWork unitOfWork;
@@ -45,8 +45,17 @@ final class PostgresGuildPorts {
         return unitOfWork.dsl();
     }
 
-    GuildStore store() {
-        return PostgresGuildAdapters.create(unitOfWork).store();
+    GuildPorts store() {
+        return over(unitOfWork);
+    }
+
+    /** Every PostgreSQL guild port joined to {@code unitOfWork}, as bootstrap's {@code GuildWiring} builds them. */
+    public static GuildPorts over(JooqUnitOfWork unitOfWork) {
+        return new GuildPorts(unitOfWork, new JooqGuildRepository(unitOfWork),
+                new JooqChannelRepository(unitOfWork), new JooqRoleRepository(unitOfWork),
+                new JooqMemberRepository(unitOfWork), new JooqBanRepository(unitOfWork),
+                new JooqIpBanRepository(unitOfWork), new JooqIpObservationQuery(unitOfWork),
+                new JooqAuditLog(unitOfWork), new JooqUserDirectory(unitOfWork), new JooqAccessLoader(unitOfWork));
     }
 
     TestIds ids() {
@@ -54,7 +63,7 @@ final class PostgresGuildPorts {
     }
 
     /** A guild owned by {@code owner} with its seeded roles, written in the caller's transaction (or its own). */
-    Guild insertGuild(GuildStore store, UserId owner, String name) {
+    Guild insertGuild(GuildPorts store, UserId owner, String name) {
         Guild guild = Guild.create(ids.newGuildId(), GuildName.of(name), Visibility.PRIVATE, owner, T0);
         List<Role> seeded = SeededRoles.ALL.stream().map(d -> Role.seed(d.key(), ids.newRoleId(), guild.id()))
                 .toList();

@@ -2,9 +2,9 @@ package dev.filament.postgres.guild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.Guild;
-import dev.filament.application.guild.port.GuildBan;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.domain.guild.Guild;
+import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.audit.AuditEntry;
@@ -34,7 +34,7 @@ class SameSecondPaginationTest {
     private static final Instant SECOND = PostgresGuildPorts.T0.plusSeconds(42);
 
     private final PostgresGuildPorts ports;
-    private final GuildStore store;
+    private final GuildPorts store;
     private final Guild guild;
 
     SameSecondPaginationTest(TestDatabase db) {

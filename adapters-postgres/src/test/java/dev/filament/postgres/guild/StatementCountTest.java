@@ -3,15 +3,15 @@ package dev.filament.postgres.guild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.channels.ListChannelsUseCase.ListChannelsQuery;
-import dev.filament.application.guild.port.AccessLoader;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
-import dev.filament.application.guild.port.MemberEntry;
+import dev.filament.application.guild.port.in.ListChannelsUseCase.ListChannelsQuery;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.application.guild.service.GuildServices;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
+import dev.filament.domain.guild.Guild;
+import dev.filament.domain.guild.MemberEntry;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StatementCountTest {
     private final AtomicInteger statements = new AtomicInteger();
     private final PostgresGuildPorts ports;
-    private final GuildStore store;
+    private final GuildPorts store;
 
     StatementCountTest(TestDatabase db) {
         ports = new PostgresGuildPorts(db);
@@ -47,7 +47,7 @@ class StatementCountTest {
                 .deriveAppending(ExecuteListener.onExecuteStart(ctx -> statements.incrementAndGet())));
         JooqUnitOfWork unitOfWork = new JooqUnitOfWork(counted, Duration.ofSeconds(5), Duration.ofSeconds(2),
                 new RequestBudget());
-        store = PostgresGuildAdapters.create(unitOfWork).store();
+        store = PostgresGuildPorts.over(unitOfWork);
     }
 
     private <T> int statementsOf(Supplier<T> work) {
@@ -128,7 +128,7 @@ class StatementCountTest {
 
     @Test
     void listingChannelsCostsTheSameStatementsForThreeChannelsAsForForty() {
-        GuildUseCases useCases = new GuildWorld().useCases(store);
+        GuildServices useCases = new GuildWorld().useCases(store);
         Guild small = ports.insertGuild(store, ports.user(), "small");
         Guild large = ports.insertGuild(store, ports.user(), "large");
         addChannels(small, 3, role(small, 5));

@@ -1,6 +1,6 @@
 package dev.filament.postgres.message;
 
-import dev.filament.application.guild.GuildStore;
+import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.message.MessageRepository;
 import dev.filament.application.message.MessageRepositoryContract;
 import dev.filament.domain.guild.ipban.IpObservation;
@@ -19,12 +19,12 @@ class JooqMessageRepositoryTest extends MessageRepositoryContract {
     }
 
     @Override
-    protected GuildStore createStore() {
+    protected GuildPorts createStore() {
         return world.store;
     }
 
     @Override
-    protected MessageRepository createMessages(GuildStore store) {
+    protected MessageRepository createMessages(GuildPorts store) {
         return world.messages;
     }
 

@@ -6,12 +6,12 @@ import static dev.filament.postgres.jooq.Tables.USERS;
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.fakes.MutableClock;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildSettings;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.fakes.HandOffRecorder;
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
+import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.application.guild.port.out.RecordingHandOffPorts;
+import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.GuildServices;
+import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.message.MarkdownTokenizer;
@@ -27,7 +27,7 @@ import dev.filament.domain.net.ClientIp;
 import dev.filament.domain.net.IpAddress;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.postgres.JooqUnitOfWork;
-import dev.filament.postgres.guild.PostgresGuildAdapters;
+import dev.filament.postgres.guild.PostgresGuildPorts;
 import dev.filament.postgres.search.JooqSearchIndexStore;
 import dev.filament.postgres.search.JooqSearchOutbox;
 import dev.filament.postgres.search.JooqSearchQuery;
@@ -51,13 +51,13 @@ final class MessageWorld {
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final TestIds ids = new TestIds();
     final RecordingGatewayEventPublisher gateway = new RecordingGatewayEventPublisher();
-    final HandOffRecorder failures = new HandOffRecorder(() -> false);
+    final RecordingHandOffPorts failures = new RecordingHandOffPorts(() -> false);
     final CountingSearchIndexQueue wakes = new CountingSearchIndexQueue();
     final JooqUnitOfWork unitOfWork;
-    final GuildStore store;
+    final GuildPorts store;
     final JooqMessageRepository messages;
     final JooqSearchIndexStore indexer;
-    final GuildUseCases guilds;
+    final GuildServices guilds;
     final MessageUseCases useCases;
     final SearchUseCases search;
 
@@ -68,16 +68,17 @@ final class MessageWorld {
     /** @param outboxDecorator wraps the real outbox, e.g. to make it fail after writing */
     MessageWorld(TestDatabase db, UnaryOperator<SearchOutbox> outboxDecorator) {
         unitOfWork = JooqUnitOfWork.create(db.dataSource(), db.defaultSettings(), new RequestBudget());
-        store = PostgresGuildAdapters.create(unitOfWork).store();
+        store = PostgresGuildPorts.over(unitOfWork);
         messages = new JooqMessageRepository(unitOfWork);
         indexer = new JooqSearchIndexStore(unitOfWork, clock);
-        GuildKit kit = GuildUseCases.kit(store, GuildSettings.defaults(), ids, clock, gateway,
+        GuildGraph graph = GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway,
                 new SimpleJsonSerializer(), failures, failures, failures);
-        guilds = GuildUseCases.create(kit,
+        guilds = graph.services(
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), clock),
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), clock),
                 new RecordingIpObservationRecorder());
-        var messageKit = MessageUseCases.kit(kit, messages,
+        var messageKit = MessageUseCases.kit(graph.tx(), store.channels(), graph.ladder(), graph.audits(),
+                graph.handOffs(), ids, clock, messages,
                 outboxDecorator.apply(new JooqSearchOutbox(unitOfWork, clock)), wakes, MARKDOWN);
         useCases = MessageUseCases.create(messageKit);
         search = SearchUseCases.create(messageKit, new JooqSearchQuery(unitOfWork));

@@ -10,18 +10,18 @@ import dev.filament.application.gateway.RecordingGatewaySocket;
 import dev.filament.application.gateway.commands.CountingAccessLoader;
 import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
 import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
-import dev.filament.application.guild.GuildFixture;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
-import dev.filament.application.guild.roles.RoleCommand;
-import dev.filament.application.guild.roles.UpdateRoleService;
-import dev.filament.application.guild.roles.UpdateRoleUseCase.Absent;
-import dev.filament.application.guild.roles.UpdateRoleUseCase.UpdateRoleCommand;
+import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.guild.port.in.RoleCommand;
+import dev.filament.application.guild.port.in.UpdateRoleUseCase.Absent;
+import dev.filament.application.guild.port.in.UpdateRoleUseCase.UpdateRoleCommand;
+import dev.filament.application.guild.service.GuildFixture;
+import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.GuildServices;
+import dev.filament.application.guild.service.UpdateRoleService;
 import dev.filament.application.voice.VoiceEventPayloads;
 import dev.filament.application.voice.fakes.TestJson;
+import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -55,10 +55,11 @@ class GuildRevalidationWorkerTest {
             new VoiceEventPayloads(new TestJson()));
     private final GuildRevalidationWorker worker = new GuildRevalidationWorker(voice, f.clock);
     // wired as bootstrap would: the guild services hand their revalidations to the worker, which reads through them
-    private final GuildKit kit = GuildUseCases.kit(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
+    private final GuildGraph graph = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
             new SimpleJsonSerializer(), worker, worker, f.handOffs);
     private final RevalidateGuildSubscriptionsService passes =
-            new RevalidateGuildSubscriptionsService(kit, fanout, voice);
+            new RevalidateGuildSubscriptionsService(graph.tx(), graph.store().access(), graph.ladder(), graph.clock(),
+                    fanout, voice);
 
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
@@ -134,7 +135,7 @@ class GuildRevalidationWorkerTest {
         voice.issue(room.identityOf(bob), VoiceGrant.of(false), f.clock.instant(), f.clock.instant().plusSeconds(300));
         worker.start(passes);
 
-        new UpdateRoleService(kit).update(new UpdateRoleCommand(new RoleCommand(owner, guild.id(), writers.id()),
+        graph.updateRole().update(new UpdateRoleCommand(new RoleCommand(owner, guild.id(), writers.id()),
                 Optional.empty(), Optional.of(PermissionSet.NONE), new Absent()));
         await("the pass after the commit", () -> worker.completedPasses() >= 1 && worker.pendingGuilds() == 0);
         publish(a, "after-a");

@@ -19,7 +19,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
             if (!command.attachmentIds().isEmpty()) {
                 throw new InvalidRequestException("attachment_ids must be empty: attachments are Phase 2");
             }
-            Message message = Message.post(kit.guild().ids().newMessageId(), command.guild(), command.channel(),
+            Message message = Message.post(kit.ids().newMessageId(), command.guild(), command.channel(),
                     command.user(), content, kit.now());
             kit.messages().insert(message);
             kit.outbox().enqueueUpsert(message.guildId(), message.id());

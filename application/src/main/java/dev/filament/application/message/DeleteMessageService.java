@@ -1,6 +1,6 @@
 package dev.filament.application.message;
 
-import dev.filament.application.guild.access.ChannelAccess;
+import dev.filament.application.guild.service.ChannelAccess;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.ipban.IpBanSurface;
@@ -30,7 +30,7 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
             kit.messages().delete(command.channel(), command.message());
             kit.outbox().deleteDocument(command.message());
             if (MessageModerationPolicy.isModeration(command.user(), current)) {
-                kit.guild().audits().write(command.guild(), command.user(), Optional.of(current.authorId()),
+                kit.audits().write(command.guild(), command.user(), Optional.of(current.authorId()),
                         AuditAction.MESSAGE_DELETE_MODERATION, now, "channel_id", command.channel().value(),
                         "message_id", command.message().value());
             }

@@ -1,6 +1,6 @@
 package dev.filament.application.message;
 
-import dev.filament.application.guild.access.ChannelAccess;
+import dev.filament.application.guild.service.ChannelAccess;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.ipban.IpBanSurface;
@@ -29,7 +29,7 @@ public final class EditMessageService implements EditMessageUseCase {
                     .orElseThrow(() -> new NotFoundException("message"));
             kit.outbox().enqueueUpsert(stored.guildId(), stored.id());
             if (MessageModerationPolicy.isModeration(command.user(), current)) {
-                kit.guild().audits().write(command.guild(), command.user(), Optional.of(current.authorId()),
+                kit.audits().write(command.guild(), command.user(), Optional.of(current.authorId()),
                         AuditAction.MESSAGE_EDIT_MODERATION, now, "channel_id", command.channel().value(),
                         "message_id", command.message().value());
             }

@@ -2,8 +2,8 @@ package dev.filament.application.message;
 
 import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.guild.handoff.HandOffs;
 import dev.filament.application.guild.handoff.Wire;
+import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.search.SearchIndexQueue;
 import java.time.Instant;
 import java.util.Map;

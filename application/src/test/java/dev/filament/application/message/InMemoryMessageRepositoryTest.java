@@ -1,8 +1,8 @@
 package dev.filament.application.message;
 
 import dev.filament.application.fakes.InMemoryUnitOfWork;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.fakes.InMemoryGuildDatabase;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.application.guild.port.out.InMemoryGuildDatabase;
 import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
 
@@ -11,12 +11,12 @@ class InMemoryMessageRepositoryTest extends MessageRepositoryContract {
     private final InMemoryGuildDatabase db = new InMemoryGuildDatabase();
 
     @Override
-    protected GuildStore createStore() {
+    protected GuildPorts createStore() {
         return db.store(new InMemoryUnitOfWork());
     }
 
     @Override
-    protected MessageRepository createMessages(GuildStore store) {
+    protected MessageRepository createMessages(GuildPorts store) {
         return new InMemoryMessageRepository();
     }
 

@@ -3,15 +3,15 @@ package dev.filament.application.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.guild.GuildFixture;
 import dev.filament.application.guild.Page;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.message.CreateMessageUseCase.CreateMessageCommand;
 import dev.filament.application.message.ListMessagesUseCase.ListMessagesQuery;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.error.NotFoundException;
+import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.id.MessageId;
 import dev.filament.domain.id.UserId;

@@ -1,14 +1,10 @@
 package dev.filament.application.message;
 
-import dev.filament.application.guild.Audits;
-import dev.filament.application.guild.GuildFixture;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildSettings;
-import dev.filament.application.guild.access.AccessLadder;
-import dev.filament.application.guild.fakes.HandOffRecorder;
-import dev.filament.application.guild.handoff.HandOffs;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.port.out.RecordingHandOffPorts;
+import dev.filament.application.guild.service.GuildFixture;
+import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.GuildSettings;
+import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.search.CountingSearchIndexQueue;
 import dev.filament.application.search.InMemorySearchDatabase;
 import dev.filament.application.search.InMemorySearchIndexStore;
@@ -18,9 +14,10 @@ import dev.filament.application.search.OutboxEntry;
 import dev.filament.application.search.SearchIndexQueue;
 import dev.filament.application.search.SearchQueryPort;
 import dev.filament.application.search.usecase.SearchUseCases;
+import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.ipban.IpBan;
-import dev.filament.domain.guild.ipban.IpBanMatch;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -35,13 +32,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The message and search use cases wired as bootstrap would ({@link MessageUseCases#kit}, {@link SearchUseCases}),
  * over the guild fixture's in-memory tables, the search fakes (sharing one messages table with the message fake), a
- * counting wake-up queue that can be told to throw, and the guild fixture's {@link HandOffRecorder} as publisher
+ * counting wake-up queue that can be told to throw, and the guild fixture's {@link RecordingHandOffPorts} as publisher
  * (it sees whether a transaction was open at each hand-off and can be told to throw). Event payload maps are kept by
  * a {@link RecordingPayloadSerializer}.
  */
 public final class MessageFixture {
     public final GuildFixture guilds;
-    public final HandOffRecorder handOffs;
+    public final RecordingHandOffPorts handOffs;
     public final RecordingPayloadSerializer payloads = new RecordingPayloadSerializer();
     public final InMemorySearchDatabase searchTables;
     public final InMemorySearchIndexStore indexer;
@@ -68,17 +65,16 @@ public final class MessageFixture {
         indexer = new InMemorySearchIndexStore(searchTables);
         messages = new InMemoryMessageRepository(searchTables);
         HandOffs h = new HandOffs(handOffs, payloads, handOffs, handOffs, handOffs);
-        Audits audits = new Audits(guilds.store.audit(), guilds.ids);
-        AccessLadder ladder = new AccessLadder(guilds.store, guilds.settings,
-                new IpBanMatch(guilds.settings.infrastructure()), guilds.throttle, audits, h, guilds.clock);
-        GuildKit guildKit = new GuildKit(guilds.store, ladder, audits, h, guilds.ids, guilds.clock, guilds.settings);
+        GuildGraph graph = new GuildGraph(guilds.store, guilds.settings, guilds.ids, guilds.clock, h, guilds.throttle);
         SearchIndexQueue queue = () -> {
             if (failWakes.get()) {
                 throw new IllegalStateException("wake failure for the test");
             }
             wakes.wake();
         };
-        kit = MessageUseCases.kit(guildKit, messages, new InMemorySearchOutbox(searchTables), queue, markdown);
+        kit = MessageUseCases.kit(graph.tx(), guilds.store.channels(), graph.ladder(), graph.audits(),
+                graph.handOffs(), guilds.ids, guilds.clock, messages, new InMemorySearchOutbox(searchTables), queue,
+                markdown);
         useCases = MessageUseCases.create(kit);
         search = SearchUseCases.create(kit, index == null ? new InMemorySearchQuery(searchTables) : index);
     }

@@ -7,9 +7,9 @@ import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.UnsubscribeReason;
-import dev.filament.application.guild.fakes.HandOffRecorder;
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
-import dev.filament.application.guild.handoff.HandOffs;
+import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.guild.port.out.RecordingHandOffPorts;
+import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
@@ -47,7 +47,7 @@ class MessageHandOffsTest {
 
     @Test
     void publishCountsAsFanoutAndTheWakeUpAsSearchEnqueue() {
-        HandOffRecorder failures = new HandOffRecorder(() -> false);
+        RecordingHandOffPorts failures = new RecordingHandOffPorts(() -> false);
         RequestTimings timings = new RequestTimings();
         MessageHandOffs handOffs = new MessageHandOffs(new HandOffs(slowPublisher, new SimpleJsonSerializer(),
                 failures, failures, failures), MessageHandOffsTest::spin, timings);

@@ -2,12 +2,12 @@ package dev.filament.application.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
-import dev.filament.application.guild.port.GuildPortContractSupport;
+import dev.filament.application.guild.port.out.GuildPortContractSupport;
+import dev.filament.application.guild.port.out.GuildPorts;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.id.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public abstract class MessageRepositoryContract extends GuildPortContractSupport
     protected MessageRepository messages;
 
     /** The repository under test, joined to {@code store}'s unit of work. */
-    protected abstract MessageRepository createMessages(GuildStore store);
+    protected abstract MessageRepository createMessages(GuildPorts store);
 
     @BeforeEach
     void setUpMessageContract() {

@@ -1,7 +1,7 @@
 package dev.filament.application.message;
 
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
 import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.guild.port.SimpleJsonSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

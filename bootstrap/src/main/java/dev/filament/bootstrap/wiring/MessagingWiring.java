@@ -42,7 +42,8 @@ public final class MessagingWiring {
     }
 
     /** What the messaging features take from the rest of the wiring. */
-    public record Needs(ServerConfig config, DatabaseWiring database, GuildWiring guilds, RealtimeWiring realtime,
+    public record Needs(ServerConfig config, DatabaseWiring database, GuildWiring.GuildModule guilds,
+                        RealtimeWiring realtime,
                         IdentityWiring identity, PayloadSerializer payloads, EdgeHandlers edge,
                         EdgeTelemetry telemetry, HttpMetrics httpMetrics, MeterRegistry meters, Json json,
                         JsonBodies bodies, IdGenerator ids, RequestBudget budget, RequestTimings timings, Clock clock,
@@ -51,14 +52,15 @@ public final class MessagingWiring {
 
     public static MessagingWiring create(Needs n) {
         var uow = n.database().unitOfWork;
-        MessageKit kit = MessageUseCases.kit(n.guilds().kit, new JooqMessageRepository(uow),
+        MessageKit kit = MessageUseCases.kit(uow, n.guilds().channels(), n.guilds().ladder(), n.guilds().audits(),
+                n.guilds().handOffs(), n.ids(), n.clock(), new JooqMessageRepository(uow),
                 new JooqSearchOutbox(uow, n.clock()), n.realtime().searchQueue, new CommonmarkTokenizer(), n.timings());
         MessageUseCases messages = MessageUseCases.create(kit);
         SearchUseCases search = SearchUseCases.create(kit, new JooqSearchQuery(uow));
         GatewayMessageCreator creator = (caller, guild, channel, content, surface) -> messages.create().create(
                 new CreateMessageCommand(caller.user(), caller.clientIp(), surface, guild, channel, content,
                         List.of()));
-        GatewayCommandHandler commands = new GatewayCommandService(n.guilds().kit, n.realtime().fanout,
+        GatewayCommandHandler commands = new GatewayCommandService(uow, n.guilds().ladder(), n.realtime().fanout,
                 n.realtime().fanout, n.payloads(), n.realtime().voiceSubscribeSync, creator, n.realtime().revalidation);
         ServerConfig c = n.config();
         GatewaySettings settings = GatewaySettings.of(c.requestTimeout(), c.gatewayIngressEventsPerWindow(),

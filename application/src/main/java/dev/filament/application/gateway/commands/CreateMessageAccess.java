@@ -1,10 +1,9 @@
 package dev.filament.application.gateway.commands;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.access.AccessLadder;
-import dev.filament.application.guild.port.AccessLoader;
-import dev.filament.application.guild.port.AccessLoader.ChannelSnapshot;
-import dev.filament.application.guild.port.AccessLoader.GuildSnapshot;
+import dev.filament.application.guild.port.out.AccessLoader.ChannelSnapshot;
+import dev.filament.application.guild.port.out.AccessLoader.GuildSnapshot;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.PermissionEvaluator;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * once, however many pairs share them. One instance serves one revalidation pass on one thread; not thread-safe.
  */
 final class CreateMessageAccess {
-    private final GuildStore store;
+    private final AccessLoader loader;
     private final AccessLadder ladder;
     private final GuildId guild;
     private Optional<GuildSnapshot> snapshot;
@@ -34,8 +33,8 @@ final class CreateMessageAccess {
     private final Map<ChannelId, Optional<List<ChannelOverride>>> channels = new HashMap<>();
     private final Map<Pair, Boolean> decided = new HashMap<>();
 
-    CreateMessageAccess(GuildStore store, AccessLadder ladder, GuildId guild) {
-        this.store = store;
+    CreateMessageAccess(AccessLoader loader, AccessLadder ladder, GuildId guild) {
+        this.loader = loader;
         this.ladder = ladder;
         this.guild = guild;
     }
@@ -60,7 +59,7 @@ final class CreateMessageAccess {
         List<UserId> missing = wanted.stream().distinct().filter(u -> !users.containsKey(u)).toList();
         for (int from = 0; from < missing.size(); from += AccessLoader.MAX_BATCH) {
             List<UserId> batch = missing.subList(from, Math.min(missing.size(), from + AccessLoader.MAX_BATCH));
-            Map<UserId, List<RoleId>> found = store.access().memberships(guild, batch);
+            Map<UserId, List<RoleId>> found = loader.memberships(guild, batch);
             for (UserId user : batch) {
                 users.put(user, ladder.contextOf(snapshot.get(), user, Optional.ofNullable(found.get(user))));
             }
@@ -77,7 +76,7 @@ final class CreateMessageAccess {
             return false;
         }
         Optional<List<ChannelOverride>> overrides = channels.computeIfAbsent(channel,
-                c -> store.access().channel(guild, c).map(ChannelSnapshot::overrides));
+                c -> loader.channel(guild, c).map(ChannelSnapshot::overrides));
         if (overrides.isEmpty()) {
             return false;
         }
@@ -90,7 +89,7 @@ final class CreateMessageAccess {
 
     private Optional<GuildSnapshot> loadGuild() {
         if (snapshot == null) {
-            snapshot = store.access().guild(guild);
+            snapshot = loader.guild(guild);
         }
         return snapshot;
     }

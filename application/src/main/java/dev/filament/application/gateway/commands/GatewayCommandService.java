@@ -2,16 +2,15 @@ package dev.filament.application.gateway.commands;
 
 import dev.filament.application.gateway.GatewayCaller;
 import dev.filament.application.gateway.GatewayCommandHandler;
-import dev.filament.application.gateway.GatewayConnections;
 import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
+import dev.filament.application.gateway.GatewayConnections;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.PresenceStatus;
 import dev.filament.application.gateway.SubscriptionRevalidations;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.access.AccessLadder;
 import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.application.voice.VoiceSubscribeSync;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.guild.ipban.IpBanSurface;
@@ -28,7 +27,7 @@ import java.util.Map;
  * subscription and sends the connection its initial state; {@code message_create} goes through the message use case.
  */
 public final class GatewayCommandService implements GatewayCommandHandler {
-    private final GuildStore store;
+    private final UnitOfWork tx;
     private final AccessLadder ladder;
     private final GatewayConnections connections;
     private final GatewayEventPublisher publisher;
@@ -37,12 +36,13 @@ public final class GatewayCommandService implements GatewayCommandHandler {
     private final GatewayMessageCreator messages;
     private final SubscriptionRevalidations revalidations;
 
-    /** {@code kit} supplies the guild store and access ladder the REST routes use. */
-    public GatewayCommandService(GuildKit kit, GatewayConnections connections, GatewayEventPublisher publisher,
-                                 PayloadSerializer serializer, VoiceSubscribeSync voiceSync,
+    /** {@code tx} and {@code ladder} are the unit of work and access ladder the REST routes use. */
+    public GatewayCommandService(UnitOfWork tx, AccessLadder ladder, GatewayConnections connections,
+                                 GatewayEventPublisher publisher, PayloadSerializer serializer,
+                                 VoiceSubscribeSync voiceSync,
                                  GatewayMessageCreator messages, SubscriptionRevalidations revalidations) {
-        this.store = kit.store();
-        this.ladder = kit.ladder();
+        this.tx = tx;
+        this.ladder = ladder;
         this.connections = connections;
         this.publisher = publisher;
         this.serializer = serializer;
@@ -60,7 +60,7 @@ public final class GatewayCommandService implements GatewayCommandHandler {
         UserId user = caller.user();
         long stamp = revalidations.stamp(guild); // read before the check: see SubscriptionRevalidations
         ladder.screen(user, guild, caller.clientIp(), IpBanSurface.GATEWAY_SUBSCRIBE);
-        store.tx(() -> ladder.channel(ladder.guild(user, guild), channel).require(Permission.CREATE_MESSAGE));
+        tx.inTransaction(() -> ladder.channel(ladder.guild(user, guild), channel).require(Permission.CREATE_MESSAGE));
         SubscribeOutcome outcome = connections.subscribe(caller.connection(), guild, channel);
         switch (outcome.kind()) {
             case QUOTA_EXCEEDED -> throw ConflictException.quotaExceeded("subscription");

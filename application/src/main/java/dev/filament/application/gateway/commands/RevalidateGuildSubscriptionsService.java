@@ -1,11 +1,11 @@
 package dev.filament.application.gateway.commands;
 
-import dev.filament.application.gateway.GatewaySubscriptions;
 import dev.filament.application.gateway.GatewaySubscriptions.Subscription;
+import dev.filament.application.gateway.GatewaySubscriptions;
 import dev.filament.application.gateway.UnsubscribeReason;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.access.AccessLadder;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.voice.VoiceIdentity;
@@ -21,16 +21,19 @@ import java.util.stream.Stream;
  * participants that lost access.
  */
 public final class RevalidateGuildSubscriptionsService implements RevalidateGuildSubscriptionsUseCase {
-    private final GuildStore store;
+    private final UnitOfWork tx;
+    private final AccessLoader loader;
     private final AccessLadder ladder;
     private final GatewaySubscriptions subscriptions;
     private final VoiceRegistry voice;
     private final Clock clock;
 
-    public RevalidateGuildSubscriptionsService(GuildKit kit, GatewaySubscriptions subscriptions, VoiceRegistry voice) {
-        this.store = kit.store();
-        this.ladder = kit.ladder();
-        this.clock = kit.clock();
+    public RevalidateGuildSubscriptionsService(UnitOfWork tx, AccessLoader loader, AccessLadder ladder, Clock clock,
+                                               GatewaySubscriptions subscriptions, VoiceRegistry voice) {
+        this.tx = tx;
+        this.loader = loader;
+        this.ladder = ladder;
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.voice = voice;
     }
@@ -42,8 +45,8 @@ public final class RevalidateGuildSubscriptionsService implements RevalidateGuil
         if (held.isEmpty() && participants.isEmpty()) {
             return RevalidationResult.NOTHING; // no database work for a guild nobody watches
         }
-        CreateMessageAccess access = new CreateMessageAccess(store, ladder, guild);
-        List<Subscription> lost = store.tx(() -> {
+        CreateMessageAccess access = new CreateMessageAccess(loader, ladder, guild);
+        List<Subscription> lost = tx.inTransaction(() -> {
             access.preload(Stream.concat(held.stream().map(Subscription::user), participants.stream()
                     .map(VoiceIdentity::user)).toList());
             participants.forEach(p -> access.allows(p.user(), p.channel()));
@@ -54,7 +57,7 @@ public final class RevalidateGuildSubscriptionsService implements RevalidateGuil
         }
         int removed = participants.isEmpty() ? 0 : voice.reevaluate(guild, (user, channel) ->
                 // a participant who joined after the snapshot is decided on its own, in a short transaction
-                access.decided(user, channel).orElseGet(() -> store.tx(() -> access.allows(user, channel))),
+                access.decided(user, channel).orElseGet(() -> tx.inTransaction(() -> access.allows(user, channel))),
                 clock.instant());
         return new RevalidationResult(held.size(), lost.size(), removed);
     }

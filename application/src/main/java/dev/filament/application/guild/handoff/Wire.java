@@ -1,7 +1,7 @@
 package dev.filament.application.guild.handoff;
 
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.role.ColorHex;
 import dev.filament.domain.guild.role.Role;
 import java.time.Instant;

@@ -15,7 +15,7 @@ final class GuildSearchAccess {
     static <T> T inTransaction(MessageKit kit, GuildSearchCommand command, IpBanSurface surface, Supplier<T> work) {
         kit.screen(command.user(), command.guild(), command.clientIp(), surface);
         return kit.tx(() -> {
-            kit.guild().ladder().guild(command.user(), command.guild()).require(Permission.MANAGE_WORKSPACE_ROLES);
+            kit.ladder().guild(command.user(), command.guild()).require(Permission.MANAGE_WORKSPACE_ROLES);
             return work.get();
         });
     }

@@ -1,8 +1,8 @@
 package dev.filament.application.search.usecase;
 
-import dev.filament.application.guild.access.GuildAccess;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.ChannelRepository;
+import dev.filament.application.guild.port.out.ChannelRepository;
+import dev.filament.application.guild.service.GuildAccess;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.PermissionEvaluator;
 import dev.filament.domain.guild.permission.Permission;

@@ -1,6 +1,6 @@
 package dev.filament.application.search.usecase;
 
-import dev.filament.application.guild.access.GuildAccess;
+import dev.filament.application.guild.service.GuildAccess;
 import dev.filament.application.message.Message;
 import dev.filament.application.message.MessageKit;
 import dev.filament.application.message.MessageView;
@@ -34,12 +34,12 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
     public List<MessageView> search(SearchMessagesQuery query) {
         kit.screen(query.user(), query.guild(), query.clientIp(), IpBanSurface.SEARCH_MESSAGES);
         List<Message> found = kit.tx(() -> {
-            var ladder = kit.guild().ladder();
+            var ladder = kit.ladder();
             GuildAccess access = ladder.guild(query.user(), query.guild());
             Set<ChannelId> readable = query.channel().isPresent()
                     ? Set.of(ladder.channel(access, query.channel().get()).require(Permission.CREATE_MESSAGE)
                             .channel().id())
-                    : ReadableChannels.of(access, kit.guild().store().channels());
+                    : ReadableChannels.of(access, kit.channels());
             List<MessageId> ids = index.find(new SearchCriteria(query.guild(), query.query(), readable,
                     query.channel(), query.limit()));
             return ids.isEmpty() ? List.<Message>of() : inMatchOrder(query, ids, readable);

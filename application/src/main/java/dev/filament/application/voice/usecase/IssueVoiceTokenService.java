@@ -1,10 +1,14 @@
 package dev.filament.application.voice.usecase;
 
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.access.ChannelAccess;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.guild.service.Audits;
+import dev.filament.application.guild.service.ChannelAccess;
+import dev.filament.application.guild.service.HandOffs;
+import dev.filament.application.guild.service.StoredTime;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.application.voice.VoiceRegistry.IssueOutcome;
+import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.application.voice.VoiceToken;
 import dev.filament.application.voice.VoiceTokenIssuer;
 import dev.filament.domain.error.InvalidRequestException;
@@ -17,6 +21,7 @@ import dev.filament.domain.voice.VoiceGrant;
 import dev.filament.domain.voice.VoiceGrantPolicy;
 import dev.filament.domain.voice.VoiceIdentity;
 import dev.filament.domain.voice.VoiceRoom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,7 +32,10 @@ import java.util.Optional;
  * hand-off whose failure never changes the 200.
  */
 public final class IssueVoiceTokenService implements IssueVoiceTokenUseCase {
-    private final GuildKit kit;
+    private final UnitOfWork tx;
+    private final Audits audits;
+    private final HandOffs handOffs;
+    private final Clock clock;
     private final VoiceChannelGate gate;
     private final VoiceRegistry registry;
     private final VoiceTokenIssuer issuer;
@@ -35,10 +43,14 @@ public final class IssueVoiceTokenService implements IssueVoiceTokenUseCase {
     private final RateLimiter publishLimiter;
 
     /** @param tokenLimiter {@code voice_token}; @param publishLimiter {@code voice_publish} (SPEC 2.6) */
-    public IssueVoiceTokenService(GuildKit kit, VoiceRegistry registry, VoiceTokenIssuer issuer,
-                                  RateLimiter tokenLimiter, RateLimiter publishLimiter) {
-        this.kit = kit;
-        this.gate = new VoiceChannelGate(kit);
+    public IssueVoiceTokenService(UnitOfWork tx, AccessLadder ladder, Audits audits, HandOffs handOffs, Clock clock,
+                                  VoiceRegistry registry, VoiceTokenIssuer issuer, RateLimiter tokenLimiter,
+                                  RateLimiter publishLimiter) {
+        this.tx = tx;
+        this.audits = audits;
+        this.handOffs = handOffs;
+        this.clock = clock;
+        this.gate = new VoiceChannelGate(tx, ladder);
         this.registry = registry;
         this.issuer = issuer;
         this.tokenLimiter = tokenLimiter;
@@ -64,11 +76,11 @@ public final class IssueVoiceTokenService implements IssueVoiceTokenUseCase {
         }
         VoiceGrantPolicy.grantsSomething(grant).orThrow();
         VoiceIdentity identity = VoiceRoom.of(c.guild(), c.channel()).identityOf(c.user());
-        Instant now = kit.now();
+        Instant now = StoredTime.now(clock);
         registry.checkCapacity(identity, now);
         VoiceToken token = issuer.issue(identity, c.username(), grant, now);
-        kit.store().unitOfWork().run(() -> audit(c, grant, now));
-        kit.handOffs().guarded("voice.registry", () -> register(identity, grant, now, token.expiresAt()));
+        tx.run(() -> audit(c, grant, now));
+        handOffs.guarded("voice.registry", () -> register(identity, grant, now, token.expiresAt()));
         return new IssuedVoiceToken(token, identity, grant);
     }
 
@@ -78,7 +90,7 @@ public final class IssueVoiceTokenService implements IssueVoiceTokenUseCase {
     }
 
     private void audit(IssueVoiceTokenCommand c, VoiceGrant grant, Instant now) {
-        kit.audits().write(c.guild(), c.user(), Optional.of(c.user()), AuditAction.MEDIA_TOKEN_ISSUE, now,
+        audits.write(c.guild(), c.user(), Optional.of(c.user()), AuditAction.MEDIA_TOKEN_ISSUE, now,
                 "channel_id", c.channel().value(),
                 "client_ip", c.clientIp().address().toString(),
                 "client_ip_source", c.clientIp().source().wireName(),

@@ -1,28 +1,31 @@
 package dev.filament.application.voice.usecase;
 
-import dev.filament.application.guild.GuildKit;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.guild.service.StoredTime;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.voice.VoiceRoom;
+import java.time.Clock;
 
 /**
  * Implements {@link LeaveVoiceUseCase}: after the ladder, removes the caller's seat in that channel (unpublish per
  * stream, then {@code voice_participant_leave}, published by the registry). Not registered there is not an error.
  */
 public final class LeaveVoiceService implements LeaveVoiceUseCase {
-    private final GuildKit kit;
+    private final Clock clock;
     private final VoiceChannelGate gate;
     private final VoiceRegistry registry;
 
-    public LeaveVoiceService(GuildKit kit, VoiceRegistry registry) {
-        this.kit = kit;
-        this.gate = new VoiceChannelGate(kit);
+    public LeaveVoiceService(UnitOfWork tx, AccessLadder ladder, Clock clock, VoiceRegistry registry) {
+        this.clock = clock;
+        this.gate = new VoiceChannelGate(tx, ladder);
         this.registry = registry;
     }
 
     @Override
     public void leave(LeaveVoiceCommand c) {
         gate.enter(c.user(), c.clientIp(), c.guild(), c.channel(), IpBanSurface.VOICE_LEAVE);
-        registry.leave(VoiceRoom.of(c.guild(), c.channel()).identityOf(c.user()), kit.now());
+        registry.leave(VoiceRoom.of(c.guild(), c.channel()).identityOf(c.user()), StoredTime.now(clock));
     }
 }

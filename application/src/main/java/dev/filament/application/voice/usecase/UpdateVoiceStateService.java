@@ -1,10 +1,13 @@
 package dev.filament.application.voice.usecase;
 
-import dev.filament.application.guild.GuildKit;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.guild.service.StoredTime;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.application.voice.VoiceRegistry;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.voice.VoiceRoom;
+import java.time.Clock;
 
 /**
  * Implements {@link UpdateVoiceStateUseCase}: after the ladder, requires at least one flag (400), then lets the
@@ -12,13 +15,13 @@ import dev.filament.domain.voice.VoiceRoom;
  * nothing when the caller is not registered in that channel.
  */
 public final class UpdateVoiceStateService implements UpdateVoiceStateUseCase {
-    private final GuildKit kit;
+    private final Clock clock;
     private final VoiceChannelGate gate;
     private final VoiceRegistry registry;
 
-    public UpdateVoiceStateService(GuildKit kit, VoiceRegistry registry) {
-        this.kit = kit;
-        this.gate = new VoiceChannelGate(kit);
+    public UpdateVoiceStateService(UnitOfWork tx, AccessLadder ladder, Clock clock, VoiceRegistry registry) {
+        this.clock = clock;
+        this.gate = new VoiceChannelGate(tx, ladder);
         this.registry = registry;
     }
 
@@ -29,6 +32,6 @@ public final class UpdateVoiceStateService implements UpdateVoiceStateUseCase {
             throw new InvalidRequestException("is_muted or is_deafened is required");
         }
         registry.updateState(VoiceRoom.of(c.guild(), c.channel()).identityOf(c.user()), c.muted(), c.deafened(),
-                kit.now());
+                StoredTime.now(clock));
     }
 }

@@ -1,7 +1,8 @@
 package dev.filament.application.voice.usecase;
 
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.access.ChannelAccess;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.guild.service.ChannelAccess;
+import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
@@ -14,15 +15,17 @@ import dev.filament.domain.net.ClientIp;
  * because the token route checks them only after its limiter.
  */
 final class VoiceChannelGate {
-    private final GuildKit kit;
+    private final UnitOfWork tx;
+    private final AccessLadder ladder;
 
-    VoiceChannelGate(GuildKit kit) {
-        this.kit = kit;
+    VoiceChannelGate(UnitOfWork tx, AccessLadder ladder) {
+        this.tx = tx;
+        this.ladder = ladder;
     }
 
     /** 404 for a missing guild or channel, 403 for a non-member or an IP-ban hit; else the caller's channel view. */
     ChannelAccess enter(UserId user, ClientIp clientIp, GuildId guild, ChannelId channel, IpBanSurface surface) {
-        kit.ladder().screen(user, guild, clientIp, surface);
-        return kit.store().tx(() -> kit.ladder().channel(kit.ladder().guild(user, guild), channel));
+        ladder.screen(user, guild, clientIp, surface);
+        return tx.inTransaction(() -> ladder.channel(ladder.guild(user, guild), channel));
     }
 }

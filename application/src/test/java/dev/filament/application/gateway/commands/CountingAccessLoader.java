@@ -1,7 +1,7 @@
 package dev.filament.application.gateway.commands;
 
-import dev.filament.application.guild.GuildStore;
-import dev.filament.application.guild.port.AccessLoader;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
@@ -32,8 +32,8 @@ public final class CountingAccessLoader implements AccessLoader {
     }
 
     /** {@code store} with its access loader replaced by this one. */
-    public GuildStore wrap(GuildStore store) {
-        return new GuildStore(store.unitOfWork(), store.guilds(), store.channels(), store.roles(), store.members(),
+    public GuildPorts wrap(GuildPorts store) {
+        return new GuildPorts(store.unitOfWork(), store.guilds(), store.channels(), store.roles(), store.members(),
                 store.bans(), store.ipBans(), store.observations(), store.audit(), store.users(), this);
     }
 

@@ -9,10 +9,8 @@ import dev.filament.application.gateway.InMemoryGatewayConnections;
 import dev.filament.application.gateway.InMemorySubscriptionRevalidations;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.gateway.RecordingGatewaySocket;
-import dev.filament.application.guild.GuildFixture;
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.voice.VoiceEventPayloads;
 import dev.filament.application.voice.VoiceSubscribeSync;
 import dev.filament.application.voice.fakes.RecordingVoiceSyncTelemetry;
@@ -22,8 +20,10 @@ import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.error.RateLimitedException;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.audit.AuditEntry;
@@ -52,7 +52,8 @@ class GatewayCommandServiceTest {
     private final SimpleVoiceRegistry voice = new SimpleVoiceRegistry(publisher);
     private final List<String> created = new ArrayList<>();
     private final InMemorySubscriptionRevalidations revalidations = new InMemorySubscriptionRevalidations();
-    private final GatewayCommandService service = new GatewayCommandService(f.kit, connections, publisher,
+    private final GatewayCommandService service = new GatewayCommandService(f.graph.tx(), f.graph.ladder(),
+            connections, publisher,
             new SimpleJsonSerializer(), new VoiceSubscribeSync(voice, new VoiceEventPayloads(new TestJson()),
                     new RecordingVoiceSyncTelemetry(), f.clock),
             (caller, guild, channel, content, surface) -> created.add(caller.user() + "|" + guild + "|" + channel
@@ -272,7 +273,8 @@ class GatewayCommandServiceTest {
 
     @Test
     void messageCreateFailure_reachesTheBindingWithTheUseCaseCode() {
-        GatewayCommandService failing = new GatewayCommandService(f.kit, connections, publisher,
+        GatewayCommandService failing = new GatewayCommandService(f.graph.tx(), f.graph.ladder(),
+            connections, publisher,
                 new SimpleJsonSerializer(), new VoiceSubscribeSync(voice, new VoiceEventPayloads(new TestJson()),
                         new RecordingVoiceSyncTelemetry(), f.clock),
                 (caller, g, c, content, surface) -> {

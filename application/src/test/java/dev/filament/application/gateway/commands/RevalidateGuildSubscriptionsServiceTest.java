@@ -8,14 +8,14 @@ import dev.filament.application.gateway.GatewaySubscriptions.Subscription;
 import dev.filament.application.gateway.InMemoryGatewayConnections;
 import dev.filament.application.gateway.RecordingGatewaySocket;
 import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
-import dev.filament.application.guild.GuildFixture;
-import dev.filament.application.guild.GuildKit;
-import dev.filament.application.guild.GuildUseCases;
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
-import dev.filament.application.guild.port.AccessLoader;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.service.GuildFixture;
+import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -38,12 +38,13 @@ class RevalidateGuildSubscriptionsServiceTest {
 
     private final GuildFixture f = new GuildFixture();
     private final CountingAccessLoader loader = new CountingAccessLoader(f.store.access());
-    private final GuildKit kit = GuildUseCases.kit(loader.wrap(f.store), f.settings, f.ids, f.clock, f.handOffs,
+    private final GuildGraph graph = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, f.handOffs,
             new SimpleJsonSerializer(), f.handOffs, f.handOffs, f.handOffs);
     private final InMemoryGatewayConnections gateway = new InMemoryGatewayConnections();
     private final SimpleVoiceRegistry voice = new SimpleVoiceRegistry(gateway);
     private final RevalidateGuildSubscriptionsService service =
-            new RevalidateGuildSubscriptionsService(kit, gateway, voice);
+            new RevalidateGuildSubscriptionsService(graph.tx(), graph.store().access(), graph.ladder(), graph.clock(),
+                    gateway, voice);
 
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);
@@ -173,7 +174,7 @@ class RevalidateGuildSubscriptionsServiceTest {
     @Test
     void formerMembersLoseTheirSubscriptions_theServerOwnerKeepsHisWithoutMembership() throws Exception {
         UserId serverOwner = f.ids.newUserId();
-        GuildKit ownerKit = GuildUseCases.kit(loader.wrap(f.store), f.settings.withServerOwner(serverOwner), f.ids,
+        GuildGraph ownerGraph = GuildGraph.of(loader.wrap(f.store), f.settings.withServerOwner(serverOwner), f.ids,
                 f.clock, f.handOffs, new SimpleJsonSerializer(), f.handOffs, f.handOffs, f.handOffs);
         UserId leaver = f.newMember(guild.id());
         RecordingGatewaySocket leaverSocket = new RecordingGatewaySocket();
@@ -181,7 +182,8 @@ class RevalidateGuildSubscriptionsServiceTest {
         connect(serverOwner, new RecordingGatewaySocket(), a);
         f.store.tx(() -> f.store.members().delete(guild.id(), leaver));
 
-        RevalidationResult result = new RevalidateGuildSubscriptionsService(ownerKit, gateway, voice)
+        RevalidationResult result = new RevalidateGuildSubscriptionsService(ownerGraph.tx(),
+                ownerGraph.store().access(), ownerGraph.ladder(), ownerGraph.clock(), gateway, voice)
                 .revalidate(guild.id());
 
         assertThat(result).isEqualTo(new RevalidationResult(2, 1, 0));

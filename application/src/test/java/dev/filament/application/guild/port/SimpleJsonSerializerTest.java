@@ -1,6 +1,5 @@
 package dev.filament.application.guild.port;
 
-import dev.filament.application.guild.fakes.SimpleJsonSerializer;
 
 /** Runs the {@link PayloadSerializer} contract against the test-jar's small JSON writer. */
 class SimpleJsonSerializerTest extends PayloadSerializerContract {

@@ -1,9 +1,7 @@
 package dev.filament.application.voice.usecase;
 
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
-import dev.filament.application.guild.GuildFixture;
-import dev.filament.application.guild.port.Channel;
-import dev.filament.application.guild.port.Guild;
+import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.application.voice.VoiceEventPayloads;
@@ -12,8 +10,10 @@ import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.application.voice.usecase.IssueVoiceTokenUseCase.IssueVoiceTokenCommand;
 import dev.filament.application.voice.usecase.IssueVoiceTokenUseCase.IssuedVoiceToken;
+import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
+import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.audit.AuditEntry;
@@ -58,7 +58,8 @@ final class VoiceFixture {
         tokenLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_token", tokenQuota, 60), f.clock);
         publishLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_publish", publishQuota, 60), f.clock);
         VoiceTokenIssuer tokens = liveKitConfigured ? issuer : VoiceTokenIssuer.UNCONFIGURED;
-        useCases = VoiceUseCases.create(f.kit, registry, tokens, tokenLimiter, publishLimiter);
+        useCases = VoiceUseCases.create(f.graph.tx(), f.graph.ladder(), f.graph.audits(), f.graph.handOffs(),
+                f.clock, registry, tokens, tokenLimiter, publishLimiter);
         voice = channel(ChannelKind.VOICE);
     }
 

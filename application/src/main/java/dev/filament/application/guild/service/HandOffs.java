@@ -1,0 +1,74 @@
+package dev.filament.application.guild.service;
+
+import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.guild.port.out.GuildRevalidation;
+import dev.filament.application.guild.port.out.HandOffFailures;
+import dev.filament.application.guild.port.out.VoiceRemovals;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import java.util.Map;
+
+/**
+ * The post-commit hand-offs of the guild routes (SPEC 1.11 W3): each is non-blocking, runs only after the final
+ * commit, and a failure is reported to {@link HandOffFailures} instead of changing the response.
+ */
+public final class HandOffs {
+    private final GatewayEventPublisher gateway;
+    private final PayloadSerializer serializer;
+    private final GuildRevalidation revalidation;
+    private final VoiceRemovals voice;
+    private final HandOffFailures failures;
+
+    public HandOffs(GatewayEventPublisher gateway, PayloadSerializer serializer, GuildRevalidation revalidation,
+                    VoiceRemovals voice, HandOffFailures failures) {
+        this.gateway = gateway;
+        this.serializer = serializer;
+        this.revalidation = revalidation;
+        this.voice = voice;
+        this.failures = failures;
+    }
+
+    /** Serializes {@code d} once and publishes the event. */
+    public void publish(String type, GatewayEvent.Scope scope, Map<String, ?> d) {
+        guarded("gateway.publish", () -> gateway.publish(GatewayEvent.of(type, scope, serializer.toJson(d))));
+    }
+
+    /** Publishes to guild scope. */
+    public void publishToGuild(GuildId guild, String type, Map<String, ?> d) {
+        publish(type, GatewayEvent.Scope.guild(guild), d);
+    }
+
+    public void dropSubscriptions(UserId user, GuildId guild, UnsubscribeReason reason) {
+        guarded("gateway.drop_subscriptions", () -> gateway.dropSubscriptions(user, guild, reason));
+    }
+
+    /** Revalidation of the guild's subscriptions (SPEC 9.10) and voice re-evaluation (SPEC 11.5), in that order. */
+    public void revalidate(GuildId guild) {
+        guarded("guild.revalidation", () -> revalidation.enqueue(guild));
+        guarded("voice.reevaluate", () -> voice.reevaluate(guild));
+    }
+
+    public void removeFromVoice(UserId user, GuildId guild) {
+        guarded("voice.remove", () -> voice.removeFromGuild(user, guild));
+    }
+
+    /** Runs {@code work}, reporting instead of propagating a failure. */
+    public void guarded(String name, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            report(name, e);
+        }
+    }
+
+    private void report(String name, RuntimeException e) {
+        try {
+            failures.failed(name, e);
+        } catch (RuntimeException ignored) {
+            // The failure sink must never turn a committed request into an error.
+        }
+    }
+}

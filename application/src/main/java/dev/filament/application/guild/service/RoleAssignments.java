@@ -1,0 +1,50 @@
+package dev.filament.application.guild.service;
+
+import dev.filament.application.guild.handoff.Wire;
+import dev.filament.application.guild.port.in.RoleAssignmentCommand;
+import dev.filament.application.guild.port.out.GuildRepository;
+import dev.filament.application.guild.port.out.MemberRepository;
+import dev.filament.domain.error.NotFoundException;
+import dev.filament.domain.guild.permission.Permission;
+import dev.filament.domain.guild.role.Role;
+import java.time.Instant;
+
+/** Shared steps of assign and unassign: the ladder, the role of G, the target membership, the post-commit effects. */
+public final class RoleAssignments {
+    private final AccessLadder ladder;
+    private final GuildRepository guilds;
+    private final MemberRepository members;
+    private final HandOffs handOffs;
+
+    public RoleAssignments(AccessLadder ladder, GuildRepository guilds, MemberRepository members, HandOffs handOffs) {
+        this.ladder = ladder;
+        this.guilds = guilds;
+        this.members = members;
+        this.handOffs = handOffs;
+    }
+
+    /** {@code G}, {@code GP(manage_member_roles)}, guild row lock, role of G (404). */
+    Loaded load(RoleAssignmentCommand c) {
+        GuildAccess access = ladder.guild(c.user(), c.guild()).require(Permission.MANAGE_MEMBER_ROLES);
+        guilds.lock(c.guild()).orElseThrow();
+        Role role = access.roles().find(c.role()).orElseThrow(() -> new NotFoundException("role"));
+        return new Loaded(access, role);
+    }
+
+    void requireMember(RoleAssignmentCommand c) {
+        if (!members.lock(c.guild(), c.target())) {
+            throw new NotFoundException("member");
+        }
+    }
+
+    void afterCommit(RoleAssignmentCommand c, String type, String timeKey, Instant now) {
+        handOffs.publishToGuild(c.guild(), type, Wire.object()
+                .put("guild_id", c.guild().value()).put("user_id", c.target().value())
+                .put("role_id", c.role().value()).put(timeKey, Wire.unix(now))
+                .put("actor_user_id", c.user().value()).build());
+        handOffs.revalidate(c.guild());
+    }
+
+    record Loaded(GuildAccess access, Role role) {
+    }
+}

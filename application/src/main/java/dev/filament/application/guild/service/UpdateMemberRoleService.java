@@ -1,0 +1,72 @@
+package dev.filament.application.guild.service;
+
+import dev.filament.application.guild.handoff.Wire;
+import dev.filament.application.guild.port.in.MemberCommand;
+import dev.filament.application.guild.port.in.UpdateMemberRoleUseCase;
+import dev.filament.application.guild.port.out.GuildRepository;
+import dev.filament.application.guild.port.out.RoleRepository;
+import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.domain.guild.access.AccessContext;
+import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.policy.MemberRolePolicy;
+import dev.filament.domain.guild.role.LegacyRole;
+import dev.filament.domain.guild.role.SystemRoleKey;
+import dev.filament.domain.id.RoleId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Implements {@link UpdateMemberRoleUseCase} under the guild row lock. */
+public final class UpdateMemberRoleService implements UpdateMemberRoleUseCase {
+    private final UnitOfWork tx;
+    private final GuildRepository guilds;
+    private final RoleRepository roles;
+    private final AccessLadder ladder;
+    private final Audits audits;
+    private final HandOffs handOffs;
+    private final Clock clock;
+
+    public UpdateMemberRoleService(UnitOfWork tx, GuildRepository guilds, RoleRepository roles, AccessLadder ladder,
+                                   Audits audits, HandOffs handOffs, Clock clock) {
+        this.tx = tx;
+        this.guilds = guilds;
+        this.roles = roles;
+        this.ladder = ladder;
+        this.audits = audits;
+        this.handOffs = handOffs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void update(UpdateMemberRoleCommand command) {
+        MemberCommand c = command.target();
+        Instant now = StoredTime.now(clock);
+        boolean changed = tx.inTransaction(() -> {
+            GuildAccess access = ladder.guild(c.user(), c.guild());
+            guilds.lock(c.guild()).orElseThrow();
+            AccessContext target = ladder.contextOf(access.snapshot(), c.target());
+            MemberRolePolicy.canSetLegacyRole(access.actor(), target, command.role()).orThrow();
+            MemberRolePolicy.Change change = MemberRolePolicy.change(target, command.role());
+            if (change == MemberRolePolicy.Change.NONE) {
+                return false;
+            }
+            RoleId moderator = access.roles().seeded(SystemRoleKey.MODERATOR).id();
+            LegacyRole from = target.legacyRole();
+            if (change == MemberRolePolicy.Change.ADD_MODERATOR) {
+                roles.assign(c.guild(), moderator, c.target(), now);
+            } else {
+                roles.unassign(c.guild(), moderator, c.target());
+            }
+            audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.MEMBER_ROLE_UPDATE, now,
+                    "from", from.wire(), "to", command.role().wire());
+            return true;
+        });
+        if (changed) {
+            handOffs.publishToGuild(c.guild(), "workspace_member_update", Wire.object()
+                    .put("guild_id", c.guild().value()).put("user_id", c.target().value())
+                    .put("updated_fields", Wire.object().put("role", command.role().wire()).build())
+                    .put("updated_at_unix", Wire.unix(now)).put("actor_user_id", c.user().value()).build());
+            handOffs.revalidate(c.guild());
+        }
+    }
+}

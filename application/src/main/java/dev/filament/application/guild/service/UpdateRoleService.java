@@ -1,0 +1,110 @@
+package dev.filament.application.guild.service;
+
+import dev.filament.application.guild.handoff.Wire;
+import dev.filament.application.guild.port.in.RoleCommand;
+import dev.filament.application.guild.port.in.UpdateRoleUseCase;
+import dev.filament.application.guild.port.out.GuildRepository;
+import dev.filament.application.guild.port.out.RoleRepository;
+import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.domain.error.NotFoundException;
+import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.permission.Permission;
+import dev.filament.domain.guild.policy.RoleEditPolicy;
+import dev.filament.domain.guild.role.ColorChange;
+import dev.filament.domain.guild.role.ColorHex;
+import dev.filament.domain.guild.role.Role;
+import dev.filament.domain.guild.role.RoleName;
+import dev.filament.domain.guild.role.RolePatch;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Implements {@link UpdateRoleUseCase} under the guild row lock. */
+public final class UpdateRoleService implements UpdateRoleUseCase {
+    private final UnitOfWork tx;
+    private final GuildRepository guilds;
+    private final RoleRepository roles;
+    private final AccessLadder ladder;
+    private final Audits audits;
+    private final HandOffs handOffs;
+    private final Clock clock;
+
+    public UpdateRoleService(UnitOfWork tx, GuildRepository guilds, RoleRepository roles, AccessLadder ladder,
+                             Audits audits, HandOffs handOffs, Clock clock) {
+        this.tx = tx;
+        this.guilds = guilds;
+        this.roles = roles;
+        this.ladder = ladder;
+        this.audits = audits;
+        this.handOffs = handOffs;
+        this.clock = clock;
+    }
+
+    @Override
+    public Role update(UpdateRoleCommand command) {
+        RoleCommand t = command.target();
+        Instant now = StoredTime.now(clock);
+        RolePatch.Result result = tx.inTransaction(() -> {
+            GuildAccess access = ladder.guild(t.user(), t.guild()).require(Permission.MANAGE_WORKSPACE_ROLES);
+            RolePatch patch = new RolePatch(command.name().map(RoleName::of), command.permissions(),
+                    colorChange(command.color()));
+            guilds.lock(t.guild()).orElseThrow();
+            Role role = access.roles().find(t.role()).orElseThrow(() -> new NotFoundException("role"));
+            RoleEditPolicy.canPatch(access.actor(), role, patch).orThrow();
+            RolePatch.Result applied = patch.applyTo(role);
+            if (!applied.changed().isEmpty()) {
+                roles.update(applied.role());
+                audit(t, applied, now);
+            }
+            return applied;
+        });
+        if (!result.changed().isEmpty()) {
+            publish(t, result, now);
+        }
+        if (result.changed().contains(RolePatch.Aspect.PERMISSIONS)) {
+            handOffs.revalidate(t.guild());
+        }
+        return result.role();
+    }
+
+    private static ColorChange colorChange(ColorField field) {
+        return switch (field) {
+            case Absent a -> ColorChange.KEEP;
+            case Cleared c -> ColorChange.CLEAR;
+            case Given g -> ColorChange.setTo(ColorHex.of(g.raw()));
+        };
+    }
+
+    /** In aspect order name, permissions, colour: one row each. */
+    private void audit(RoleCommand t, RolePatch.Result r, Instant now) {
+        for (RolePatch.Aspect aspect : RolePatch.Aspect.values()) {
+            if (!r.changed().contains(aspect)) {
+                continue;
+            }
+            Object[] value = switch (aspect) {
+                case NAME -> new Object[] {"name", r.role().name()};
+                case PERMISSIONS -> new Object[] {"permissions", r.role().permissions().toWireList()};
+                case COLOR -> new Object[] {"color_hex", r.role().colorHex().map(ColorHex::value).orElse(null)};
+            };
+            audits.write(t.guild(), t.user(), Optional.empty(), AuditAction.forRoleChange(aspect), now,
+                    "role_id", t.role().value(), value[0], value[1]);
+        }
+    }
+
+    private void publish(RoleCommand t, RolePatch.Result r, Instant now) {
+        Wire fields = Wire.object();
+        if (r.changed().contains(RolePatch.Aspect.NAME)) {
+            fields.put("name", r.role().name());
+        }
+        if (r.changed().contains(RolePatch.Aspect.PERMISSIONS)) {
+            fields.put("permissions", r.role().permissions().toWireList());
+        }
+        if (r.changed().contains(RolePatch.Aspect.COLOR)) {
+            fields.put("color_hex", r.role().colorHex().map(ColorHex::value).orElse(null));
+        }
+        handOffs.publishToGuild(t.guild(), "workspace_role_update", Wire.object()
+                .put("guild_id", t.guild().value()).put("role_id", t.role().value())
+                .put("updated_fields", fields.build()).put("updated_at_unix", Wire.unix(now))
+                .put("actor_user_id", t.user().value()).build());
+    }
+}
