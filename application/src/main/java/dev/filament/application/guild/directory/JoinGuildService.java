@@ -33,7 +33,7 @@ public final class JoinGuildService implements JoinGuildUseCase {
 
     @Override
     public Joined join(JoinGuildCommand c) {
-        ipLimiter.acquire(c.clientIp().address().toString());
+        ipLimiter.acquire(c.clientIp().address().networkKey());
         userLimiter.acquire(c.user().value());
         Instant now = kit.now();
         kit.handOffs().guarded("ip_observation", () -> observations.observed(c.user(), c.clientIp(), now));
