@@ -93,6 +93,16 @@ class ServerErrorsHttpTest {
     }
 
     @Test
+    void aRoutedErrorSentBeforeTheBodyArrivedClosesTheConnection() throws Exception {
+        RawHttp.Response r = RawHttp.exchange(server.port(),
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n");
+
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.header("Connection")).isEqualTo("close");
+        assertThat(r.body()).contains("\"error\":\"unsupported_media_type\"");
+    }
+
+    @Test
     void preRoutingErrorsReachTheRequestMetrics() throws Exception {
         RawHttp.exchange(server.port(), "GARBAGE\r\n\r\n");
         assertThat(server.prometheus.scrape())
