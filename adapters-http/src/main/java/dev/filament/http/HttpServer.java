@@ -5,6 +5,7 @@ import dev.filament.domain.error.RateLimitedException;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.error.UnavailableException;
+import dev.filament.http.connection.JettyEdge;
 import dev.filament.http.edge.EdgeHandlers;
 import dev.filament.http.edge.RequestIdHandler;
 import dev.filament.http.error.ApiError;
@@ -12,6 +13,7 @@ import dev.filament.http.error.EdgeTelemetry;
 import dev.filament.http.error.ErrorMapper;
 import dev.filament.http.json.Json;
 import dev.filament.http.metrics.HttpMetrics;
+import dev.filament.http.metrics.LoggingPreRoutingOutcomes;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
 import io.javalin.Javalin;
@@ -62,12 +64,12 @@ public final class HttpServer {
             cfg.router.ignoreTrailingSlashes = false;
             cfg.router.treatMultipleSlashesAsSingleSlash = false;
             cfg.router.handlerWrapper(edge.deadline());
-            cfg.jetty.host = settings.host();
-            cfg.jetty.port = settings.port();
             // Graceful stop: the servlet context refuses new requests and in-flight ones get one budget to finish.
             cfg.jetty.modifyServer(server -> server.setStopTimeout(settings.requestTimeout().toMillis() + 1_000));
 
             Router router = new Router(cfg.routes);
+            JettyEdge.install(cfg.jetty, settings, router::allowedMethods, edge.clientIp()::isTrustedPeer,
+                    new LoggingPreRoutingOutcomes(metrics));
             cfg.routes.before(edge.requestId());
             if (settings.debugTimings()) {
                 cfg.routes.before(ctx -> ctx.attribute(TIMINGS, edge.timings().open()));

@@ -42,6 +42,23 @@ class EdgeLimitsHttpTest {
     }
 
     @Test
+    void baselineIpBucketsKeyIpv6ByTheSlash64() throws Exception {
+        try (TestServer server = TestServer.builder().perMinute(3).trust("127.0.0.1/32").start()) {
+            for (int i = 1; i <= 200; i++) {
+                String address = "2001:db8:1:2:" + Integer.toHexString(i) + "::1";
+                assertThat(server.send(server.request("/nope").header("CF-Connecting-IP", address)).statusCode())
+                        .as("request %d", i).isEqualTo(i <= 3 ? 404 : 429);
+            }
+            assertThat(server.send(server.request("/nope").header("CF-Connecting-IP", "2001:db8:1:3::1"))
+                    .statusCode()).as("another /64").isEqualTo(404);
+            assertThat(server.send(server.request("/nope").header("CF-Connecting-IP", "198.51.100.1"))
+                    .statusCode()).isEqualTo(404);
+            assertThat(server.send(server.request("/nope").header("CF-Connecting-IP", "198.51.100.2"))
+                    .statusCode()).as("IPv4 stays per address").isEqualTo(404);
+        }
+    }
+
+    @Test
     void metricsTokenIsRequiredWhenConfigured() throws Exception {
         try (TestServer server = TestServer.builder().metricsToken("s3cret-token").start()) {
             HttpResponse<String> none = server.get("/metrics");

@@ -40,7 +40,7 @@ public final class TestServer implements AutoCloseable {
     private TestServer(Builder b) {
         prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, b.budget, b.maxBody, b.debugRoutes, b.debugTimings,
-                b.metricsToken);
+                b.metricsToken, b.connections);
         Json json = new Json();
         RateLimiter baseline = new RateLimiter(LimitPolicy.tokenBucket("baseline", b.perMinute, 60),
                 Clock.systemUTC());
@@ -95,6 +95,7 @@ public final class TestServer implements AutoCloseable {
         private Optional<String> metricsToken = Optional.empty();
         private List<Cidr> trusted = List.of();
         private BaselineKey baselineKey = BaselineKey.IP_ONLY;
+        private HttpSettings.ConnectionLimits connections = HttpSettings.ConnectionLimits.DEFAULT;
         private final List<RouteModule> modules = new ArrayList<>();
         private final List<ReadinessCheck> checks = new ArrayList<>();
 
@@ -109,6 +110,7 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
         public Builder baselineKey(BaselineKey key) { baselineKey = key; return this; }
+        public Builder connections(HttpSettings.ConnectionLimits limits) { connections = limits; return this; }
         public Builder routes(RouteModule module) { modules.add(module); return this; }
         public Builder check(ReadinessCheck check) { checks.add(check); return this; }
         public TestServer start() { return new TestServer(this); }

@@ -84,7 +84,8 @@ public final class FilamentServer implements AutoCloseable {
 
         Json json = new Json();
         HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
-                config.maxBodyBytes(), config.enableDebugRoutes(), config.debugRequestTimings(), config.metricsToken());
+                config.maxBodyBytes(), config.enableDebugRoutes(), config.debugRequestTimings(), config.metricsToken(),
+                HttpSettings.ConnectionLimits.perProcess(config.maxConnections()));
         JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
         HttpMetrics httpMetrics = new HttpMetrics(meters, config.requestTimeout());
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());

@@ -55,7 +55,7 @@ public final class AuthRoutes implements RouteModule {
     private static ClientIp limitByIp(Context ctx, RateLimiter limiter) {
         QueryParams.of(ctx);
         ClientIp ip = RequestAttributes.clientIp(ctx);
-        limiter.acquire(ip.address().toString());
+        limiter.acquire(ip.address().networkKey());
         return ip;
     }
 

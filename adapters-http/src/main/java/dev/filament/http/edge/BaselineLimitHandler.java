@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Set;
 
-/** Edge step 4: one token per request from the caller's bucket, keyed by verified user or client IP (SPEC 2.3). */
+/** Edge step 4: one token per request from the caller's bucket, keyed by verified user or client network (SPEC 2.3, 2.6). */
 public final class BaselineLimitHandler implements Handler {
     private static final Set<String> EXEMPT = Set.of("/health", "/health/ready", "/metrics");
 
@@ -25,7 +25,7 @@ public final class BaselineLimitHandler implements Handler {
         }
         String k = key.verifiedUserId(ctx)
                 .map(user -> "user:" + user)
-                .orElseGet(() -> "ip:" + RequestAttributes.clientIp(ctx).address());
+                .orElseGet(() -> "ip:" + RequestAttributes.clientIp(ctx).address().networkKey());
         limiter.acquire(k);
     }
 }

@@ -26,6 +26,11 @@ public final class ClientIpHandler implements Handler {
         RequestAttributes.setClientIp(ctx, resolver.resolve(peer, cf, xff));
     }
 
+    /** True for a peer inside the trusted proxy CIDRs (SPEC 2.5), exempt from the per-peer connection cap. */
+    public boolean isTrustedPeer(IpAddress peer) {
+        return resolver.isTrusted(peer);
+    }
+
     static IpAddress peer(String remoteAddr) {
         String s = remoteAddr.startsWith("[") && remoteAddr.endsWith("]")
                 ? remoteAddr.substring(1, remoteAddr.length() - 1) : remoteAddr;

@@ -24,7 +24,8 @@ public final class RequestIdHandler implements Handler {
         ctx.header("Cache-Control", "no-store");
     }
 
-    static boolean isValid(String id) {
+    /** True when a client-supplied id may be echoed (SPEC 1.8). */
+    public static boolean isValid(String id) {
         return id != null && VALID.matcher(id).matches();
     }
 }

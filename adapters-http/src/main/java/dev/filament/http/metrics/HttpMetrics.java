@@ -50,6 +50,11 @@ public final class HttpMetrics {
         counter("filament.db.unavailable", "kind", kind).increment();
     }
 
+    /** A connection closed at the edge (SPEC 2.1): {@code process}, {@code peer} or {@code head_timeout}. */
+    public void connectionRejected(String reason) {
+        counter("filament.connections.rejected", "reason", reason).increment();
+    }
+
     private Counter counter(String name, String tag, String value) {
         return Counter.builder(name).tag(tag, value).register(registry);
     }

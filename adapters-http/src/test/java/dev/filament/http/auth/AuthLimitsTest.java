@@ -52,4 +52,23 @@ class AuthLimitsTest {
             assertThat(f.server.postJson("/auth/logout", "{\"refresh_token\":\"a.b\"}").statusCode()).isEqualTo(401);
         }
     }
+
+    @Test
+    void ipv6ClientsAreLimitedPerSlash64_soTwoHundredAddressesInOneNetworkCountAsOne() throws Exception {
+        try (IdentityFixture f = new IdentityFixture(3, "127.0.0.1/32")) {
+            int limited = 0;
+            for (int i = 1; i <= 200; i++) {
+                String address = "2001:db8:aa:bb:" + Integer.toHexString(i) + "::" + Integer.toHexString(i * 7);
+                int status = login(f, "CF-Connecting-IP", address).statusCode();
+                assertThat(status).as("login %d from %s", i, address).isEqualTo(i <= 3 ? 401 : 429);
+                limited += status == 429 ? 1 : 0;
+            }
+            assertThat(limited).isEqualTo(197);
+            assertThat(login(f, "CF-Connecting-IP", "2001:db8:aa:bc::1").statusCode()).as("another /64")
+                    .isEqualTo(401);
+            assertThat(login(f, "CF-Connecting-IP", "198.51.100.40").statusCode()).isEqualTo(401);
+            assertThat(login(f, "CF-Connecting-IP", "198.51.100.41").statusCode()).as("IPv4 stays per address")
+                    .isEqualTo(401);
+        }
+    }
 }

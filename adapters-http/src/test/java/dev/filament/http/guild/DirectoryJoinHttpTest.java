@@ -111,4 +111,16 @@ class DirectoryJoinHttpTest {
         assertThat(r.headers().firstValue("Retry-After")).hasValue("60");
         assertThat(limited.auditActions(g)).hasSize(3);
     }
+
+    @Test
+    void theIpLimiterKeysIpv6ByTheSlash64_soFreshAddressesInOneNetworkShareItsQuota() throws Exception {
+        GuildId g = limited.guild(limited.user(), Visibility.PUBLIC);
+        for (int i = 1; i <= 3; i++) {
+            json(join(limited, g, limited.user(), "2001:db8:77:1::" + Integer.toHexString(i)), 200);
+        }
+        HttpResponse<String> r = join(limited, g, limited.user(), "2001:db8:77:1:ffff:ffff:ffff:fffe");
+        error(r, 429, "rate_limited");
+        assertThat(r.headers().firstValue("RateLimit-Policy")).hasValue("\"directory_join_ip\";q=3;w=60");
+        json(join(limited, g, limited.user(), "2001:db8:77:2::1"), 200);
+    }
 }

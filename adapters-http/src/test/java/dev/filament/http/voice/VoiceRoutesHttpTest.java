@@ -200,6 +200,18 @@ class VoiceRoutesHttpTest {
     }
 
     @Test
+    void theVoiceTokenLimiterKeysIpv6ByTheSlash64() throws Exception {
+        Caller member = fx.member(guild);
+        String path = path(guild, voice, "token");
+        for (int i = 1; i <= TOKEN_QUOTA; i++) {
+            json(fx.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:6::" + i), 200);
+        }
+
+        error(fx.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:6:abcd::99"), 429, "rate_limited");
+        json(fx.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:7::1"), 200);
+    }
+
+    @Test
     void leaveIs204WithoutABody_againWhenNotRegistered_andIgnoresAnyBody() throws Exception {
         Caller member = fx.member(guild);
         json(token(member, "{}"), 200);

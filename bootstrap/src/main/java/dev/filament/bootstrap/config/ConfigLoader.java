@@ -36,6 +36,7 @@ public final class ConfigLoader {
                 Duration.ofMillis(dbBound(env, "FILAMENT_DB_STATEMENT_TIMEOUT_MS", 5_000, request)),
                 Duration.ofMillis(dbBound(env, "FILAMENT_DB_LOCK_TIMEOUT_MS", 2_000, request)),
                 env.integer("FILAMENT_MAX_BODY_BYTES", 1_048_576, 1, Long.MAX_VALUE),
+                (int) env.integer("FILAMENT_MAX_CONNECTIONS", 20_000, 100, MAX_INT),
                 (int) env.integer("FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE", 600, 1, MAX_INT),
                 (int) env.integer("FILAMENT_AUTH_ROUTE_REQUESTS_PER_MINUTE", 60, 1, MAX_INT),
                 cidrs(env),

@@ -18,6 +18,7 @@ public record ServerConfig(
         Duration dbStatementTimeout,
         Duration dbLockTimeout,
         long maxBodyBytes,
+        int maxConnections,
         int rateLimitPerMinute,
         int authRoutePerMinute,
         List<Cidr> trustedProxies,

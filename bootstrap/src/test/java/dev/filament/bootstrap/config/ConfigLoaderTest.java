@@ -27,6 +27,7 @@ class ConfigLoaderTest {
         assertThat(c.dbStatementTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.dbLockTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.maxBodyBytes()).isEqualTo(1_048_576);
+        assertThat(c.maxConnections()).isEqualTo(20_000);
         assertThat(c.rateLimitPerMinute()).isEqualTo(600);
         assertThat(c.authRoutePerMinute()).isEqualTo(60);
         assertThat(c.trustedProxies()).isEmpty();
@@ -78,6 +79,8 @@ class ConfigLoaderTest {
         "FILAMENT_DB_STATEMENT_TIMEOUT_MS|10000|FILAMENT_DB_STATEMENT_TIMEOUT_MS",
         "FILAMENT_DB_LOCK_TIMEOUT_MS|0|FILAMENT_DB_LOCK_TIMEOUT_MS",
         "FILAMENT_MAX_BODY_BYTES|-1|FILAMENT_MAX_BODY_BYTES",
+        "FILAMENT_MAX_CONNECTIONS|99|FILAMENT_MAX_CONNECTIONS",
+        "FILAMENT_MAX_CONNECTIONS|many|FILAMENT_MAX_CONNECTIONS",
         "FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE|0|FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE",
         "FILAMENT_TOKEN_KEY|c2hvcnQ=|FILAMENT_TOKEN_KEY",
         "FILAMENT_TOKEN_KEY|***|FILAMENT_TOKEN_KEY",

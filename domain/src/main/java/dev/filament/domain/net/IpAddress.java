@@ -115,6 +115,14 @@ public final class IpAddress {
         return Cidr.of(this, isV4() ? 32 : 64);
     }
 
+    /**
+     * The client network every per-IP key names (SPEC 2.6, 2.1): the address itself for IPv4, its /64 prefix for
+     * IPv6, since one holder of a /64 controls 2^64 addresses. Limiter keys and connection caps all use this.
+     */
+    public String networkKey() {
+        return isV4() ? text : observationNetwork().toString();
+    }
+
     byte[] bytes() {
         return bytes.clone();
     }

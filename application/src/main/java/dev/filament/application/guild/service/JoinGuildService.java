@@ -54,7 +54,7 @@ public final class JoinGuildService implements JoinGuildUseCase {
 
     @Override
     public Joined join(JoinGuildCommand c) {
-        ipLimiter.acquire(c.clientIp().address().toString());
+        ipLimiter.acquire(c.clientIp().address().networkKey());
         userLimiter.acquire(c.user().value());
         Instant now = StoredTime.now(clock);
         handOffs.guarded("ip_observation", () -> observations.observed(c.user(), c.clientIp(), now));

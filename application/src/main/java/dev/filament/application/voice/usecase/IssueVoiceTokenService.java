@@ -84,9 +84,10 @@ public final class IssueVoiceTokenService implements IssueVoiceTokenUseCase {
         return new IssuedVoiceToken(token, identity, grant);
     }
 
-    /** The key of both voice limiters: {@code {ip}:{user}:{guild}:{channel}} (SPEC 2.6). */
+    /** The key of both voice limiters: {@code {ip}:{user}:{guild}:{channel}}, IPv6 by its /64 (SPEC 2.6). */
     static String limiterKey(IssueVoiceTokenCommand c) {
-        return c.clientIp().address() + ":" + c.user().value() + ":" + c.guild().value() + ":" + c.channel().value();
+        return c.clientIp().address().networkKey() + ":" + c.user().value() + ":" + c.guild().value() + ":"
+                + c.channel().value();
     }
 
     private void audit(IssueVoiceTokenCommand c, VoiceGrant grant, Instant now) {
