@@ -2,7 +2,6 @@ package dev.filament.http.auth;
 
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.fakes.InMemoryUnitOfWork;
-import dev.filament.application.identity.AuthenticateRequestService;
 import dev.filament.application.identity.GetMeService;
 import dev.filament.application.identity.HashingPool;
 import dev.filament.application.identity.LoginUserService;
@@ -13,61 +12,50 @@ import dev.filament.application.identity.RegisterUserService;
 import dev.filament.application.identity.SecureRandomSource;
 import dev.filament.application.identity.SessionTokens;
 import dev.filament.application.identity.fakes.CountingPasswordHasher;
-import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.identity.fakes.RecordingRevocationListener;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.domain.identity.TokenKey;
 import dev.filament.domain.ratelimit.LimitPolicy;
-import dev.filament.http.TestServer;
-import dev.filament.http.json.Json;
-import dev.filament.http.json.JsonBodies;
 import dev.filament.http.markdown.CommonmarkTokenizer;
-import dev.filament.http.security.JwtTokenService;
-import java.security.SecureRandom;
+import dev.filament.http.testing.HttpFixture;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Identity use cases over in-memory fakes with the real JWT service, served by a real Javalin test server. */
-final class IdentityFixture implements AutoCloseable {
-    final InMemoryUserRepository users = new InMemoryUserRepository();
-    final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
+/** The identity use cases over in-memory fakes, served through the shared {@link HttpFixture} (its users/sessions). */
+public final class IdentityFixture implements AutoCloseable {
+    final InMemoryUserRepository users;
     final CountingPasswordHasher hasher = new CountingPasswordHasher();
-    final RecordingAuthEvents events = new RecordingAuthEvents();
+    final RecordingAuthEvents events;
     final RecordingRevocationListener revocations = new RecordingRevocationListener();
-    final JwtTokenService tokens;
-    final TestServer server;
+    public final HttpFixture http;
     private final HashingPool hashing;
 
-    IdentityFixture(int authPerMinute, String... trusted) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        tokens = new JwtTokenService(TokenKey.of(key));
+    public IdentityFixture(int authPerMinute, String... trusted) {
+        HttpFixture.Builder builder = HttpFixture.builder().trust(trusted).tokenBaselineKey();
+        users = builder.users();
+        events = builder.authEvents();
         Clock clock = Clock.systemUTC();
         RequestBudget budget = new RequestBudget();
         InMemoryUnitOfWork uow = new InMemoryUnitOfWork();
         hashing = new HashingPool(hasher, budget, 2, Duration.ofSeconds(5));
-        SessionTokens sessionTokens = new SessionTokens(sessions, new TestIds(), new SecureRandomSource(), tokens);
+        SessionTokens sessionTokens = new SessionTokens(builder.sessions(), new TestIds(), new SecureRandomSource(),
+                builder.tokens());
         IdentityApi api = new IdentityApi(
                 new RegisterUserService(users, hashing, uow, new TestIds(), events, clock),
                 new LoginUserService(users, hashing, uow, sessionTokens, new RecordingIpObservationRecorder(), events,
                         clock),
-                new RefreshSessionService(sessions, users, uow, sessionTokens, revocations, events, clock),
-                new LogoutSessionService(sessions, uow, revocations, events, clock),
+                new RefreshSessionService(builder.sessions(), users, uow, sessionTokens, revocations, events, clock),
+                new LogoutSessionService(builder.sessions(), uow, revocations, events, clock),
                 new GetMeService(),
                 new LookupUsersService(users, uow));
         AuthLimiters limiters = new AuthLimiters(limiter("auth_register", authPerMinute, clock),
                 limiter("auth_login", authPerMinute, clock), limiter("auth_refresh", authPerMinute, clock),
                 limiter("auth_logout", authPerMinute, clock));
-        BearerAuthenticator auth = new BearerAuthenticator(new AuthenticateRequestService(tokens, sessions, uow, events,
-                clock));
-        server = TestServer.builder().trust(trusted).baselineKey(new TokenBaselineKey(tokens, clock))
-                .routes(new AuthRoutes(api, limiters, new JsonBodies(new Json(), 1_048_576), auth,
-                        new CommonmarkTokenizer()))
-                .start();
+        http = builder.routes(new AuthRoutes(api, limiters, builder.bodies(), builder.auth(),
+                new CommonmarkTokenizer())).start();
     }
 
     private static RateLimiter limiter(String name, int perMinute, Clock clock) {
@@ -76,7 +64,7 @@ final class IdentityFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        http.close();
         hashing.close();
     }
 }
