@@ -1,5 +1,6 @@
 package dev.filament.http;
 
+import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ class ConnectionLimitsHttpTest {
 
     @Test
     void aHeadTrickledOneByteASecondIsClosedAtTheTenSecondDeadline() throws Exception {
-        try (TestServer server = TestServer.builder().start();
+        try (HttpFixture server = HttpFixture.builder().start();
              Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();
@@ -56,7 +57,7 @@ class ConnectionLimitsHttpTest {
 
     @Test
     void aHeadCompletedInTimeIsServedAndTheConnectionStaysUsable() throws Exception {
-        try (TestServer server = TestServer.builder().connections(
+        try (HttpFixture server = HttpFixture.builder().connections(
                 new HttpSettings.ConnectionLimits(100, 10, Duration.ofSeconds(2))).start();
              Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
@@ -77,7 +78,7 @@ class ConnectionLimitsHttpTest {
 
     @Test
     void theConnectionPastThePerPeerCapIsClosedAtOnce() throws Exception {
-        try (TestServer server = TestServer.builder().connections(
+        try (HttpFixture server = HttpFixture.builder().connections(
                 new HttpSettings.ConnectionLimits(100, 3, Duration.ofSeconds(10))).start()) {
             List<Socket> admitted = new ArrayList<>();
             try {
@@ -101,7 +102,7 @@ class ConnectionLimitsHttpTest {
 
     @Test
     void trustedProxiesSkipThePerPeerCapButNotTheProcessCap() throws Exception {
-        try (TestServer server = TestServer.builder().trust("127.0.0.1/32").connections(
+        try (HttpFixture server = HttpFixture.builder().trust("127.0.0.1/32").connections(
                 new HttpSettings.ConnectionLimits(3, 1, Duration.ofSeconds(10))).start()) {
             List<Socket> admitted = new ArrayList<>();
             try {
@@ -123,7 +124,7 @@ class ConnectionLimitsHttpTest {
     }
 
     /** A keep-alive connection that completed one request, so the server has surely admitted it. */
-    private static Socket servedConnection(TestServer server) throws IOException {
+    private static Socket servedConnection(HttpFixture server) throws IOException {
         Socket s = new Socket("127.0.0.1", server.port());
         s.setSoTimeout(5_000);
         s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -133,7 +134,7 @@ class ConnectionLimitsHttpTest {
     }
 
     /** The server releases a closed connection's slot asynchronously: retry until admitted, within a bound. */
-    private static Socket reconnectWithin(TestServer server, Duration bound) throws Exception {
+    private static Socket reconnectWithin(HttpFixture server, Duration bound) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             try {
@@ -147,7 +148,7 @@ class ConnectionLimitsHttpTest {
         }
     }
 
-    private static double rejected(TestServer server, String reason) {
+    private static double rejected(HttpFixture server, String reason) {
         var counter = server.prometheus.find("filament.connections.rejected").tag("reason", reason).counter();
         return counter == null ? 0.0 : counter.count();
     }

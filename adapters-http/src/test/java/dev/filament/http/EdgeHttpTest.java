@@ -1,5 +1,6 @@
 package dev.filament.http;
 
+import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.health.ReadinessCheck;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.Test;
 class EdgeHttpTest {
     private static final AtomicBoolean interrupted = new AtomicBoolean();
     private static final CountDownLatch finished = new CountDownLatch(1);
-    private static TestServer server;
+    private static HttpFixture server;
 
     @BeforeAll
     static void start() {
         // a 2 s budget: far above what any other request here takes on a loaded machine, far below the 5 s handler
-        server = TestServer.builder().budget(Duration.ofSeconds(2)).maxBody(1024)
+        server = HttpFixture.builder().budget(Duration.ofSeconds(2)).maxBody(1024)
                 .routes(r -> r.get("/boom", ctx -> {
                     throw new IllegalStateException("secret detail");
                 }))

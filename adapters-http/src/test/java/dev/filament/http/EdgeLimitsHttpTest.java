@@ -1,5 +1,6 @@
 package dev.filament.http;
 
+import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.domain.net.ClientIp;
@@ -14,7 +15,7 @@ class EdgeLimitsHttpTest {
 
     @Test
     void baselineLimitRejectsPastTheBucketWithRateLimitHeaders() throws Exception {
-        try (TestServer server = TestServer.builder().perMinute(3).start()) {
+        try (HttpFixture server = HttpFixture.builder().perMinute(3).start()) {
             for (int i = 0; i < 3; i++) {
                 assertThat(server.postJson("/echo", "{\"message\":\"x\"}").statusCode()).isEqualTo(200);
             }
@@ -32,7 +33,7 @@ class EdgeLimitsHttpTest {
 
     @Test
     void baselineBucketsAreKeyedByVerifiedUserWhenPresent() throws Exception {
-        try (TestServer server = TestServer.builder().perMinute(1)
+        try (HttpFixture server = HttpFixture.builder().perMinute(1)
                 .baselineKey(ctx -> Optional.ofNullable(ctx.header("X-Test-User"))).start()) {
             assertThat(server.send(server.request("/nope").header("X-Test-User", "A")).statusCode()).isEqualTo(404);
             assertThat(server.send(server.request("/nope").header("X-Test-User", "A")).statusCode()).isEqualTo(429);
@@ -43,7 +44,7 @@ class EdgeLimitsHttpTest {
 
     @Test
     void baselineIpBucketsKeyIpv6ByTheSlash64() throws Exception {
-        try (TestServer server = TestServer.builder().perMinute(3).trust("127.0.0.1/32").start()) {
+        try (HttpFixture server = HttpFixture.builder().perMinute(3).trust("127.0.0.1/32").start()) {
             for (int i = 1; i <= 200; i++) {
                 String address = "2001:db8:1:2:" + Integer.toHexString(i) + "::1";
                 assertThat(server.send(server.request("/nope").header("CF-Connecting-IP", address)).statusCode())
@@ -60,7 +61,7 @@ class EdgeLimitsHttpTest {
 
     @Test
     void metricsTokenIsRequiredWhenConfigured() throws Exception {
-        try (TestServer server = TestServer.builder().metricsToken("s3cret-token").start()) {
+        try (HttpFixture server = HttpFixture.builder().metricsToken("s3cret-token").start()) {
             HttpResponse<String> none = server.get("/metrics");
             assertThat(none.statusCode()).isEqualTo(401);
             assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer");
@@ -74,7 +75,7 @@ class EdgeLimitsHttpTest {
 
     @Test
     void readinessDegradesWithinItsBoundWhenACheckHangs() throws Exception {
-        try (TestServer server = TestServer.builder().check(EdgeHttpTest.hanging()).start()) {
+        try (HttpFixture server = HttpFixture.builder().check(EdgeHttpTest.hanging()).start()) {
             long start = System.nanoTime();
             HttpResponse<String> r = server.get("/health/ready");
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -86,14 +87,14 @@ class EdgeLimitsHttpTest {
 
     @Test
     void debugRoutesAreUnroutedByDefault() throws Exception {
-        try (TestServer server = TestServer.builder().debugRoutes(false).start()) {
+        try (HttpFixture server = HttpFixture.builder().debugRoutes(false).start()) {
             assertThat(server.get("/slow").statusCode()).isEqualTo(404);
         }
     }
 
     @Test
     void trustedPeerForwardsTheClientAddress() throws Exception {
-        try (TestServer server = TestServer.builder().trust("127.0.0.1/32").budget(Duration.ofSeconds(5))
+        try (HttpFixture server = HttpFixture.builder().trust("127.0.0.1/32").budget(Duration.ofSeconds(5))
                 .routes(r -> r.get("/whoami", ctx -> {
                     ClientIp ip = RequestAttributes.clientIp(ctx);
                     ctx.json(Map.of("ip", ip.address().toString(), "source", ip.source().wireName()));

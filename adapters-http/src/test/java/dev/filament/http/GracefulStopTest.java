@@ -1,5 +1,6 @@
 package dev.filament.http;
 
+import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,7 +16,7 @@ class GracefulStopTest {
     void inFlightRequestFinishesWhileTheServerStops() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        TestServer server = TestServer.builder().routes(r -> r.get("/work", ctx -> {
+        HttpFixture server = HttpFixture.builder().routes(r -> r.get("/work", ctx -> {
             entered.countDown();
             release.await(5, TimeUnit.SECONDS);
             ctx.result("done");

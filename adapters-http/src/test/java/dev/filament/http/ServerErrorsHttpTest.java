@@ -1,5 +1,6 @@
 package dev.filament.http;
 
+import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -15,11 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * X-Request-Id, and close the connection. Raw sockets, since no HTTP client sends these requests.
  */
 class ServerErrorsHttpTest {
-    private static TestServer server;
+    private static HttpFixture server;
 
     @BeforeAll
     static void start() {
-        server = TestServer.builder().start();
+        server = HttpFixture.builder().start();
     }
 
     @AfterAll

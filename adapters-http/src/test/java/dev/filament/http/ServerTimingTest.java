@@ -1,5 +1,6 @@
 package dev.filament.http;
 
+import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.budget.RequestTimings;
@@ -12,8 +13,8 @@ class ServerTimingTest {
 
     @Test
     void headerCarriesEveryPhaseWithOneDecimalWhenEnabled() throws Exception {
-        TestServer[] holder = new TestServer[1];
-        try (TestServer server = TestServer.builder().debugTimings(true).routes(r -> r.get("/dbwork", ctx -> {
+        HttpFixture[] holder = new HttpFixture[1];
+        try (HttpFixture server = HttpFixture.builder().debugTimings(true).routes(r -> r.get("/dbwork", ctx -> {
             holder[0].timings.time(RequestTimings.Phase.DB, () -> atLeast(20_000_000));
             ctx.result("ok");
         })).start()) {
@@ -39,7 +40,7 @@ class ServerTimingTest {
 
     @Test
     void noHeaderWhenDisabled() throws Exception {
-        try (TestServer server = TestServer.builder().start()) {
+        try (HttpFixture server = HttpFixture.builder().start()) {
             assertThat(server.get("/health").headers().firstValue("Server-Timing")).isEmpty();
         }
     }

@@ -112,6 +112,7 @@ public final class FilamentServer implements AutoCloseable {
 
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
+        modules.add(new dev.filament.http.routes.ApiDocsRoutes(json.mapper()));
         modules.add(identity.routes(limiters, bodies));
         modules.addAll(guilds.routes());
         RateLimiter voiceToken = limiters.add(

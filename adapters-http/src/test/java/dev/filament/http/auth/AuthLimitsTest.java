@@ -10,7 +10,7 @@ class AuthLimitsTest {
     private static final String BODY = "{\"username\":\"nobody_here\",\"password\":\"correct horse battery\"}";
 
     HttpResponse<String> login(IdentityFixture f, String header, String value) throws Exception {
-        return f.server.send(f.server.request("/auth/login").header("Content-Type", "application/json")
+        return f.http.send(f.http.request("/auth/login").header("Content-Type", "application/json")
                 .header(header, value).POST(java.net.http.HttpRequest.BodyPublishers.ofString(BODY)));
     }
 
@@ -45,11 +45,11 @@ class AuthLimitsTest {
     @Test
     void eachAuthRouteHasItsOwnBucket() throws Exception {
         try (IdentityFixture f = new IdentityFixture(1)) {
-            assertThat(f.server.postJson("/auth/login", BODY).statusCode()).isEqualTo(401);
-            assertThat(f.server.postJson("/auth/login", BODY).statusCode()).isEqualTo(429);
-            assertThat(f.server.postJson("/auth/register", BODY).statusCode()).isEqualTo(200);
-            assertThat(f.server.postJson("/auth/refresh", "{\"refresh_token\":\"a.b\"}").statusCode()).isEqualTo(401);
-            assertThat(f.server.postJson("/auth/logout", "{\"refresh_token\":\"a.b\"}").statusCode()).isEqualTo(401);
+            assertThat(f.http.postJson("/auth/login", BODY).statusCode()).isEqualTo(401);
+            assertThat(f.http.postJson("/auth/login", BODY).statusCode()).isEqualTo(429);
+            assertThat(f.http.postJson("/auth/register", BODY).statusCode()).isEqualTo(200);
+            assertThat(f.http.postJson("/auth/refresh", "{\"refresh_token\":\"a.b\"}").statusCode()).isEqualTo(401);
+            assertThat(f.http.postJson("/auth/logout", "{\"refresh_token\":\"a.b\"}").statusCode()).isEqualTo(401);
         }
     }
 

@@ -35,26 +35,26 @@ class AuthRoutesTest {
     }
 
     JsonNode login(String name) throws Exception {
-        HttpResponse<String> r = f.server.postJson("/auth/login", creds(name, "correct horse battery"));
+        HttpResponse<String> r = f.http.postJson("/auth/login", creds(name, "correct horse battery"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
 
     String registered() throws Exception {
         String name = uniqueName();
-        assertThat(f.server.postJson("/auth/register", creds(name, "correct horse battery")).body())
+        assertThat(f.http.postJson("/auth/register", creds(name, "correct horse battery")).body())
                 .isEqualTo("{\"accepted\":true}");
         return name;
     }
 
     HttpResponse<String> me(String accessToken) throws Exception {
-        return f.server.send(f.server.request("/auth/me").header("Authorization", "Bearer " + accessToken));
+        return f.http.send(f.http.request("/auth/me").header("Authorization", "Bearer " + accessToken));
     }
 
     @Test
     void registerNeverRevealsWhetherTheNameExists() throws Exception {
         String name = registered();
-        HttpResponse<String> again = f.server.postJson("/auth/register", creds(name.toUpperCase(), "another password!"));
+        HttpResponse<String> again = f.http.postJson("/auth/register", creds(name.toUpperCase(), "another password!"));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo("{\"accepted\":true}");
     }
@@ -62,18 +62,18 @@ class AuthRoutesTest {
     @Test
     void badRegisterInputIsAJsonErrorAndWritesNothing() throws Exception {
         int before = f.users.count();
-        assertThat(f.server.postJson("/auth/register", creds("ab", "correct horse battery")).statusCode())
+        assertThat(f.http.postJson("/auth/register", creds("ab", "correct horse battery")).statusCode())
                 .isEqualTo(400);
-        assertThat(f.server.postJson("/auth/register", creds(uniqueName(), "short")).statusCode()).isEqualTo(400);
-        assertThat(f.server.postJson("/auth/register", "{\"username\":\"abcdef\"}").statusCode()).isEqualTo(422);
-        assertThat(f.server.postJson("/auth/register", "{\"username\":\"abcdef\",\"password\":\"x\",\"admin\":true}")
+        assertThat(f.http.postJson("/auth/register", creds(uniqueName(), "short")).statusCode()).isEqualTo(400);
+        assertThat(f.http.postJson("/auth/register", "{\"username\":\"abcdef\"}").statusCode()).isEqualTo(422);
+        assertThat(f.http.postJson("/auth/register", "{\"username\":\"abcdef\",\"password\":\"x\",\"admin\":true}")
                 .statusCode()).isEqualTo(422);
-        assertThat(f.server.postJson("/auth/register", "{\"username\":1,\"password\":\"correct horse battery\"}")
+        assertThat(f.http.postJson("/auth/register", "{\"username\":1,\"password\":\"correct horse battery\"}")
                 .statusCode()).isEqualTo(422);
-        assertThat(f.server.postJson("/auth/register", "not json").statusCode()).isEqualTo(400);
-        assertThat(f.server.postJson("/auth/register?x=1", creds(uniqueName(), "correct horse battery"))
+        assertThat(f.http.postJson("/auth/register", "not json").statusCode()).isEqualTo(400);
+        assertThat(f.http.postJson("/auth/register?x=1", creds(uniqueName(), "correct horse battery"))
                 .statusCode()).as("no query parameters on auth routes").isEqualTo(400);
-        HttpResponse<String> noType = f.server.send(f.server.request("/auth/register")
+        HttpResponse<String> noType = f.http.send(f.http.request("/auth/register")
                 .POST(HttpRequest.BodyPublishers.ofString(creds(uniqueName(), "correct horse battery"))));
         assertThat(noType.statusCode()).isEqualTo(415);
         assertThat(f.users.count()).isEqualTo(before);
@@ -98,13 +98,13 @@ class AuthRoutesTest {
     @Test
     void failuresAre401WithBearerChallenge() throws Exception {
         String name = registered();
-        HttpResponse<String> wrong = f.server.postJson("/auth/login", creds(name, "wrong password 123"));
+        HttpResponse<String> wrong = f.http.postJson("/auth/login", creds(name, "wrong password 123"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("\"error\":\"invalid_credentials\"");
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).contains("Bearer");
-        assertThat(f.server.postJson("/auth/login", creds(uniqueName(), "correct horse battery")).statusCode())
+        assertThat(f.http.postJson("/auth/login", creds(uniqueName(), "correct horse battery")).statusCode())
                 .isEqualTo(401);
-        assertThat(f.server.get("/auth/me").statusCode()).isEqualTo(401);
+        assertThat(f.http.get("/auth/me").statusCode()).isEqualTo(401);
         assertThat(me("not-a-token").statusCode()).isEqualTo(401);
     }
 
@@ -112,28 +112,28 @@ class AuthRoutesTest {
     void refreshRotatesAndReplayRevokesTheSession() throws Exception {
         JsonNode first = login(registered());
         String oldRefresh = first.get("refresh_token").asText();
-        HttpResponse<String> rotated = f.server.postJson("/auth/refresh",
+        HttpResponse<String> rotated = f.http.postJson("/auth/refresh",
                 "{\"refresh_token\":\"" + oldRefresh + "\"}");
         assertThat(rotated.statusCode()).isEqualTo(200);
         JsonNode second = JSON.readTree(rotated.body());
         assertThat(second.get("refresh_token").asText()).isNotEqualTo(oldRefresh);
         assertThat(me(second.get("access_token").asText()).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> replay = f.server.postJson("/auth/refresh", "{\"refresh_token\":\"" + oldRefresh + "\"}");
+        HttpResponse<String> replay = f.http.postJson("/auth/refresh", "{\"refresh_token\":\"" + oldRefresh + "\"}");
         assertThat(replay.statusCode()).isEqualTo(401);
         assertThat(me(second.get("access_token").asText()).statusCode()).as("session revoked").isEqualTo(401);
-        assertThat(f.server.postJson("/auth/refresh", "{\"refresh_token\":\"garbage\"}").statusCode()).isEqualTo(401);
+        assertThat(f.http.postJson("/auth/refresh", "{\"refresh_token\":\"garbage\"}").statusCode()).isEqualTo(401);
     }
 
     @Test
     void logoutCutsAccessAtOnce() throws Exception {
         JsonNode tokens = login(registered());
-        HttpResponse<String> out = f.server.postJson("/auth/logout",
+        HttpResponse<String> out = f.http.postJson("/auth/logout",
                 "{\"refresh_token\":\"" + tokens.get("refresh_token").asText() + "\"}");
         assertThat(out.statusCode()).isEqualTo(204);
         assertThat(out.body()).isEmpty();
         assertThat(me(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
-        assertThat(f.server.postJson("/auth/logout", "{\"refresh_token\":\"x.y\"}").statusCode()).isEqualTo(401);
+        assertThat(f.http.postJson("/auth/logout", "{\"refresh_token\":\"x.y\"}").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -160,12 +160,12 @@ class AuthRoutesTest {
             many.append(i == 0 ? "" : ",").append('"').append(unknown).append('"');
         }
         assertThat(lookup(token, many.append(']').toString()).statusCode()).isEqualTo(400);
-        assertThat(f.server.postJson("/users/lookup", "{\"user_ids\":[\"" + unknown + "\"]}").statusCode())
+        assertThat(f.http.postJson("/users/lookup", "{\"user_ids\":[\"" + unknown + "\"]}").statusCode())
                 .as("needs a token").isEqualTo(401);
     }
 
     HttpResponse<String> lookup(String token, String ids) throws Exception {
-        return f.server.send(f.server.request("/users/lookup").header("Authorization", "bearer " + token)
+        return f.http.send(f.http.request("/users/lookup").header("Authorization", "bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user_ids\":" + ids + "}")));
     }

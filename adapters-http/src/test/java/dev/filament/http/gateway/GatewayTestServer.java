@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  * {@link HttpServer}, then the gateway installed before start), with the in-memory gateway core, a fake identity
  * and a scripted command handler.
  */
-final class GatewayTestServer implements AutoCloseable {
+public final class GatewayTestServer implements AutoCloseable {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     final FakeIdentity identity = new FakeIdentity();
@@ -61,12 +61,17 @@ final class GatewayTestServer implements AutoCloseable {
         app.start();
     }
 
-    static GatewayTestServer start() {
+    public static GatewayTestServer start() {
         return new GatewayTestServer(600, s -> s);
     }
 
     static GatewayTestServer start(UnaryOperator<GatewaySettings> tune) {
         return new GatewayTestServer(600, tune);
+    }
+
+    /** The server, for tests that read what it registered. */
+    public Javalin app() {
+        return app;
     }
 
     int port() {

@@ -1,11 +1,11 @@
 package dev.filament.http.guild;
 
-import static dev.filament.http.guild.GuildHttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.guild.GuildHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import dev.filament.http.guild.GuildRouteTable.Route;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -49,7 +49,7 @@ class AuthenticationOrderHttpTest {
     }
 
     private static HttpResponse<String> call(Route route, String path, Caller caller, String query) throws Exception {
-        return f.send(route.method(), path + query, caller, route.hasBody() ? "{\"unexpected\":1}" : null);
+        return f.http.send(route.method(), path + query, caller, route.hasBody() ? "{\"unexpected\":1}" : null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,9 +61,9 @@ class AuthenticationOrderHttpTest {
             error(r, 401, "invalid_credentials");
             assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         }
-        Caller forged = new Caller(owner.id(), owner.token().substring(0, owner.token().length() - 2) + "xx");
+        Caller forged = new Caller(owner.id(), owner.token().substring(0, owner.token().length() - 2) + "xx", owner.name());
         error(call(route, valid(route), forged, ""), 401, "invalid_credentials");
-        error(f.send(route.method(), valid(route), new Caller(owner.id(), "not-a-jwt"), null), 401,
+        error(f.http.send(route.method(), valid(route), new Caller(owner.id(), "not-a-jwt", owner.name()), null), 401,
                 "invalid_credentials");
         f.assertUnchanged(before);
     }

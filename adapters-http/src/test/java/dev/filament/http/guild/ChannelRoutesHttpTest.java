@@ -1,16 +1,16 @@
 package dev.filament.http.guild;
 
-import static dev.filament.http.guild.GuildHttpFixture.accepted;
-import static dev.filament.http.guild.GuildHttpFixture.error;
-import static dev.filament.http.guild.GuildHttpFixture.json;
-import static dev.filament.http.guild.GuildHttpFixture.tree;
+import static dev.filament.http.testing.HttpFixture.accepted;
+import static dev.filament.http.testing.HttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.guild.GuildHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,20 +35,20 @@ class ChannelRoutesHttpTest {
     }
 
     private static String create(Caller c, GuildId g, String body) throws Exception {
-        return json(f.post(channels(g), c, body), 200).get("channel_id").asText();
+        return json(f.http.post(channels(g), c, body), 200).get("channel_id").asText();
     }
 
     @Test
     void createChannelAnswersTheChannelShapeDefaultingToText() throws Exception {
         Caller owner = f.user();
         GuildId g = f.guild(owner, Visibility.PRIVATE);
-        JsonNode text = json(f.post(channels(g), owner, "{\"name\":\"general\"}"), 200);
+        JsonNode text = json(f.http.post(channels(g), owner, "{\"name\":\"general\"}"), 200);
         assertThat(GuildRoutesHttpTest.fieldNames(text)).containsExactly("channel_id", "name", "kind");
         assertThat(text).isEqualTo(tree("{\"channel_id\":\"" + text.get("channel_id").asText()
                 + "\",\"name\":\"general\",\"kind\":\"text\"}"));
-        JsonNode voice = json(f.post(channels(g), owner, "{\"name\":\"lobby\",\"kind\":\"voice\"}"), 200);
+        JsonNode voice = json(f.http.post(channels(g), owner, "{\"name\":\"lobby\",\"kind\":\"voice\"}"), 200);
         assertThat(voice.get("kind").asText()).isEqualTo("voice");
-        assertThat(json(f.get(channels(g), owner), 200))
+        assertThat(json(f.http.get(channels(g), owner), 200))
                 .isEqualTo(tree("{\"channels\":[" + text + "," + voice + "]}"));
         assertThat(f.guilds.handOffs.events("channel_create")).hasSizeGreaterThanOrEqualTo(2);
     }
@@ -61,12 +61,12 @@ class ChannelRoutesHttpTest {
         String before = f.snapshot();
         for (String body : List.of("{\"name\":\"x\",\"kind\":\"video\"}", "{\"name\":\"x\",\"kind\":\"TEXT\"}",
                 "{\"kind\":\"text\"}", "{\"name\":\"x\",\"topic\":\"y\"}", "{\"name\":[\"x\"]}")) {
-            error(f.post(channels(g), owner, body), 422, "invalid_request");
+            error(f.http.post(channels(g), owner, body), 422, "invalid_request");
         }
-        error(f.post(channels(g), owner, "{\"name\":\"   \"}"), 400, "invalid_request");
-        error(f.post(channels(g), owner, "{\"name\":\"" + "n".repeat(65) + "\"}"), 400, "invalid_request");
-        error(f.post(channels(g), plain, "{\"name\":\"mine\"}"), 403, "forbidden");
-        error(f.post(channels(g), f.user(), "{\"name\":\"mine\"}"), 403, "forbidden");
+        error(f.http.post(channels(g), owner, "{\"name\":\"   \"}"), 400, "invalid_request");
+        error(f.http.post(channels(g), owner, "{\"name\":\"" + "n".repeat(65) + "\"}"), 400, "invalid_request");
+        error(f.http.post(channels(g), plain, "{\"name\":\"mine\"}"), 403, "forbidden");
+        error(f.http.post(channels(g), f.user(), "{\"name\":\"mine\"}"), 403, "forbidden");
         f.assertUnchanged(before);
     }
 
@@ -78,20 +78,20 @@ class ChannelRoutesHttpTest {
         String open = create(owner, g, "{\"name\":\"open\"}");
         String hidden = create(owner, g, "{\"name\":\"hidden\"}");
         String self = channels(g) + "/" + open + "/permissions/self";
-        assertThat(json(f.get(self, member), 200))
+        assertThat(json(f.http.get(self, member), 200))
                 .isEqualTo(tree("{\"role\":\"member\",\"permissions\":[\"create_message\",\"subscribe_streams\"]}"));
 
-        accepted(f.post(channels(g) + "/" + hidden + "/overrides/member", owner,
+        accepted(f.http.post(channels(g) + "/" + hidden + "/overrides/member", owner,
                 "{\"allow\":[],\"deny\":[\"create_message\"]}"));
-        assertThat(json(f.get(channels(g), member), 200).get("channels")).extracting(c -> c.get("channel_id").asText())
+        assertThat(json(f.http.get(channels(g), member), 200).get("channels")).extracting(c -> c.get("channel_id").asText())
                 .containsExactly(open);
-        error(f.get(channels(g) + "/" + hidden + "/permissions/self", member), 403, "forbidden");
+        error(f.http.get(channels(g) + "/" + hidden + "/permissions/self", member), 403, "forbidden");
 
-        accepted(f.post(channels(g) + "/" + open + "/permission-overrides/member/" + member.id().value().toLowerCase(),
+        accepted(f.http.post(channels(g) + "/" + open + "/permission-overrides/member/" + member.id().value().toLowerCase(),
                 owner, "{\"allow\":[\"publish_video\",\"delete_message\"],\"deny\":[]}"));
-        assertThat(json(f.get(self, member), 200).get("permissions")).extracting(JsonNode::asText)
+        assertThat(json(f.http.get(self, member), 200).get("permissions")).extracting(JsonNode::asText)
                 .containsExactly("delete_message", "create_message", "publish_video", "subscribe_streams");
-        JsonNode owners = json(f.get(self, owner), 200);
+        JsonNode owners = json(f.http.get(self, owner), 200);
         assertThat(owners.get("role").asText()).isEqualTo("owner");
         assertThat(owners.get("permissions")).hasSize(12);
         assertThat(f.auditActions(g)).containsExactly("channel.permission_override.update",
@@ -103,9 +103,9 @@ class ChannelRoutesHttpTest {
                 + "\"deny\":[]}"));
 
         String role = f.guilds.seeded(g, SystemRoleKey.MEMBER).id().value();
-        accepted(f.post(channels(g) + "/" + hidden + "/permission-overrides/role/" + role, owner,
+        accepted(f.http.post(channels(g) + "/" + hidden + "/permission-overrides/role/" + role, owner,
                 "{\"allow\":[],\"deny\":[]}"));
-        assertThat(json(f.get(channels(g), member), 200).get("channels")).hasSize(2);
+        assertThat(json(f.http.get(channels(g), member), 200).get("channels")).hasSize(2);
     }
 
     @Test
@@ -121,19 +121,19 @@ class ChannelRoutesHttpTest {
         for (String path : List.of("/permission-overrides/everyone/" + member, "/permission-overrides/Role/" + member,
                 "/permission-overrides/member/nope", "/overrides/admin", "/overrides/Owner", "/overrides/workspace_owner",
                 "/permission-overrides/role/" + member)) {
-            error(f.post(base + path, owner, ok), 404, "not_found");
+            error(f.http.post(base + path, owner, ok), 404, "not_found");
         }
-        error(f.post(channels(g) + "/" + member + "/overrides/member", owner, ok), 404, "not_found");
-        error(f.post(base + "/permission-overrides/member/" + f.guilds.ids.next(), owner, ok), 404, "not_found");
+        error(f.http.post(channels(g) + "/" + member + "/overrides/member", owner, ok), 404, "not_found");
+        error(f.http.post(base + "/permission-overrides/member/" + f.guilds.ids.next(), owner, ok), 404, "not_found");
         for (String body : List.of("{\"allow\":[]}", "{\"deny\":[]}", "{\"allow\":null,\"deny\":[]}",
                 "{\"allow\":[\"sing\"],\"deny\":[]}", "{\"allow\":[],\"deny\":[\"ban_member\"],\"x\":true}",
                 "{\"allow\":{},\"deny\":[]}")) {
-            error(f.post(base + "/overrides/member", owner, body), 422, "invalid_request");
+            error(f.http.post(base + "/overrides/member", owner, body), 422, "invalid_request");
         }
-        error(f.post(base + "/overrides/member", owner, "{\"allow\":[\"ban_member\"],\"deny\":[\"ban_member\"]}"),
+        error(f.http.post(base + "/overrides/member", owner, "{\"allow\":[\"ban_member\"],\"deny\":[\"ban_member\"]}"),
                 400, "invalid_request");
-        error(f.post(base + "/overrides/member", owner, "allow=ban_member"), 400, "invalid_request");
-        error(f.post(base + "/overrides/moderator", plain, ok), 403, "forbidden");
+        error(f.http.post(base + "/overrides/member", owner, "allow=ban_member"), 400, "invalid_request");
+        error(f.http.post(base + "/overrides/moderator", plain, ok), 403, "forbidden");
         f.assertUnchanged(before);
     }
 }

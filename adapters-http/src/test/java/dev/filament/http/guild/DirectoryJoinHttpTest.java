@@ -1,14 +1,14 @@
 package dev.filament.http.guild;
 
-import static dev.filament.http.guild.GuildHttpFixture.error;
-import static dev.filament.http.guild.GuildHttpFixture.from;
-import static dev.filament.http.guild.GuildHttpFixture.json;
-import static dev.filament.http.guild.GuildHttpFixture.tree;
+import static dev.filament.http.testing.HttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.from;
+import static dev.filament.http.testing.HttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.guild.GuildHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,7 @@ class DirectoryJoinHttpTest {
     }
 
     private static HttpResponse<String> join(GuildHttpFixture fx, GuildId g, Caller c, String ip) throws Exception {
-        return fx.post("/guilds/" + g.value() + "/join", c, null, from(ip));
+        return fx.http.post("/guilds/" + g.value() + "/join", c, null, from(ip));
     }
 
     @Test
@@ -43,7 +43,7 @@ class DirectoryJoinHttpTest {
                 .isEqualTo(tree("{\"guild_id\":\"" + g.value() + "\",\"outcome\":\"accepted\"}"));
         assertThat(json(join(f, g, joiner, "198.51.100.10"), 200))
                 .isEqualTo(tree("{\"guild_id\":\"" + g.value() + "\",\"outcome\":\"already_member\"}"));
-        assertThat(json(f.get("/guilds", joiner), 200).get("guilds").get(0).get("guild_id").asText())
+        assertThat(json(f.http.get("/guilds", joiner), 200).get("guilds").get(0).get("guild_id").asText())
                 .isEqualTo(g.value());
         assertThat(f.auditActions(g)).containsExactly("directory.join.accepted", "directory.join.accepted");
         assertThat(f.observations.observations()).anySatisfy(o -> {
@@ -65,7 +65,7 @@ class DirectoryJoinHttpTest {
         Caller owner = f.user();
         GuildId g = f.guild(owner, Visibility.PUBLIC);
         Caller banned = f.user();
-        json(f.post("/guilds/" + g.value() + "/members/" + banned.id().value() + "/ban", owner, null), 200);
+        json(f.http.post("/guilds/" + g.value() + "/members/" + banned.id().value() + "/ban", owner, null), 200);
         error(join(f, g, banned, "198.51.100.12"), 403, "directory_join_user_banned");
         assertThat(f.auditActions(g)).containsExactly("member.ban", "directory.join.rejected.user_ban");
     }
@@ -76,7 +76,7 @@ class DirectoryJoinHttpTest {
         GuildId g = f.guild(owner, Visibility.PUBLIC);
         Caller troll = f.user();
         f.observe(troll, "203.0.113.99");
-        json(f.post("/guilds/" + g.value() + "/ip-bans/by-user", owner,
+        json(f.http.post("/guilds/" + g.value() + "/ip-bans/by-user", owner,
                 "{\"target_user_id\":\"" + troll.id().value() + "\"}"), 200);
         Caller sockPuppet = f.user();
         error(join(f, g, sockPuppet, "203.0.113.99"), 403, "directory_join_ip_banned");

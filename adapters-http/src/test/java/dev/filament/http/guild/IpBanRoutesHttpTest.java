@@ -1,17 +1,17 @@
 package dev.filament.http.guild;
 
-import static dev.filament.http.guild.GuildHttpFixture.accepted;
-import static dev.filament.http.guild.GuildHttpFixture.error;
-import static dev.filament.http.guild.GuildHttpFixture.from;
-import static dev.filament.http.guild.GuildHttpFixture.json;
-import static dev.filament.http.guild.GuildHttpFixture.tree;
+import static dev.filament.http.testing.HttpFixture.accepted;
+import static dev.filament.http.testing.HttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.from;
+import static dev.filament.http.testing.HttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.guild.GuildHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import dev.filament.http.guild.Pages.Walk;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ class IpBanRoutesHttpTest {
     }
 
     private static JsonNode banByUser(GuildHttpFixture fx, Caller owner, GuildId g, String body) throws Exception {
-        return json(fx.post(ipBans(g) + "/by-user", owner, body), 200);
+        return json(fx.http.post(ipBans(g) + "/by-user", owner, body), 200);
     }
 
     @Test
@@ -60,7 +60,7 @@ class IpBanRoutesHttpTest {
         created.get("ban_ids").forEach(id -> ids.add(id.asText()));
         assertThat(ids).hasSize(2);
 
-        JsonNode list = json(f.get(ipBans(g), owner), 200);
+        JsonNode list = json(f.http.get(ipBans(g), owner), 200);
         assertThat(list.get("next_cursor").isNull()).isTrue();
         assertThat(list.get("bans")).extracting(b -> b.get("ban_id").asText()).containsExactlyInAnyOrderElementsOf(ids);
         JsonNode row = list.get("bans").get(0);
@@ -88,19 +88,19 @@ class IpBanRoutesHttpTest {
                 "{\"target_user_id\":\"" + t + "\",\"expires_in_secs\":\"60\"}",
                 "{\"target_user_id\":\"" + t + "\",\"expires_in_secs\":1.5}",
                 "{\"target_user_id\":\"" + t + "\",\"network\":\"0.0.0.0/0\"}")) {
-            error(f.post(ipBans(g) + "/by-user", owner, body), 422, "invalid_request");
+            error(f.http.post(ipBans(g) + "/by-user", owner, body), 422, "invalid_request");
         }
         for (String body : List.of("{\"target_user_id\":\"nope\"}",
                 "{\"target_user_id\":\"" + t + "\",\"expires_in_secs\":0}",
                 "{\"target_user_id\":\"" + t + "\",\"expires_in_secs\":15552001}",
                 "{\"target_user_id\":\"" + t + "\",\"reason\":\"   \"}",
                 "{\"target_user_id\":\"" + t + "\",\"reason\":\"" + "r".repeat(241) + "\"}")) {
-            error(f.post(ipBans(g) + "/by-user", owner, body), 400, "invalid_request");
+            error(f.http.post(ipBans(g) + "/by-user", owner, body), 400, "invalid_request");
         }
-        error(f.post(ipBans(g) + "/by-user", owner, "{\"target_user_id\":\"" + f.guilds.ids.next() + "\"}"), 404,
+        error(f.http.post(ipBans(g) + "/by-user", owner, "{\"target_user_id\":\"" + f.guilds.ids.next() + "\"}"), 404,
                 "not_found");
-        error(f.post(ipBans(g) + "/by-user", plain, "{\"target_user_id\":\"" + t + "\"}"), 403, "forbidden");
-        error(f.post(ipBans(g) + "/by-user", target, "{\"target_user_id\":\"" + owner.id().value() + "\"}"), 403,
+        error(f.http.post(ipBans(g) + "/by-user", plain, "{\"target_user_id\":\"" + t + "\"}"), 403, "forbidden");
+        error(f.http.post(ipBans(g) + "/by-user", target, "{\"target_user_id\":\"" + owner.id().value() + "\"}"), 403,
                 "forbidden");
         f.assertUnchanged(before);
     }
@@ -124,13 +124,13 @@ class IpBanRoutesHttpTest {
         assertThat(any.get("reason").isNull()).isTrue();
         assertThat(any.get("expires_at_unix").isNull()).isTrue();
         for (String q : List.of("?cursor=" + ids.get(0), "?cursor=x_" + ids.get(0), "?limit=0", "?limit=101")) {
-            error(f.get(ipBans(g) + q, owner), 400, "invalid_request");
+            error(f.http.get(ipBans(g) + q, owner), 400, "invalid_request");
         }
-        error(f.get(ipBans(g), f.member(g)), 403, "forbidden");
+        error(f.http.get(ipBans(g), f.member(g)), 403, "forbidden");
 
-        accepted(f.send("DELETE", ipBans(g) + "/" + ids.get(0), owner, null));
-        error(f.send("DELETE", ipBans(g) + "/" + ids.get(0), owner, null), 404, "not_found");
-        assertThat(json(f.get(ipBans(g), owner), 200).get("bans")).hasSize(4);
+        accepted(f.http.send("DELETE", ipBans(g) + "/" + ids.get(0), owner, null));
+        error(f.http.send("DELETE", ipBans(g) + "/" + ids.get(0), owner, null), 404, "not_found");
+        assertThat(json(f.http.get(ipBans(g), owner), 200).get("bans")).hasSize(4);
         assertThat(f.auditActions(g)).endsWith("moderation.ip_ban.add", "moderation.ip_ban.remove");
     }
 
@@ -144,16 +144,16 @@ class IpBanRoutesHttpTest {
         banByUser(f, owner, g, "{\"target_user_id\":\"" + target.id().value() + "\"}");
 
         String list = "/guilds/" + g.value() + "/channels";
-        error(f.get(list, target, from("203.0.113.50")), 403, "forbidden");
-        error(f.get(list, target, from("10.1.1.1, 203.0.113.50")), 403, "forbidden");
-        error(f.get(list + "/" + c + "/permissions/self", target, from("203.0.113.50")), 403, "forbidden");
-        error(f.post(list, owner, "{\"name\":\"x\"}", from("203.0.113.50")), 403, "forbidden");
+        error(f.http.get(list, target, from("203.0.113.50")), 403, "forbidden");
+        error(f.http.get(list, target, from("10.1.1.1, 203.0.113.50")), 403, "forbidden");
+        error(f.http.get(list + "/" + c + "/permissions/self", target, from("203.0.113.50")), 403, "forbidden");
+        error(f.http.post(list, owner, "{\"name\":\"x\"}", from("203.0.113.50")), 403, "forbidden");
         assertThat(f.auditActions(g)).contains("moderation.ip_ban.hit");
         // Other addresses, and the proxy itself (loopback, never banned), pass.
-        assertThat(json(f.get(list, target, from("203.0.113.51")), 200).get("channels")).hasSize(1);
-        assertThat(json(f.get(list, target), 200).get("channels")).hasSize(1);
+        assertThat(json(f.http.get(list, target, from("203.0.113.51")), 200).get("channels")).hasSize(1);
+        assertThat(json(f.http.get(list, target), 200).get("channels")).hasSize(1);
         // Routes that are no IP-ban surface do not check.
-        assertThat(json(f.get("/guilds/" + g.value() + "/roles", target, from("203.0.113.50")), 200).get("roles"))
+        assertThat(json(f.http.get("/guilds/" + g.value() + "/roles", target, from("203.0.113.50")), 200).get("roles"))
                 .hasSize(4);
     }
 
@@ -164,7 +164,7 @@ class IpBanRoutesHttpTest {
         Caller target = untrusting.member(g);
         untrusting.observe(target, "203.0.113.60");
         banByUser(untrusting, owner, g, "{\"target_user_id\":\"" + target.id().value() + "\"}");
-        assertThat(json(untrusting.get("/guilds/" + g.value() + "/channels", target, from("203.0.113.60")), 200)
+        assertThat(json(untrusting.http.get("/guilds/" + g.value() + "/channels", target, from("203.0.113.60")), 200)
                 .get("channels")).isEmpty();
     }
 
@@ -175,11 +175,11 @@ class IpBanRoutesHttpTest {
         Caller moderator = f.member(g, SystemRoleKey.MODERATOR);
         Caller plain = f.member(g);
         for (int i = 0; i < 3; i++) {
-            f.post("/guilds/" + g.value() + "/members/" + f.user().id().value() + "/ban", owner, null);
+            f.http.post("/guilds/" + g.value() + "/members/" + f.user().id().value() + "/ban", owner, null);
         }
         f.observe(plain, "203.0.113.70");
         banByUser(f, owner, g, "{\"target_user_id\":\"" + plain.id().value() + "\"}");
-        error(f.get("/guilds/" + g.value() + "/channels", plain, from("203.0.113.70")), 403, "forbidden");
+        error(f.http.get("/guilds/" + g.value() + "/channels", plain, from("203.0.113.70")), 403, "forbidden");
 
         String audit = "/guilds/" + g.value() + "/audit";
         Walk walk = Pages.walk(f, audit, "events", 2, moderator);
@@ -195,15 +195,15 @@ class IpBanRoutesHttpTest {
         assertThat(walk.cursors().get(0)).isEqualTo(walk.rows().get(1).get("created_at_unix").asLong() + "_"
                 + walk.rows().get(1).get("audit_id").asText());
 
-        JsonNode bans = json(f.get(audit + "?action_prefix=member.", owner), 200);
+        JsonNode bans = json(f.http.get(audit + "?action_prefix=member.", owner), 200);
         assertThat(bans.get("events")).hasSize(3).allSatisfy(e -> assertThat(e.get("action").asText())
                 .isEqualTo("member.ban"));
         for (String q : List.of("?action_prefix=Member", "?action_prefix=", "?cursor=nope", "?limit=101",
                 "?limit=0", "?details=1")) {
-            error(f.get(audit + q, owner), 400, "invalid_request");
+            error(f.http.get(audit + q, owner), 400, "invalid_request");
         }
-        error(f.get(audit, plain), 403, "audit_access_denied");
-        error(f.get(audit, f.user()), 403, "audit_access_denied");
-        error(f.get("/guilds/" + f.guilds.ids.next() + "/audit", owner), 404, "not_found");
+        error(f.http.get(audit, plain), 403, "audit_access_denied");
+        error(f.http.get(audit, f.user()), 403, "audit_access_denied");
+        error(f.http.get("/guilds/" + f.guilds.ids.next() + "/audit", owner), 404, "not_found");
     }
 }

@@ -1,16 +1,16 @@
 package dev.filament.http.guild;
 
-import static dev.filament.http.guild.GuildHttpFixture.accepted;
-import static dev.filament.http.guild.GuildHttpFixture.error;
-import static dev.filament.http.guild.GuildHttpFixture.json;
-import static dev.filament.http.guild.GuildHttpFixture.tree;
+import static dev.filament.http.testing.HttpFixture.accepted;
+import static dev.filament.http.testing.HttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.guild.GuildHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import dev.filament.http.guild.Pages.Walk;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ class MemberRoutesHttpTest {
                 .findFirst().orElseThrow();
         assertThat(row).isEqualTo(tree("{\"user_id\":\"" + moderator.id().value() + "\",\"role_ids\":[\""
                 + moderatorRole + "\"]}"));
-        JsonNode single = json(f.get(members(g), owner), 200);
+        JsonNode single = json(f.http.get(members(g), owner), 200);
         assertThat(single.get("members")).hasSize(6);
         assertThat(single.get("next_cursor").isNull()).isTrue();
     }
@@ -70,12 +70,12 @@ class MemberRoutesHttpTest {
         GuildId g = f.guild(owner, Visibility.PRIVATE);
         for (String q : List.of("?cursor=nope", "?cursor=", "?limit=0", "?limit=201", "?limit=1.5", "?limit=2&limit=3",
                 "?after=" + owner.id().value())) {
-            error(f.get(members(g) + q, owner), 400, "invalid_request");
+            error(f.http.get(members(g) + q, owner), 400, "invalid_request");
         }
-        assertThat(json(f.get(members(g) + "?cursor=" + owner.id().value().toLowerCase(), owner), 200)
+        assertThat(json(f.http.get(members(g) + "?cursor=" + owner.id().value().toLowerCase(), owner), 200)
                 .get("members")).isEmpty();
-        error(f.get(members(g), f.user()), 403, "forbidden");
-        error(f.get("/guilds/7ZZZZZZZZZZZZZZZZZZZZZZZZZ/members", owner), 404, "not_found");
+        error(f.http.get(members(g), f.user()), 403, "forbidden");
+        error(f.http.get("/guilds/7ZZZZZZZZZZZZZZZZZZZZZZZZZ/members", owner), 404, "not_found");
     }
 
     @Test
@@ -86,16 +86,16 @@ class MemberRoutesHttpTest {
         Caller newcomer = f.user();
         String path = members(g) + "/" + newcomer.id().value();
         String before = f.snapshot();
-        error(f.post(path, plain, null), 403, "forbidden");
-        error(f.post(members(g) + "/7ZZZZZZZZZZZZZZZZZZZZZZZZZ", owner, null), 404, "not_found");
+        error(f.http.post(path, plain, null), 403, "forbidden");
+        error(f.http.post(members(g) + "/7ZZZZZZZZZZZZZZZZZZZZZZZZZ", owner, null), 404, "not_found");
         f.assertUnchanged(before);
 
         f.guilds.handOffs.clear();
         // A body on a route documented without one is ignored, whatever its content type.
-        accepted(f.send("POST", path, owner, "not json at all"));
-        accepted(f.post(path, owner, null));
+        accepted(f.http.send("POST", path, owner, "not json at all"));
+        accepted(f.http.post(path, owner, null));
         assertThat(f.guilds.handOffs.events("workspace_member_add")).hasSize(1);
-        assertThat(json(f.get("/guilds", newcomer), 200).get("guilds")).hasSize(1);
+        assertThat(json(f.http.get("/guilds", newcomer), 200).get("guilds")).hasSize(1);
     }
 
     @Test
@@ -104,10 +104,10 @@ class MemberRoutesHttpTest {
         GuildId g = f.guild(owner, Visibility.PRIVATE);
         Caller target = f.member(g);
         String path = members(g) + "/" + target.id().value();
-        accepted(f.send("PATCH", path, owner, "{\"role\":\"moderator\"}"));
-        assertThat(json(f.get(members(g) + "?cursor=" + owner.id().value(), owner), 200).toString())
+        accepted(f.http.send("PATCH", path, owner, "{\"role\":\"moderator\"}"));
+        assertThat(json(f.http.get(members(g) + "?cursor=" + owner.id().value(), owner), 200).toString())
                 .contains(f.guilds.seeded(g, SystemRoleKey.MODERATOR).id().value());
-        accepted(f.send("PATCH", path, owner, "{\"role\":\"member\"}"));
+        accepted(f.http.send("PATCH", path, owner, "{\"role\":\"member\"}"));
         assertThat(f.auditActions(g)).containsExactly("member.role.update", "member.role.update");
     }
 
@@ -119,17 +119,17 @@ class MemberRoutesHttpTest {
         Caller plain = f.member(g);
         String path = members(g) + "/" + target.id().value();
         String before = f.snapshot();
-        error(f.send("PATCH", path, owner, "{\"role\":\"admin\"}"), 422, "invalid_request");
-        error(f.send("PATCH", path, owner, "{\"role\":\"Moderator\"}"), 422, "invalid_request");
-        error(f.send("PATCH", path, owner, "{\"role\":null}"), 422, "invalid_request");
-        error(f.send("PATCH", path, owner, "{}"), 422, "invalid_request");
-        error(f.send("PATCH", path, owner, "{\"role\":\"member\",\"extra\":1}"), 422, "invalid_request");
-        error(f.send("PATCH", path, owner, "[\"moderator\"]"), 422, "invalid_request");
-        error(f.send("PATCH", path, owner, "{\"role\":"), 400, "invalid_request");
-        error(f.send("PATCH", path, owner, null), 415, "unsupported_media_type");
-        error(f.send("PATCH", path, plain, "{\"role\":\"moderator\"}"), 403, "forbidden");
-        error(f.send("PATCH", path, owner, "{\"role\":\"owner\"}"), 403, "forbidden");
-        error(f.send("PATCH", members(g) + "/" + f.user().id().value(), owner, "{\"role\":\"moderator\"}"), 404,
+        error(f.http.send("PATCH", path, owner, "{\"role\":\"admin\"}"), 422, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{\"role\":\"Moderator\"}"), 422, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{\"role\":null}"), 422, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{}"), 422, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{\"role\":\"member\",\"extra\":1}"), 422, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "[\"moderator\"]"), 422, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{\"role\":"), 400, "invalid_request");
+        error(f.http.send("PATCH", path, owner, null), 415, "unsupported_media_type");
+        error(f.http.send("PATCH", path, plain, "{\"role\":\"moderator\"}"), 403, "forbidden");
+        error(f.http.send("PATCH", path, owner, "{\"role\":\"owner\"}"), 403, "forbidden");
+        error(f.http.send("PATCH", members(g) + "/" + f.user().id().value(), owner, "{\"role\":\"moderator\"}"), 404,
                 "not_found");
         f.assertUnchanged(before);
     }
@@ -141,10 +141,10 @@ class MemberRoutesHttpTest {
         Caller target = f.member(g);
         Caller plain = f.member(g);
         String kick = members(g) + "/" + target.id().value() + "/kick";
-        error(f.post(kick, plain, null), 403, "forbidden");
-        accepted(f.post(kick, owner, null));
-        error(f.post(kick, owner, null), 404, "not_found");
-        error(f.get("/guilds/" + g.value() + "/roles", target), 403, "forbidden");
+        error(f.http.post(kick, plain, null), 403, "forbidden");
+        accepted(f.http.post(kick, owner, null));
+        error(f.http.post(kick, owner, null), 404, "not_found");
+        error(f.http.get("/guilds/" + g.value() + "/roles", target), 403, "forbidden");
         assertThat(f.auditActions(g)).containsExactly("member.kick");
     }
 
@@ -155,7 +155,7 @@ class MemberRoutesHttpTest {
         List<Caller> banned = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Caller target = i % 2 == 0 ? f.member(g) : f.user(); // non-members can be banned ahead of a join
-            accepted(f.post(members(g) + "/" + target.id().value() + "/ban", owner, null));
+            accepted(f.http.post(members(g) + "/" + target.id().value() + "/ban", owner, null));
             banned.add(target);
             if (i % 2 == 1) {
                 f.guilds.clock.advance(Duration.ofSeconds(7));
@@ -183,14 +183,14 @@ class MemberRoutesHttpTest {
                 + rows.get(1).get("user_id").asText());
 
         for (String q : List.of("?cursor=" + owner.id().value(), "?cursor=12_nope", "?limit=101", "?cursor=1_2_3")) {
-            error(f.get(bans + q, owner), 400, "invalid_request");
+            error(f.http.get(bans + q, owner), 400, "invalid_request");
         }
-        error(f.get(bans, f.member(g)), 403, "forbidden");
+        error(f.http.get(bans, f.member(g)), 403, "forbidden");
 
         String unban = bans + "/" + banned.get(0).id().value();
-        accepted(f.send("DELETE", unban, owner, null));
-        error(f.send("DELETE", unban, owner, null), 404, "not_found");
-        assertThat(json(f.get(bans, owner), 200).get("bans")).hasSize(4);
+        accepted(f.http.send("DELETE", unban, owner, null));
+        error(f.http.send("DELETE", unban, owner, null), 404, "not_found");
+        assertThat(json(f.http.get(bans, owner), 200).get("bans")).hasSize(4);
         assertThat(f.auditActions(g)).endsWith("member.unban");
     }
 }

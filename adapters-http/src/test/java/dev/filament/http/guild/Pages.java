@@ -1,10 +1,10 @@
 package dev.filament.http.guild;
 
-import static dev.filament.http.guild.GuildHttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.filament.http.guild.GuildHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ final class Pages {
         for (int guard = 0; guard < 100; guard++) {
             String query = "?limit=" + limit + (cursor == null ? ""
                     : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            JsonNode page = json(f.get(path + query, caller), 200);
+            JsonNode page = json(f.http.get(path + query, caller), 200);
             assertThat(page.has("next_cursor")).as("next_cursor is always present").isTrue();
             page.get(listKey).forEach(rows::add);
             sizes.add(page.get(listKey).size());

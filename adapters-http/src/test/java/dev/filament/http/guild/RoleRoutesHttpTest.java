@@ -1,16 +1,16 @@
 package dev.filament.http.guild;
 
-import static dev.filament.http.guild.GuildHttpFixture.accepted;
-import static dev.filament.http.guild.GuildHttpFixture.error;
-import static dev.filament.http.guild.GuildHttpFixture.json;
-import static dev.filament.http.guild.GuildHttpFixture.tree;
+import static dev.filament.http.testing.HttpFixture.accepted;
+import static dev.filament.http.testing.HttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.guild.GuildHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -36,14 +36,14 @@ class RoleRoutesHttpTest {
     }
 
     private static JsonNode createRole(Caller c, GuildId g, String body) throws Exception {
-        return json(f.post(roles(g), c, body), 200);
+        return json(f.http.post(roles(g), c, body), 200);
     }
 
     @Test
     void listRolesShowsTheSeededRolesHighestFirstInTheRoleShape() throws Exception {
         Caller owner = f.user();
         GuildId g = f.guild(owner, Visibility.PRIVATE);
-        JsonNode list = json(f.get(roles(g), f.member(g)), 200);
+        JsonNode list = json(f.http.get(roles(g), f.member(g)), 200);
         assertThat(GuildRoutesHttpTest.fieldNames(list)).containsExactly("roles", "default_join_role_id");
         assertThat(list.get("default_join_role_id").isNull()).isTrue();
         assertThat(list.get("roles")).extracting(r -> r.get("name").asText())
@@ -56,7 +56,7 @@ class RoleRoutesHttpTest {
                 "manage_roles", "manage_member_roles", "manage_workspace_roles", "manage_channel_overrides",
                 "delete_message", "ban_member", "view_audit_log", "manage_ip_bans", "create_message",
                 "publish_video", "publish_screen_share", "subscribe_streams");
-        error(f.get(roles(g), f.user()), 403, "forbidden");
+        error(f.http.get(roles(g), f.user()), 403, "forbidden");
     }
 
     @Test
@@ -101,7 +101,7 @@ class RoleRoutesHttpTest {
                 "{\"name\":\"r\",\"permissions\":[],\"position\":\"5\"}",
                 "{\"name\":\"r\",\"permissions\":[],\"color_hex\":5}",
                 "{\"name\":\"r\",\"permissions\":[],\"colour\":\"#FFFFFF\"}")) {
-            error(f.post(roles(g), owner, body), 422, "invalid_request");
+            error(f.http.post(roles(g), owner, body), 422, "invalid_request");
         }
         for (String body : List.of(
                 "{\"name\":\"r\",\"permissions\":[],\"position\":0}",
@@ -110,9 +110,9 @@ class RoleRoutesHttpTest {
                 "{\"name\":\"r\",\"permissions\":[],\"color_hex\":\"#12345\"}",
                 "{\"name\":\"   \",\"permissions\":[]}",
                 "{\"name\":\"@Everyone\",\"permissions\":[]}")) {
-            error(f.post(roles(g), owner, body), 400, "invalid_request");
+            error(f.http.post(roles(g), owner, body), 400, "invalid_request");
         }
-        error(f.post(roles(g), moderator, "{\"name\":\"r\",\"permissions\":[]}"), 403,
+        error(f.http.post(roles(g), moderator, "{\"name\":\"r\",\"permissions\":[]}"), 403,
                 "forbidden");
         f.assertUnchanged(before);
     }
@@ -124,10 +124,10 @@ class RoleRoutesHttpTest {
         String id = createRole(owner, g, "{\"name\":\"tint\",\"permissions\":[],\"color_hex\":\"#00ff00\"}")
                 .get("role_id").asText();
         String path = roles(g) + "/" + id;
-        JsonNode renamed = json(f.send("PATCH", path, owner, "{\"name\":\"shade\"}"), 200);
+        JsonNode renamed = json(f.http.send("PATCH", path, owner, "{\"name\":\"shade\"}"), 200);
         assertThat(renamed.get("name").asText()).isEqualTo("shade");
         assertThat(renamed.get("color_hex").asText()).isEqualTo("#00FF00");
-        JsonNode cleared = json(f.send("PATCH", path, owner, "{\"color_hex\":null,\"permissions\":[\"ban_member\"]}"),
+        JsonNode cleared = json(f.http.send("PATCH", path, owner, "{\"color_hex\":null,\"permissions\":[\"ban_member\"]}"),
                 200);
         assertThat(cleared).isEqualTo(tree("{\"role_id\":\"" + id + "\",\"name\":\"shade\",\"position\":9999,"
                 + "\"is_system\":false,\"permissions\":[\"ban_member\"],\"color_hex\":null}"));
@@ -135,14 +135,14 @@ class RoleRoutesHttpTest {
                 "role.color.update");
 
         String before = f.snapshot();
-        error(f.send("PATCH", path, owner, "{}"), 400, "invalid_request");
-        error(f.send("PATCH", path, owner, "{\"name\":null}"), 400, "invalid_request");
-        error(f.send("PATCH", path, owner, "{\"permissions\":[\"nope\"]}"), 422, "invalid_request");
-        error(f.send("PATCH", path, owner, "{\"color_hex\":false}"), 422, "invalid_request");
-        error(f.send("PATCH", path, owner, "{\"position\":3}"), 422, "invalid_request");
-        error(f.send("PATCH", roles(g) + "/" + f.guilds.seeded(g, SystemRoleKey.EVERYONE).id().value(), owner,
+        error(f.http.send("PATCH", path, owner, "{}"), 400, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{\"name\":null}"), 400, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{\"permissions\":[\"nope\"]}"), 422, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{\"color_hex\":false}"), 422, "invalid_request");
+        error(f.http.send("PATCH", path, owner, "{\"position\":3}"), 422, "invalid_request");
+        error(f.http.send("PATCH", roles(g) + "/" + f.guilds.seeded(g, SystemRoleKey.EVERYONE).id().value(), owner,
                 "{\"name\":\"all\"}"), 403, "forbidden");
-        error(f.send("PATCH", roles(g) + "/" + owner.id().value(), owner, "{\"name\":\"x\"}"), 404, "not_found");
+        error(f.http.send("PATCH", roles(g) + "/" + owner.id().value(), owner, "{\"name\":\"x\"}"), 404, "not_found");
         f.assertUnchanged(before);
     }
 
@@ -151,11 +151,11 @@ class RoleRoutesHttpTest {
         Caller owner = f.user();
         GuildId g = f.guild(owner, Visibility.PRIVATE);
         String id = createRole(owner, g, "{\"name\":\"temp\",\"permissions\":[]}").get("role_id").asText();
-        accepted(f.send("DELETE", roles(g) + "/" + id, owner, null));
-        error(f.send("DELETE", roles(g) + "/" + id, owner, null), 404, "not_found");
-        error(f.send("DELETE", roles(g) + "/" + f.guilds.seeded(g, SystemRoleKey.MEMBER).id().value(), owner, null),
+        accepted(f.http.send("DELETE", roles(g) + "/" + id, owner, null));
+        error(f.http.send("DELETE", roles(g) + "/" + id, owner, null), 404, "not_found");
+        error(f.http.send("DELETE", roles(g) + "/" + f.guilds.seeded(g, SystemRoleKey.MEMBER).id().value(), owner, null),
                 403, "forbidden");
-        assertThat(json(f.get(roles(g), owner), 200).get("roles")).hasSize(4);
+        assertThat(json(f.http.get(roles(g), owner), 200).get("roles")).hasSize(4);
     }
 
     @Test
@@ -164,24 +164,24 @@ class RoleRoutesHttpTest {
         GuildId g = f.guild(owner, Visibility.PRIVATE);
         String a = createRole(owner, g, "{\"name\":\"a\",\"permissions\":[],\"position\":10}").get("role_id").asText();
         String b = createRole(owner, g, "{\"name\":\"b\",\"permissions\":[],\"position\":20}").get("role_id").asText();
-        accepted(f.post(roles(g) + "/reorder", owner, "{\"role_ids\":[\"" + a.toLowerCase() + "\",\"" + b + "\"]}"));
-        JsonNode list = json(f.get(roles(g), owner), 200).get("roles");
+        accepted(f.http.post(roles(g) + "/reorder", owner, "{\"role_ids\":[\"" + a.toLowerCase() + "\",\"" + b + "\"]}"));
+        JsonNode list = json(f.http.get(roles(g), owner), 200).get("roles");
         assertThat(list).extracting(r -> r.get("name").asText() + "@" + r.get("position").asInt())
                 .containsExactly("workspace_owner@10000", "moderator@100", "a@2", "member@1", "b@1", "@everyone@0");
 
         String before = f.snapshot();
-        error(f.post(roles(g) + "/reorder", owner, "{\"role_ids\":[\"nope\"]}"), 400, "invalid_request");
-        error(f.post(roles(g) + "/reorder", owner, "{\"role_ids\":[]}"), 400, "invalid_request");
-        error(f.post(roles(g) + "/reorder", owner, "{\"role_ids\":\"" + a + "\"}"), 422, "invalid_request");
-        error(f.post(roles(g) + "/default", owner, "{}"), 422, "invalid_request");
-        error(f.post(roles(g) + "/default", owner, "{\"role_id\":\"nope\"}"), 400, "invalid_request");
-        error(f.post(roles(g) + "/default", owner, "{\"role_id\":7}"), 422, "invalid_request");
+        error(f.http.post(roles(g) + "/reorder", owner, "{\"role_ids\":[\"nope\"]}"), 400, "invalid_request");
+        error(f.http.post(roles(g) + "/reorder", owner, "{\"role_ids\":[]}"), 400, "invalid_request");
+        error(f.http.post(roles(g) + "/reorder", owner, "{\"role_ids\":\"" + a + "\"}"), 422, "invalid_request");
+        error(f.http.post(roles(g) + "/default", owner, "{}"), 422, "invalid_request");
+        error(f.http.post(roles(g) + "/default", owner, "{\"role_id\":\"nope\"}"), 400, "invalid_request");
+        error(f.http.post(roles(g) + "/default", owner, "{\"role_id\":7}"), 422, "invalid_request");
         f.assertUnchanged(before);
 
-        accepted(f.post(roles(g) + "/default", owner, "{\"role_id\":\"" + b + "\"}"));
-        assertThat(json(f.get(roles(g), owner), 200).get("default_join_role_id").asText()).isEqualTo(b);
-        accepted(f.post(roles(g) + "/default", owner, "{\"role_id\":null}"));
-        assertThat(json(f.get(roles(g), owner), 200).get("default_join_role_id").isNull()).isTrue();
+        accepted(f.http.post(roles(g) + "/default", owner, "{\"role_id\":\"" + b + "\"}"));
+        assertThat(json(f.http.get(roles(g), owner), 200).get("default_join_role_id").asText()).isEqualTo(b);
+        accepted(f.http.post(roles(g) + "/default", owner, "{\"role_id\":null}"));
+        assertThat(json(f.http.get(roles(g), owner), 200).get("default_join_role_id").isNull()).isTrue();
         assertThat(f.auditActions(g)).endsWith("role.reorder", "role.default_join.update",
                 "role.default_join.update");
     }
@@ -193,22 +193,22 @@ class RoleRoutesHttpTest {
         Caller target = f.member(g);
         String role = createRole(owner, g, "{\"name\":\"crew\",\"permissions\":[]}").get("role_id").asText();
         String path = roles(g) + "/" + role + "/members/" + target.id().value();
-        accepted(f.post(path, owner, null));
+        accepted(f.http.post(path, owner, null));
         assertThat(roleIdsOf(g, owner, target)).containsExactly(role);
-        accepted(f.post(path, owner, null));
-        accepted(f.send("DELETE", path, owner, null));
+        accepted(f.http.post(path, owner, null));
+        accepted(f.http.send("DELETE", path, owner, null));
         assertThat(roleIdsOf(g, owner, target)).isEmpty();
         assertThat(f.auditActions(g)).containsExactly("role.create", "role.assign", "role.unassign");
 
         String everyone = f.guilds.seeded(g, SystemRoleKey.EVERYONE).id().value();
-        error(f.post(roles(g) + "/" + everyone + "/members/" + target.id().value(), owner, null), 400,
+        error(f.http.post(roles(g) + "/" + everyone + "/members/" + target.id().value(), owner, null), 400,
                 "invalid_request");
-        error(f.post(path, f.member(g), null), 403, "forbidden");
-        error(f.post(roles(g) + "/" + role + "/members/" + f.user().id().value(), owner, null), 404, "not_found");
+        error(f.http.post(path, f.member(g), null), 403, "forbidden");
+        error(f.http.post(roles(g) + "/" + role + "/members/" + f.user().id().value(), owner, null), 404, "not_found");
     }
 
     private static List<String> roleIdsOf(GuildId g, Caller viewer, Caller member) throws Exception {
-        JsonNode rows = json(f.get("/guilds/" + g.value() + "/members?limit=200", viewer), 200).get("members");
+        JsonNode rows = json(f.http.get("/guilds/" + g.value() + "/members?limit=200", viewer), 200).get("members");
         for (JsonNode row : rows) {
             if (row.get("user_id").asText().equals(member.id().value())) {
                 List<String> ids = new ArrayList<>();

@@ -1,9 +1,9 @@
 package dev.filament.http.message;
 
-import static dev.filament.http.message.MessageHttpFixture.error;
-import static dev.filament.http.message.MessageHttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.json;
 import static dev.filament.http.message.MessageHttpFixture.messagesPath;
-import static dev.filament.http.message.MessageHttpFixture.quote;
+import static dev.filament.http.testing.HttpFixture.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +12,7 @@ import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.message.MessageHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class MessageRoutesHttpTest {
     }
 
     private HttpResponse<String> post(Caller caller, String body, String... headers) throws Exception {
-        return f.send("POST", path, caller, body, headers);
+        return f.http.send("POST", path, caller, body, headers);
     }
 
     private JsonNode posted(Caller caller, String content) throws Exception {
@@ -104,7 +104,7 @@ class MessageRoutesHttpTest {
         error(post(member, "{\"content\":\"\"}"), 400, "invalid_request");
         error(post(member, "{\"content\":" + quote("x".repeat(2001)) + "}"), 400, "invalid_request");
         error(post(member, "{\"content\":\"nul\\u0000\"}"), 400, "invalid_request");
-        error(f.send("POST", path, member, null, "Content-Type", "text/plain"), 415, "unsupported_media_type");
+        error(f.http.send("POST", path, member, null, "Content-Type", "text/plain"), 415, "unsupported_media_type");
         assertThat(storedMessages()).isZero();
         assertThat(events()).isEmpty();
     }
@@ -112,27 +112,27 @@ class MessageRoutesHttpTest {
     @Test
     void processingOrderIsAuthPathQueryBodyThenLadder() throws Exception {
         Caller outsider = f.user();
-        error(f.send("POST", "/guilds/nope/channels/nope/messages?x=1", null, "{"), 401, "invalid_credentials");
-        error(f.send("POST", "/guilds/nope/channels/" + channel.id() + "/messages?x=1", member, "{"), 404,
+        error(f.http.send("POST", "/guilds/nope/channels/nope/messages?x=1", null, "{"), 401, "invalid_credentials");
+        error(f.http.send("POST", "/guilds/nope/channels/" + channel.id() + "/messages?x=1", member, "{"), 404,
                 "not_found");
-        error(f.send("POST", "/guilds/" + guild + "/channels/bad/messages?x=1", member, "{"), 404, "not_found");
-        error(f.send("POST", path + "?x=1", member, null), 400, "invalid_request"); // before the body's 415
-        error(f.send("POST", path, outsider, "{\"content\":1}"), 422, "invalid_request");
-        error(f.send("POST", path, outsider, "{\"content\":\"\"}"), 403, "forbidden");
-        error(f.send("POST", messagesPath(guild, f.channel(f.guild(f.user()))), member, "{\"content\":\"x\"}"), 404,
+        error(f.http.send("POST", "/guilds/" + guild + "/channels/bad/messages?x=1", member, "{"), 404, "not_found");
+        error(f.http.send("POST", path + "?x=1", member, null), 400, "invalid_request"); // before the body's 415
+        error(f.http.send("POST", path, outsider, "{\"content\":1}"), 422, "invalid_request");
+        error(f.http.send("POST", path, outsider, "{\"content\":\"\"}"), 403, "forbidden");
+        error(f.http.send("POST", messagesPath(guild, f.channel(f.guild(f.user()))), member, "{\"content\":\"x\"}"), 404,
                 "not_found");
-        error(f.send("PATCH", path + "/not-a-ulid", member, "{"), 404, "not_found");
-        error(f.send("DELETE", path + "/not-a-ulid?x=1", null, null), 401, "invalid_credentials");
+        error(f.http.send("PATCH", path + "/not-a-ulid", member, "{"), 404, "not_found");
+        error(f.http.send("DELETE", path + "/not-a-ulid?x=1", null, null), 401, "invalid_credentials");
     }
 
     @Test
     void ladderOutcomes() throws Exception {
         error(post(f.user(), "{\"content\":\"x\"}"), 403, "forbidden");
-        error(f.send("POST", "/guilds/" + f.app.guilds.ids.newGuildId() + "/channels/" + channel.id() + "/messages",
+        error(f.http.send("POST", "/guilds/" + f.app.guilds.ids.newGuildId() + "/channels/" + channel.id() + "/messages",
                 member, "{\"content\":\"x\"}"), 404, "not_found");
         f.app.denyInChannel(guild, channel.id(), member.id(), Permission.CREATE_MESSAGE);
         error(post(member, "{\"content\":\"x\"}"), 403, "forbidden");
-        error(f.send("GET", path, member, null), 403, "forbidden");
+        error(f.http.send("GET", path, member, null), 403, "forbidden");
         f.app.ipBan(guild, owner.id(), "198.51.100.0/24");
         error(post(owner, "{\"content\":\"x\"}", "X-Forwarded-For", "198.51.100.9"), 403, "forbidden");
         json(post(owner, "{\"content\":\"x\"}", "X-Forwarded-For", "192.0.2.1"), 200);
@@ -144,22 +144,22 @@ class MessageRoutesHttpTest {
         for (int i = 0; i < 5; i++) {
             ids.add(posted(member, "m" + i).get("message_id").asText());
         }
-        JsonNode first = json(f.send("GET", path + "?limit=3", member, null), 200);
+        JsonNode first = json(f.http.send("GET", path + "?limit=3", member, null), 200);
         assertThat(first.get("messages")).extracting(m -> m.get("message_id").asText())
                 .containsExactly(ids.get(4), ids.get(3), ids.get(2));
         assertThat(first.get("next_before").asText()).isEqualTo(ids.get(2));
-        JsonNode second = json(f.send("GET", path + "?limit=3&before=" + ids.get(2).toLowerCase(), member, null), 200);
+        JsonNode second = json(f.http.send("GET", path + "?limit=3&before=" + ids.get(2).toLowerCase(), member, null), 200);
         assertThat(second.get("messages")).extracting(m -> m.get("message_id").asText())
                 .containsExactly(ids.get(1), ids.get(0));
         assertThat(second.get("next_before").isNull()).isTrue();
-        assertThat(json(f.send("GET", path, member, null), 200).get("messages")).hasSize(5);
+        assertThat(json(f.http.send("GET", path, member, null), 200).get("messages")).hasSize(5);
     }
 
     @Test
     void listQueryErrorsAre400() throws Exception {
         for (String q : List.of("?limit=0", "?limit=101", "?limit=abc", "?limit=", "?before=xyz", "?before=",
                 "?limit=1&limit=2", "?cursor=1")) {
-            error(f.send("GET", path + q, member, null), 400, "invalid_request");
+            error(f.http.send("GET", path + q, member, null), 400, "invalid_request");
         }
     }
 
@@ -168,31 +168,31 @@ class MessageRoutesHttpTest {
         String id = posted(member, "first").get("message_id").asText();
         f.app.guilds.clock.advance(Duration.ofSeconds(10));
 
-        JsonNode edited = json(f.send("PATCH", path + "/" + id, member, "{\"content\":\"second\"}"), 200);
+        JsonNode edited = json(f.http.send("PATCH", path + "/" + id, member, "{\"content\":\"second\"}"), 200);
         assertThat(edited.get("content").asText()).isEqualTo("second");
         assertThat(edited.get("edited_at_unix").asLong()).isEqualTo(f.app.guilds.clock.instant().getEpochSecond());
         assertThat(edited.get("created_at_unix").asLong()).isEqualTo(edited.get("edited_at_unix").asLong() - 10);
 
         Caller bystander = f.member(guild);
-        error(f.send("PATCH", path + "/" + id, bystander, "{\"content\":\"mine\"}"), 403, "forbidden");
-        error(f.send("DELETE", path + "/" + id, bystander, null), 403, "forbidden");
-        error(f.send("PATCH", path + "/" + id, member, "{\"content\":\"x\",\"pinned\":true}"), 422,
+        error(f.http.send("PATCH", path + "/" + id, bystander, "{\"content\":\"mine\"}"), 403, "forbidden");
+        error(f.http.send("DELETE", path + "/" + id, bystander, null), 403, "forbidden");
+        error(f.http.send("PATCH", path + "/" + id, member, "{\"content\":\"x\",\"pinned\":true}"), 422,
                 "invalid_request");
-        error(f.send("PATCH", path + "/" + f.app.guilds.ids.newMessageId(), member, "{\"content\":\"x\"}"), 404,
+        error(f.http.send("PATCH", path + "/" + f.app.guilds.ids.newMessageId(), member, "{\"content\":\"x\"}"), 404,
                 "not_found");
 
         Caller moderator = f.member(guild, SystemRoleKey.MODERATOR);
-        HttpResponse<String> deleted = f.send("DELETE", path + "/" + id, moderator, null);
+        HttpResponse<String> deleted = f.http.send("DELETE", path + "/" + id, moderator, null);
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(deleted.body()).isEmpty();
-        error(f.send("DELETE", path + "/" + id, moderator, null), 404, "not_found");
+        error(f.http.send("DELETE", path + "/" + id, moderator, null), 404, "not_found");
         assertThat(f.app.guilds.db.auditRows()).filteredOn(e -> e.guildId().equals(guild))
                 .extracting(e -> e.action().wire()).containsExactly("message.delete.moderation");
     }
 
     @Test
     void wrongMethodIs405WithAllow() throws Exception {
-        HttpResponse<String> r = f.send("PUT", path, member, "{}");
+        HttpResponse<String> r = f.http.send("PUT", path, member, "{}");
         error(r, 405, "method_not_allowed");
         assertThat(r.headers().firstValue("Allow").orElseThrow()).contains("GET").contains("POST");
     }
@@ -206,10 +206,10 @@ class MessageRoutesHttpTest {
             broken.app.handOffs.failPublishing();
             broken.app.failWakes();
 
-            JsonNode m = json(broken.send("POST", p, user, "{\"content\":\"committed\"}"), 200);
+            JsonNode m = json(broken.http.send("POST", p, user, "{\"content\":\"committed\"}"), 200);
             String one = p + "/" + m.get("message_id").asText();
-            json(broken.send("PATCH", one, user, "{\"content\":\"again\"}"), 200);
-            assertThat(broken.send("DELETE", one, user, null).statusCode()).isEqualTo(204);
+            json(broken.http.send("PATCH", one, user, "{\"content\":\"again\"}"), 200);
+            assertThat(broken.http.send("DELETE", one, user, null).statusCode()).isEqualTo(204);
             assertThat(broken.app.handOffs.log()).containsExactly("failed:gateway.publish", "failed:search.wake",
                     "failed:gateway.publish", "failed:search.wake", "failed:gateway.publish");
             assertThat(broken.app.messages.count()).isZero();

@@ -1,7 +1,7 @@
 package dev.filament.http.search;
 
-import static dev.filament.http.message.MessageHttpFixture.error;
-import static dev.filament.http.message.MessageHttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.json;
 import static dev.filament.http.message.MessageHttpFixture.messagesPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,8 @@ import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
-import dev.filament.http.message.MessageHttpFixture.Caller;
 import dev.filament.http.message.MessageHttpFixture;
+import dev.filament.http.testing.HttpFixture.Caller;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +41,12 @@ class SearchRoutesHttpTest {
     }
 
     private String post(Caller caller, Channel channel, String content) throws Exception {
-        return json(f.send("POST", messagesPath(guild, channel), caller, "{\"content\":\"" + content + "\"}"), 200)
+        return json(f.http.send("POST", messagesPath(guild, channel), caller, "{\"content\":\"" + content + "\"}"), 200)
                 .get("message_id").asText();
     }
 
     private HttpResponse<String> get(Caller caller, String query) throws Exception {
-        return f.send("GET", search + query, caller, null);
+        return f.http.send("GET", search + query, caller, null);
     }
 
     @Test
@@ -82,29 +82,29 @@ class SearchRoutesHttpTest {
             error(get(outsider, q), 400, "invalid_request");
         }
         error(get(outsider, "?q=a"), 403, "forbidden");
-        error(f.send("GET", "/guilds/" + f.app.guilds.ids.newGuildId() + "/search?q=a", member, null), 404,
+        error(f.http.send("GET", "/guilds/" + f.app.guilds.ids.newGuildId() + "/search?q=a", member, null), 404,
                 "not_found");
     }
 
     @Test
     void authenticationAndPathIdsComeFirst() throws Exception {
-        error(f.send("GET", "/guilds/nope/search?q=", null, null), 401, "invalid_credentials");
-        error(f.send("GET", "/guilds/nope/search?q=", member, null), 404, "not_found");
-        error(f.send("POST", "/guilds/nope/search/rebuild?x=1", member, null), 404, "not_found");
-        error(f.send("POST", "/guilds/" + guild + "/search/rebuild?x=1", member, null), 400, "invalid_request");
+        error(f.http.send("GET", "/guilds/nope/search?q=", null, null), 401, "invalid_credentials");
+        error(f.http.send("GET", "/guilds/nope/search?q=", member, null), 404, "not_found");
+        error(f.http.send("POST", "/guilds/nope/search/rebuild?x=1", member, null), 404, "not_found");
+        error(f.http.send("POST", "/guilds/" + guild + "/search/rebuild?x=1", member, null), 400, "invalid_request");
     }
 
     @Test
     void rebuildIs204AndNeedsManageWorkspaceRoles() throws Exception {
         Caller moderator = f.member(guild, SystemRoleKey.MODERATOR);
-        error(f.send("POST", search + "/rebuild", moderator, null), 403, "forbidden");
-        error(f.send("POST", search + "/rebuild", member, null), 403, "forbidden");
+        error(f.http.send("POST", search + "/rebuild", moderator, null), 403, "forbidden");
+        error(f.http.send("POST", search + "/rebuild", member, null), 403, "forbidden");
 
-        HttpResponse<String> r = f.send("POST", search + "/rebuild", owner, "{\"ignored\":true}");
+        HttpResponse<String> r = f.http.send("POST", search + "/rebuild", owner, "{\"ignored\":true}");
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.body()).isEmpty();
         assertThat(f.app.outbox(guild)).extracting(e -> e.op()).containsExactly("rebuild");
-        error(f.send("GET", search + "/rebuild", owner, null), 405, "method_not_allowed");
+        error(f.http.send("GET", search + "/rebuild", owner, null), 405, "method_not_allowed");
     }
 
     @Test
@@ -113,10 +113,10 @@ class SearchRoutesHttpTest {
         f.app.indexAll();
         f.app.searchTables.putMessage(f.app.guilds.ids.newMessageId(), guild, open.id(), "not queued");
 
-        JsonNode result = json(f.send("POST", search + "/reconcile", owner, null), 200);
+        JsonNode result = json(f.http.send("POST", search + "/reconcile", owner, null), 200);
 
         assertThat(result.toString()).isEqualTo("{\"upserted\":1,\"deleted\":0}");
-        error(f.send("POST", search + "/reconcile", member, null), 403, "forbidden");
+        error(f.http.send("POST", search + "/reconcile", member, null), 403, "forbidden");
     }
 
     private static String enc(String s) {

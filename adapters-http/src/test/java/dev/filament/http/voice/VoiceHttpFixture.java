@@ -1,17 +1,7 @@
 package dev.filament.http.voice;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.filament.application.fakes.InMemoryUnitOfWork;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.service.GuildFixture;
-import dev.filament.application.identity.AuthenticateRequestService;
-import dev.filament.application.identity.fakes.FakeTokenService;
-import dev.filament.application.identity.fakes.InMemorySessionRepository;
-import dev.filament.application.identity.fakes.InMemoryUserRepository;
-import dev.filament.application.identity.fakes.RecordingAuthEvents;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.application.voice.VoiceTokenIssuer;
 import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
@@ -22,52 +12,24 @@ import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
-import dev.filament.domain.id.SessionId;
-import dev.filament.domain.id.UserId;
-import dev.filament.domain.identity.AccessClaims;
-import dev.filament.domain.identity.PasswordHash;
-import dev.filament.domain.identity.RefreshTokenHash;
-import dev.filament.domain.identity.Session;
-import dev.filament.domain.identity.User;
-import dev.filament.domain.identity.Username;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.domain.voice.VoiceRoom;
-import dev.filament.http.TestServer;
-import dev.filament.http.auth.BearerAuthenticator;
-import dev.filament.http.auth.TokenBaselineKey;
-import dev.filament.http.json.Json;
-import dev.filament.http.json.JsonBodies;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
+import dev.filament.http.testing.HttpFixture;
+import dev.filament.http.testing.HttpFixture.Caller;
 
 /**
- * The voice routes over a real Javalin test server, wired as bootstrap does: {@link VoiceUseCases#create} over the
- * guild fakes (pinned clock), a recording token issuer (or the unconfigured one), a simple registry publishing to a
- * recorder, and identity with fake access tokens over in-memory sessions. {@code 127.0.0.1} is a trusted proxy, so
- * {@code X-Forwarded-For} picks the client IP.
+ * The voice use cases wired as bootstrap does ({@link VoiceUseCases#create} over the guild fakes, pinned clock), a
+ * recording token issuer (or the unconfigured one) and a simple registry publishing to a recorder, served through the shared {@link HttpFixture} ({@code 127.0.0.1} is a trusted proxy, so
+ * {@code X-Forwarded-For} picks the client IP). Tests talk HTTP through {@link #http}.
  */
-final class VoiceHttpFixture implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
-
+public final class VoiceHttpFixture implements AutoCloseable {
     final GuildFixture guilds = new GuildFixture();
-    final InMemoryUserRepository users = new InMemoryUserRepository();
-    final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final RecordingGatewayEventPublisher events = new RecordingGatewayEventPublisher();
     final SimpleVoiceRegistry registry = new SimpleVoiceRegistry(events);
-    final FakeTokenService tokens;
     final RecordingVoiceTokenIssuer issuer = new RecordingVoiceTokenIssuer();
-    final TestServer server;
+    public final HttpFixture http;
 
-    /** A user with a live session, its bearer token and its username. */
-    record Caller(UserId id, String token, Username name) {
-    }
-
-    VoiceHttpFixture(boolean liveKitConfigured, int tokenQuota) {
-        tokens = new FakeTokenService();
+    public VoiceHttpFixture(boolean liveKitConfigured, int tokenQuota) {
         VoiceTokenIssuer tokenIssuer = liveKitConfigured ? issuer : VoiceTokenIssuer.UNCONFIGURED;
         RateLimiter tokenLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_token", tokenQuota, 60),
                 guilds.clock);
@@ -75,27 +37,16 @@ final class VoiceHttpFixture implements AutoCloseable {
                 guilds.clock);
         VoiceUseCases useCases = VoiceUseCases.create(guilds.graph.tx(), guilds.graph.ladder(), guilds.graph.audits(),
                 guilds.graph.handOffs(), guilds.clock, registry, tokenIssuer, tokenLimiter, publishLimiter);
-        Clock system = Clock.systemUTC();
-        BearerAuthenticator auth = new BearerAuthenticator(new AuthenticateRequestService(tokens, sessions,
-                new InMemoryUnitOfWork(), new RecordingAuthEvents(), system));
-        server = TestServer.builder().perMinute(100_000).baselineKey(new TokenBaselineKey(tokens, system))
-                .trust("127.0.0.1/32")
-                .routes(new VoiceRoutes(useCases, auth, new JsonBodies(new Json(), 1_048_576)))
-                .start();
+        HttpFixture.Builder builder = HttpFixture.builder().perMinute(100_000).tokenBaselineKey()
+                .trust("127.0.0.1/32");
+        http = builder.routes(new VoiceRoutes(useCases, builder.auth(), builder.bodies())).start();
     }
 
     /** A registered user (identity and guild tables) with a live session. */
     Caller user() {
-        UserId id = guilds.ids.newUserId();
-        Instant now = Instant.now();
-        Username name = new Username("u_" + id.value().substring(14));
-        users.insertIfAbsent(User.register(id, name, new PasswordHash("$test$hash"), now));
-        SessionId sid = new SessionId(guilds.ids.next());
-        byte[] refresh = new byte[32];
-        RANDOM.nextBytes(refresh);
-        sessions.create(Session.start(sid, id, RefreshTokenHash.of(refresh), now));
-        guilds.db.addUser(id);
-        return new Caller(id, tokens.issue(AccessClaims.issue(id, sid, name, now)), name);
+        Caller c = http.user(guilds.ids.newUserId());
+        guilds.db.addUser(c.id());
+        return c;
     }
 
     GuildId guild(Caller owner) {
@@ -129,47 +80,8 @@ final class VoiceHttpFixture implements AutoCloseable {
         return VoiceRoom.of(guild, channel.id());
     }
 
-    HttpResponse<String> post(String path, Caller caller, String contentType, String body, String... headers)
-            throws Exception {
-        HttpRequest.Builder r = server.request(path);
-        if (caller != null) {
-            r.header("Authorization", "Bearer " + caller.token());
-        }
-        if (headers.length > 0) {
-            r.headers(headers);
-        }
-        if (contentType != null) {
-            r.header("Content-Type", contentType);
-        }
-        r.method("POST", body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return server.send(r);
-    }
-
-    HttpResponse<String> postJson(String path, Caller caller, String json, String... headers) throws Exception {
-        return post(path, caller, "application/json", json, headers);
-    }
-
-    /** The response's JSON after asserting its status. */
-    static JsonNode json(HttpResponse<String> r, int status) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        return JSON.readTree(r.body());
-    }
-
-    /** Asserts the error model of SPEC 1.7: exactly {@code error} and {@code request_id}. */
-    static void error(HttpResponse<String> r, int status, String code) throws Exception {
-        JsonNode body = json(r, status);
-        assertThat(body.get("error").asText()).as(r.body()).isEqualTo(code);
-        assertThat(body.size()).isEqualTo(2);
-    }
-
-    static void noContent(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
-        assertThat(r.body()).isEmpty();
-    }
-
     @Override
     public void close() {
-        server.close();
+        http.close();
     }
 }

@@ -1,8 +1,8 @@
 package dev.filament.http.voice;
 
-import static dev.filament.http.voice.VoiceHttpFixture.error;
-import static dev.filament.http.voice.VoiceHttpFixture.json;
-import static dev.filament.http.voice.VoiceHttpFixture.noContent;
+import static dev.filament.http.testing.HttpFixture.error;
+import static dev.filament.http.testing.HttpFixture.json;
+import static dev.filament.http.testing.HttpFixture.noContent;
 import static dev.filament.http.voice.VoiceHttpFixture.path;
 import static dev.filament.http.voice.VoiceHttpFixture.room;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.voice.VoiceParticipant;
-import dev.filament.http.voice.VoiceHttpFixture.Caller;
+import dev.filament.http.testing.HttpFixture.Caller;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +52,7 @@ class VoiceRoutesHttpTest {
     }
 
     private HttpResponse<String> token(Caller caller, String body) throws Exception {
-        return fx.postJson(path(guild, voice, "token"), caller, body);
+        return fx.http.postJson(path(guild, voice, "token"), caller, body);
     }
 
     @Test
@@ -94,7 +94,7 @@ class VoiceRoutesHttpTest {
     void theAuditRowRecordsTheForwardedClientIpAndItsSource() throws Exception {
         Caller member = fx.member(guild);
 
-        json(fx.postJson(path(guild, voice, "token"), member, "{}", "X-Forwarded-For", "198.51.100.23"), 200);
+        json(fx.http.postJson(path(guild, voice, "token"), member, "{}", "X-Forwarded-For", "198.51.100.23"), 200);
 
         assertThat(fx.guilds.db.auditRows()).filteredOn(e -> e.guildId().equals(guild))
                 .filteredOn(e -> e.action() == AuditAction.MEDIA_TOKEN_ISSUE)
@@ -126,8 +126,8 @@ class VoiceRoutesHttpTest {
         error(token(member, "{\"room\":\"x\"}"), 422, "invalid_request");
         error(token(member, "[]"), 422, "invalid_request");
         error(token(member, "{\"can_publish\":true,\"can_publish\":true}"), 400, "invalid_request");
-        error(fx.post(p, member, null, null), 415, "unsupported_media_type");
-        error(fx.post(p, member, "text/plain", "{}"), 415, "unsupported_media_type");
+        error(fx.http.sendRaw("POST", p, member, null, null), 415, "unsupported_media_type");
+        error(fx.http.sendRaw("POST", p, member, "text/plain", "{}"), 415, "unsupported_media_type");
         assertThat(participants()).isEmpty();
     }
 
@@ -137,24 +137,24 @@ class VoiceRoutesHttpTest {
         String badGuild = "/guilds/not-a-ulid/channels/" + voice.id() + "/voice/token";
         String badChannel = "/guilds/" + guild + "/channels/8ZZZZZZZZZZZZZZZZZZZZZZZZZ/voice/leave";
 
-        error(fx.postJson(badGuild, null, "{}"), 401, "invalid_credentials");
-        error(fx.postJson(badGuild, member, "{}"), 404, "not_found");
-        error(fx.postJson(badChannel, member, "{}"), 404, "not_found");
-        error(fx.postJson(path(guild, voice, "state"), null, "{}"), 401, "invalid_credentials");
+        error(fx.http.postJson(badGuild, null, "{}"), 401, "invalid_credentials");
+        error(fx.http.postJson(badGuild, member, "{}"), 404, "not_found");
+        error(fx.http.postJson(badChannel, member, "{}"), 404, "not_found");
+        error(fx.http.postJson(path(guild, voice, "state"), null, "{}"), 401, "invalid_credentials");
     }
 
     @Test
     void anyQueryParameterIs400_beforeTheBodyIsRead() throws Exception {
         Caller member = fx.member(guild);
 
-        error(fx.post(path(guild, voice, "token") + "?x=1", member, null, null), 400, "invalid_request");
-        error(fx.post(path(guild, voice, "leave") + "?x=1", member, null, null), 400, "invalid_request");
-        error(fx.postJson(path(guild, voice, "state") + "?x=1", member, "{}"), 400, "invalid_request");
+        error(fx.http.sendRaw("POST", path(guild, voice, "token") + "?x=1", member, null, null), 400, "invalid_request");
+        error(fx.http.sendRaw("POST", path(guild, voice, "leave") + "?x=1", member, null, null), 400, "invalid_request");
+        error(fx.http.postJson(path(guild, voice, "state") + "?x=1", member, "{}"), 400, "invalid_request");
     }
 
     @Test
     void otherMethodsAre405() throws Exception {
-        HttpResponse<String> r = fx.server.send(fx.server.request(path(guild, voice, "token")).GET());
+        HttpResponse<String> r = fx.http.send(fx.http.request(path(guild, voice, "token")).GET());
 
         error(r, 405, "method_not_allowed");
         assertThat(r.headers().firstValue("Allow")).contains("POST");
@@ -165,7 +165,7 @@ class VoiceRoutesHttpTest {
         Channel text = fx.channel(guild, ChannelKind.TEXT);
 
         error(token(fx.user(), "{}"), 403, "forbidden");
-        error(fx.postJson(path(guild, text, "token"), fx.member(guild), "{}"), 400, "invalid_request");
+        error(fx.http.postJson(path(guild, text, "token"), fx.member(guild), "{}"), 400, "invalid_request");
         error(token(fx.member(guild), "{\"can_publish\":false}"), 400, "invalid_request");
         assertThat(participants()).isEmpty();
     }
@@ -178,8 +178,8 @@ class VoiceRoutesHttpTest {
             Channel v = off.channel(g, ChannelKind.VOICE);
             Channel t = off.channel(g, ChannelKind.TEXT);
 
-            error(off.postJson(path(g, v, "token"), o, "{}"), 503, "voice_unavailable");
-            error(off.postJson(path(g, t, "token"), o, "{}"), 400, "invalid_request");
+            error(off.http.postJson(path(g, v, "token"), o, "{}"), 503, "voice_unavailable");
+            error(off.http.postJson(path(g, t, "token"), o, "{}"), 400, "invalid_request");
             assertThat(off.guilds.db.auditRows()).isEmpty();
         }
     }
@@ -196,7 +196,7 @@ class VoiceRoutesHttpTest {
         error(r, 429, "rate_limited");
         assertThat(r.headers().firstValue("RateLimit-Policy")).contains("\"voice_token\";q=2;w=60");
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
-        json(fx.postJson(path(guild, fx.channel(guild, ChannelKind.VOICE), "token"), member, "{}"), 200);
+        json(fx.http.postJson(path(guild, fx.channel(guild, ChannelKind.VOICE), "token"), member, "{}"), 200);
     }
 
     @Test
@@ -204,11 +204,11 @@ class VoiceRoutesHttpTest {
         Caller member = fx.member(guild);
         String path = path(guild, voice, "token");
         for (int i = 1; i <= TOKEN_QUOTA; i++) {
-            json(fx.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:6::" + i), 200);
+            json(fx.http.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:6::" + i), 200);
         }
 
-        error(fx.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:6:abcd::99"), 429, "rate_limited");
-        json(fx.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:7::1"), 200);
+        error(fx.http.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:6:abcd::99"), 429, "rate_limited");
+        json(fx.http.postJson(path, member, "{}", "X-Forwarded-For", "2001:db8:5:7::1"), 200);
     }
 
     @Test
@@ -217,13 +217,13 @@ class VoiceRoutesHttpTest {
         json(token(member, "{}"), 200);
         fx.events.clear();
 
-        noContent(fx.post(path(guild, voice, "leave"), member, null, null));
+        noContent(fx.http.sendRaw("POST", path(guild, voice, "leave"), member, null, null));
         assertThat(participants()).isEmpty();
         assertThat(fx.events.events()).extracting(e -> e.type())
                 .containsExactly("voice_stream_unpublish", "voice_participant_leave");
 
-        noContent(fx.post(path(guild, voice, "leave"), member, "text/plain", "whatever"));
-        error(fx.post(path(guild, voice, "leave"), fx.user(), null, null), 403, "forbidden");
+        noContent(fx.http.sendRaw("POST", path(guild, voice, "leave"), member, "text/plain", "whatever"));
+        error(fx.http.sendRaw("POST", path(guild, voice, "leave"), fx.user(), null, null), 403, "forbidden");
     }
 
     @Test
@@ -233,15 +233,15 @@ class VoiceRoutesHttpTest {
         fx.events.clear();
         String p = path(guild, voice, "state");
 
-        error(fx.postJson(p, member, "{}"), 400, "invalid_request");
-        error(fx.postJson(p, member, "{\"is_muted\":null}"), 400, "invalid_request");
-        error(fx.postJson(p, member, "{\"is_muted\":\"yes\"}"), 422, "invalid_request");
-        error(fx.postJson(p, member, "{\"is_speaking\":true}"), 422, "invalid_request");
-        error(fx.postJson(p, fx.user(), "{}"), 403, "forbidden");
+        error(fx.http.postJson(p, member, "{}"), 400, "invalid_request");
+        error(fx.http.postJson(p, member, "{\"is_muted\":null}"), 400, "invalid_request");
+        error(fx.http.postJson(p, member, "{\"is_muted\":\"yes\"}"), 422, "invalid_request");
+        error(fx.http.postJson(p, member, "{\"is_speaking\":true}"), 422, "invalid_request");
+        error(fx.http.postJson(p, fx.user(), "{}"), 403, "forbidden");
         assertThat(fx.events.events()).isEmpty();
 
-        noContent(fx.postJson(p, member, "{\"is_muted\":true,\"is_deafened\":null}"));
-        noContent(fx.postJson(p, member, "{\"is_muted\":true}"));
+        noContent(fx.http.postJson(p, member, "{\"is_muted\":true,\"is_deafened\":null}"));
+        noContent(fx.http.postJson(p, member, "{\"is_muted\":true}"));
 
         assertThat(fx.events.events()).singleElement().satisfies(e -> assertThat(e.payloadJson())
                 .contains("\"updated_fields\":{\"is_muted\":true}"));

@@ -37,6 +37,19 @@ class ServerStartupTest {
     }
 
     @Test
+    void servesTheApiDocumentAndItsBrowserPage() throws Exception {
+        HttpResponse<String> doc = server.get("/openapi.json");
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/json"));
+        assertThat(doc.body()).startsWith("{\"openapi\":\"3.1.0\"").contains("\"/guilds/{g}/channels/{c}/messages\"");
+        HttpResponse<String> page = server.get("/docs");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("docs/swagger-ui-bundle.js");
+        assertThat(server.get("/docs/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void metricsCoverJvmPoolAndRequests() throws Exception {
         server.get("/health");
         String body = server.get("/metrics").body();
