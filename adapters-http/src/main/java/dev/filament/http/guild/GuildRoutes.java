@@ -16,9 +16,8 @@ import dev.filament.http.json.JsonObjectReader;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
+import dev.filament.application.wire.GuildShape;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** SPEC 5.7, 6.7 and 7.2: create, list, patch and browse guilds, join from the directory, page the audit log. */
@@ -48,20 +47,20 @@ final class GuildRoutes implements RouteModule {
         String name = body.requiredString("name");
         Optional<Visibility> visibility = BodyFields.optionalEnum(body, "visibility", Visibility::fromWire);
         body.finish();
-        ctx.json(GuildWire.guild(uc.createGuild().create(new CreateGuildCommand(caller, name, visibility))));
+        ctx.json(GuildShape.of(uc.createGuild().create(new CreateGuildCommand(caller, name, visibility))));
     }
 
     private void list(Context ctx) {
         UserId caller = http.caller(ctx);
         ListQueries.none(ctx);
-        ctx.json(Map.of("guilds", GuildWire.list(uc.listGuilds().list(caller), GuildWire::guild)));
+        ctx.json(new GuildBodies.Guilds(uc.listGuilds().list(caller).stream().map(GuildShape::of).toList()));
     }
 
     private void listPublic(Context ctx) {
         UserId caller = http.caller(ctx);
         QueryParams query = QueryParams.of(ctx, "q", "limit");
         ListPublicGuildsQuery q = ListPublicGuildsQuery.parse(caller, query.string("q"), ListQueries.limit(query));
-        ctx.json(Map.of("guilds", GuildWire.list(uc.listPublicGuilds().list(q), GuildWire::guild)));
+        ctx.json(new GuildBodies.Guilds(uc.listPublicGuilds().list(q).stream().map(GuildShape::of).toList()));
     }
 
     private void update(Context ctx) {
@@ -72,7 +71,7 @@ final class GuildRoutes implements RouteModule {
         Optional<String> name = body.optionalString("name");
         Optional<Visibility> visibility = BodyFields.optionalEnum(body, "visibility", Visibility::fromWire);
         body.finish();
-        ctx.json(GuildWire.guild(uc.updateGuild().update(new UpdateGuildCommand(caller, guild, name, visibility))));
+        ctx.json(GuildShape.of(uc.updateGuild().update(new UpdateGuildCommand(caller, guild, name, visibility))));
     }
 
     /** No body; the two join limiters run inside the use case, first thing after the path (SPEC 6.7). */
@@ -81,10 +80,7 @@ final class GuildRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
         Joined joined = uc.joinGuild().join(new JoinGuildCommand(caller, RequestAttributes.clientIp(ctx), guild));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("guild_id", joined.guildId().value());
-        out.put("outcome", joined.outcome().wire());
-        ctx.json(out);
+        ctx.json(GuildBodies.JoinResult.of(joined));
     }
 
     private void audit(Context ctx) {
@@ -93,6 +89,6 @@ final class GuildRoutes implements RouteModule {
         QueryParams query = QueryParams.of(ctx, "cursor", "limit", "action_prefix");
         ListAuditQuery q = new ListAuditQuery(caller, guild, query.string("cursor"), ListQueries.limit(query),
                 query.string("action_prefix"));
-        ctx.json(GuildWire.page("events", uc.listAudit().list(q), GuildWire::auditEvent));
+        ctx.json(GuildBodies.AuditEvents.of(uc.listAudit().list(q)));
     }
 }

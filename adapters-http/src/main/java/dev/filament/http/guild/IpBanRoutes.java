@@ -13,9 +13,8 @@ import dev.filament.http.json.JsonObjectReader;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
+import dev.filament.http.json.Accepted;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -41,7 +40,7 @@ final class IpBanRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         QueryParams query = QueryParams.of(ctx, "cursor", "limit");
         ListIpBansQuery q = ListIpBansQuery.parse(caller, guild, query.string("cursor"), ListQueries.limit(query));
-        ctx.json(GuildWire.page("bans", uc.listIpBans().list(q), GuildWire::ipBan));
+        ctx.json(GuildBodies.IpBans.of(uc.listIpBans().list(q)));
     }
 
     private void byUser(Context ctx) {
@@ -56,10 +55,7 @@ final class IpBanRoutes implements RouteModule {
         UserId target = UserId.of(BodyFields.ulid("target_user_id", rawTarget));
         Created created = uc.createIpBansByUser().create(new CreateIpBansByUserCommand(caller, guild, target, reason,
                 expires.map(OptionalLong::of).orElse(OptionalLong.empty())));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("created_count", created.createdCount());
-        out.put("ban_ids", created.banIds().stream().map(IpBanId::value).toList());
-        ctx.json(out);
+        ctx.json(GuildBodies.IpBansCreated.of(created));
     }
 
     private void delete(Context ctx) {
@@ -68,6 +64,6 @@ final class IpBanRoutes implements RouteModule {
         IpBanId ban = PathIds.ipBan(ctx);
         ListQueries.none(ctx);
         uc.deleteIpBan().delete(new DeleteIpBanCommand(caller, guild, ban));
-        ctx.json(GuildWire.accepted());
+        ctx.json(Accepted.YES);
     }
 }

@@ -18,10 +18,10 @@ import dev.filament.http.json.JsonObjectReader;
 import dev.filament.http.json.TriState;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
+import dev.filament.application.wire.RoleShape;
+import dev.filament.http.json.Accepted;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -42,17 +42,17 @@ final class RoleRoutes implements RouteModule {
         router.patch("/guilds/{g}/roles/{r}", this::update);
         router.delete("/guilds/{g}/roles/{r}", ctx -> {
             uc.deleteRole().delete(role(ctx));
-            ctx.json(GuildWire.accepted());
+            ctx.json(Accepted.YES);
         });
         router.post("/guilds/{g}/roles/reorder", this::reorder);
         router.post("/guilds/{g}/roles/default", this::setDefault);
         router.post("/guilds/{g}/roles/{r}/members/{u}", ctx -> {
             uc.assignRole().assign(assignment(ctx));
-            ctx.json(GuildWire.accepted());
+            ctx.json(Accepted.YES);
         });
         router.delete("/guilds/{g}/roles/{r}/members/{u}", ctx -> {
             uc.unassignRole().unassign(assignment(ctx));
-            ctx.json(GuildWire.accepted());
+            ctx.json(Accepted.YES);
         });
     }
 
@@ -61,10 +61,7 @@ final class RoleRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
         RolesResult result = uc.listRoles().list(caller, guild);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("roles", GuildWire.list(result.roles(), GuildWire::role));
-        out.put("default_join_role_id", result.defaultJoinRoleId().map(RoleId::value).orElse(null));
-        ctx.json(out);
+        ctx.json(GuildBodies.Roles.of(result));
     }
 
     private void create(Context ctx) {
@@ -78,7 +75,7 @@ final class RoleRoutes implements RouteModule {
                 .map(p -> OptionalInt.of(BodyFields.saturatedInt(p))).orElse(OptionalInt.empty());
         Optional<String> color = body.optionalString("color_hex");
         body.finish();
-        ctx.json(GuildWire.role(uc.createRole().create(
+        ctx.json(RoleShape.of(uc.createRole().create(
                 new CreateRoleCommand(caller, guild, name, permissions, position, color))));
     }
 
@@ -89,7 +86,7 @@ final class RoleRoutes implements RouteModule {
         Optional<PermissionSet> permissions = BodyFields.optionalPermissions(body, "permissions");
         UpdateRoleUseCase.ColorField color = colorField(body.triStateString("color_hex"));
         body.finish();
-        ctx.json(GuildWire.role(uc.updateRole().update(new UpdateRoleCommand(target, name, permissions, color))));
+        ctx.json(RoleShape.of(uc.updateRole().update(new UpdateRoleCommand(target, name, permissions, color))));
     }
 
     private static UpdateRoleUseCase.ColorField colorField(TriState<String> raw) {
@@ -109,7 +106,7 @@ final class RoleRoutes implements RouteModule {
         body.finish();
         List<RoleId> ids = raw.stream().map(id -> RoleId.of(BodyFields.ulid("role_ids", id))).toList();
         uc.reorderRoles().reorder(new ReorderRolesCommand(caller, guild, ids));
-        ctx.json(GuildWire.accepted());
+        ctx.json(Accepted.YES);
     }
 
     private void setDefault(Context ctx) {
@@ -121,7 +118,7 @@ final class RoleRoutes implements RouteModule {
         body.finish();
         Optional<RoleId> role = raw.map(id -> RoleId.of(BodyFields.ulid("role_id", id)));
         uc.setDefaultJoinRole().set(new SetDefaultJoinRoleCommand(caller, guild, role));
-        ctx.json(GuildWire.accepted());
+        ctx.json(Accepted.YES);
     }
 
     /** Steps 2-4 of {@code /guilds/{g}/roles/{r}}. */
