@@ -13,12 +13,10 @@ import static dev.filament.http.json.WireSampleValues.U2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.wire.ChannelEvent;
-import dev.filament.application.wire.ChannelShape;
 import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.application.wire.GuildEvent;
-import dev.filament.application.wire.RoleShape;
 import dev.filament.application.wire.ServerEvent;
-import dev.filament.application.wire.VoiceParticipantShape;
+import dev.filament.domain.voice.FlagChanges;
 import dev.filament.domain.voice.StreamSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,37 +85,33 @@ class WireSamplesTest {
                 ConnectionEvent.Unsubscribed.of(G, C, "kick"),
                 new ConnectionEvent.Error("forbidden", "subscribe", Optional.of(g), Optional.of(c)),
                 ConnectionEvent.PresenceSync.of(G, List.of(U, U2)),
-                new ConnectionEvent.VoiceParticipantSync(g, c, List.of(VoiceParticipantShape.of(p)),
-                        T1.getEpochSecond()),
+                ConnectionEvent.VoiceParticipantSync.of(ROOM, List.of(p), T1),
                 ChannelEvent.MessageCreate.of(WireSampleValues.message(), WireSampleValues.tokens()),
                 ChannelEvent.MessageUpdate.of(WireSampleValues.message(), WireSampleValues.tokens()),
                 ChannelEvent.MessageDelete.of(WireSampleValues.message(), T1),
                 ChannelEvent.VoiceParticipantJoin.of(ROOM, p),
                 ChannelEvent.VoiceParticipantLeave.of(ROOM, p, T1),
-                new ChannelEvent.VoiceParticipantUpdate(g, c, u, p.identity().value(),
-                        new ChannelEvent.VoiceFlags(Optional.of(true), Optional.empty(), Optional.of(false),
-                                Optional.empty(), Optional.empty()), T1.getEpochSecond()),
-                new ChannelEvent.VoiceStreamPublish(g, c, u, p.identity().value(), StreamSource.values()[0].wire(),
-                        p.updatedAt().getEpochSecond()),
-                new ChannelEvent.VoiceStreamUnpublish(g, c, u, p.identity().value(),
-                        StreamSource.values()[0].wire(), T1.getEpochSecond()),
-                new GuildEvent.ChannelCreate(g, ChannelShape.of(WireSampleValues.channel())),
-                new GuildEvent.PresenceUpdate(g, u, "online"),
+                ChannelEvent.VoiceParticipantUpdate.of(ROOM, p, new FlagChanges(Optional.of(true), Optional.empty(),
+                        Optional.of(false), Optional.empty(), Optional.empty()), T1),
+                ChannelEvent.VoiceStreamPublish.of(ROOM, p, StreamSource.values()[0], p.updatedAt()),
+                ChannelEvent.VoiceStreamUnpublish.of(ROOM, p, StreamSource.values()[0], T1),
+                GuildEvent.ChannelCreate.of(G, WireSampleValues.channel()),
+                GuildEvent.PresenceUpdate.of(G, U, "online"),
                 new GuildEvent.WorkspaceUpdate(g, new GuildEvent.GuildFields(Optional.of("Renamed"), Optional.empty()),
                         T1.getEpochSecond(), actor),
-                new GuildEvent.MemberAdd(g, u, "member", T1.getEpochSecond(), Optional.empty()),
+                GuildEvent.MemberAdd.of(G, U, "member", T1, Optional.empty()),
                 new GuildEvent.MemberUpdate(g, u, new GuildEvent.MemberFields("moderator"), T1.getEpochSecond(),
                         actor),
-                new GuildEvent.MemberRemove(g, u, "ban", T1.getEpochSecond(), actor),
-                new GuildEvent.MemberBan(g, u, T1.getEpochSecond(), actor),
-                new GuildEvent.RoleCreate(g, RoleShape.of(WireSampleValues.role()), actor),
+                GuildEvent.MemberRemove.of(G, U, "ban", T1, ACTOR),
+                GuildEvent.MemberBan.of(G, U, T1, ACTOR),
+                GuildEvent.RoleCreate.of(G, WireSampleValues.role(), ACTOR),
                 new GuildEvent.RoleUpdate(g, R.value(), new GuildEvent.RoleFields(Optional.empty(),
                         Optional.of(List.of("manage_roles", "create_message")), Optional.of(Optional.empty())),
                         T1.getEpochSecond(), actor),
-                new GuildEvent.RoleDelete(g, R.value(), T1.getEpochSecond(), actor),
+                GuildEvent.RoleDelete.of(G, R, T1, ACTOR),
                 new GuildEvent.RoleReorder(g, List.of(R2.value(), R.value()), T1.getEpochSecond(), actor),
-                new GuildEvent.RoleAssignmentAdd(g, u, R.value(), T1.getEpochSecond(), actor),
-                new GuildEvent.RoleAssignmentRemove(g, u, R.value(), T1.getEpochSecond(), actor),
+                GuildEvent.RoleAssignmentAdd.of(G, U, R, T1, ACTOR),
+                GuildEvent.RoleAssignmentRemove.of(G, U, R, T1, ACTOR),
                 new GuildEvent.ChannelPermissionOverrideUpdate(g, c, "role", R.value(),
                         new GuildEvent.OverrideFields(List.of("manage_roles", "create_message"), List.of()),
                         T1.getEpochSecond(), actor),

@@ -2,6 +2,8 @@ package dev.filament.application.wire;
 
 import dev.filament.application.message.Message;
 import dev.filament.domain.message.MarkdownToken;
+import dev.filament.domain.voice.FlagChanges;
+import dev.filament.domain.voice.StreamSource;
 import dev.filament.domain.voice.VoiceParticipant;
 import dev.filament.domain.voice.VoiceRoom;
 import java.time.Instant;
@@ -101,6 +103,13 @@ public sealed interface ChannelEvent extends ServerEvent {
                                   VoiceFlags updatedFields, long updatedAtUnix) implements ChannelEvent {
         public static final String TYPE = "voice_participant_update";
 
+        /** Carries only the flags in {@code flags}. */
+        public static VoiceParticipantUpdate of(VoiceRoom room, VoiceParticipant p, FlagChanges flags, Instant at) {
+            return new VoiceParticipantUpdate(room.guild().value(), room.channel().value(), p.user().value(),
+                    p.identity().value(), new VoiceFlags(flags.muted(), flags.deafened(), flags.speaking(),
+                    flags.videoEnabled(), flags.screenShareEnabled()), at.getEpochSecond());
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -117,6 +126,11 @@ public sealed interface ChannelEvent extends ServerEvent {
                               long publishedAtUnix) implements ChannelEvent {
         public static final String TYPE = "voice_stream_publish";
 
+        public static VoiceStreamPublish of(VoiceRoom room, VoiceParticipant p, StreamSource s, Instant at) {
+            return new VoiceStreamPublish(room.guild().value(), room.channel().value(), p.user().value(),
+                    p.identity().value(), s.wire(), at.getEpochSecond());
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -127,6 +141,11 @@ public sealed interface ChannelEvent extends ServerEvent {
     record VoiceStreamUnpublish(String guildId, String channelId, String userId, String identity, String stream,
                                 long unpublishedAtUnix) implements ChannelEvent {
         public static final String TYPE = "voice_stream_unpublish";
+
+        public static VoiceStreamUnpublish of(VoiceRoom room, VoiceParticipant p, StreamSource s, Instant at) {
+            return new VoiceStreamUnpublish(room.guild().value(), room.channel().value(), p.user().value(),
+                    p.identity().value(), s.wire(), at.getEpochSecond());
+        }
 
         @Override
         public String type() {

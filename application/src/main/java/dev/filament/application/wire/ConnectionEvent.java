@@ -3,6 +3,9 @@ package dev.filament.application.wire;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
+import dev.filament.domain.voice.VoiceParticipant;
+import dev.filament.domain.voice.VoiceRoom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,6 +87,11 @@ public sealed interface ConnectionEvent extends ServerEvent {
     record VoiceParticipantSync(String guildId, String channelId, List<VoiceParticipantShape> participants,
                                 long syncedAtUnix) implements ConnectionEvent {
         public static final String TYPE = "voice_participant_sync";
+
+        public static VoiceParticipantSync of(VoiceRoom room, List<VoiceParticipant> participants, Instant at) {
+            return new VoiceParticipantSync(room.guild().value(), room.channel().value(),
+                    participants.stream().map(VoiceParticipantShape::of).toList(), at.getEpochSecond());
+        }
 
         public VoiceParticipantSync {
             participants = List.copyOf(participants);

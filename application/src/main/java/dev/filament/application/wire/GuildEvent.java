@@ -1,5 +1,11 @@
 package dev.filament.application.wire;
 
+import dev.filament.application.guild.port.Channel;
+import dev.filament.domain.guild.role.Role;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.RoleId;
+import dev.filament.domain.id.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +19,10 @@ public sealed interface GuildEvent extends ServerEvent {
     record PresenceUpdate(String guildId, String userId, String status) implements GuildEvent {
         public static final String TYPE = "presence_update";
 
+        public static PresenceUpdate of(GuildId guild, UserId user, String status) {
+            return new PresenceUpdate(guild.value(), user.value(), status);
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -22,6 +32,10 @@ public sealed interface GuildEvent extends ServerEvent {
     /** {@code channel_create} {@code {guild_id, channel}}. */
     record ChannelCreate(String guildId, ChannelShape channel) implements GuildEvent {
         public static final String TYPE = "channel_create";
+
+        public static ChannelCreate of(GuildId guild, Channel channel) {
+            return new ChannelCreate(guild.value(), ChannelShape.of(channel));
+        }
 
         @Override
         public String type() {
@@ -49,6 +63,10 @@ public sealed interface GuildEvent extends ServerEvent {
             implements GuildEvent {
         public static final String TYPE = "workspace_member_add";
 
+        public static MemberAdd of(GuildId guild, UserId user, String role, Instant at, Optional<UserId> actor) {
+            return new MemberAdd(guild.value(), user.value(), role, at.getEpochSecond(), actor.map(UserId::value));
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -75,6 +93,11 @@ public sealed interface GuildEvent extends ServerEvent {
                         Optional<String> actorUserId) implements GuildEvent {
         public static final String TYPE = "workspace_member_remove";
 
+        public static MemberRemove of(GuildId guild, UserId user, String reason, Instant at, UserId actor) {
+            return new MemberRemove(guild.value(), user.value(), reason, at.getEpochSecond(),
+                    Optional.of(actor.value()));
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -86,6 +109,10 @@ public sealed interface GuildEvent extends ServerEvent {
             implements GuildEvent {
         public static final String TYPE = "workspace_member_ban";
 
+        public static MemberBan of(GuildId guild, UserId user, Instant at, UserId actor) {
+            return new MemberBan(guild.value(), user.value(), at.getEpochSecond(), Optional.of(actor.value()));
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -95,6 +122,10 @@ public sealed interface GuildEvent extends ServerEvent {
     /** {@code workspace_role_create} {@code {guild_id, role, actor_user_id?}}. */
     record RoleCreate(String guildId, RoleShape role, Optional<String> actorUserId) implements GuildEvent {
         public static final String TYPE = "workspace_role_create";
+
+        public static RoleCreate of(GuildId guild, Role role, UserId actor) {
+            return new RoleCreate(guild.value(), RoleShape.of(role), Optional.of(actor.value()));
+        }
 
         @Override
         public String type() {
@@ -127,6 +158,10 @@ public sealed interface GuildEvent extends ServerEvent {
             implements GuildEvent {
         public static final String TYPE = "workspace_role_delete";
 
+        public static RoleDelete of(GuildId guild, RoleId role, Instant at, UserId actor) {
+            return new RoleDelete(guild.value(), role.value(), at.getEpochSecond(), Optional.of(actor.value()));
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -153,6 +188,11 @@ public sealed interface GuildEvent extends ServerEvent {
                              Optional<String> actorUserId) implements GuildEvent {
         public static final String TYPE = "workspace_role_assignment_add";
 
+        public static RoleAssignmentAdd of(GuildId guild, UserId user, RoleId role, Instant at, UserId actor) {
+            return new RoleAssignmentAdd(guild.value(), user.value(), role.value(), at.getEpochSecond(),
+                    Optional.of(actor.value()));
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -163,6 +203,11 @@ public sealed interface GuildEvent extends ServerEvent {
     record RoleAssignmentRemove(String guildId, String userId, String roleId, long removedAtUnix,
                                 Optional<String> actorUserId) implements GuildEvent {
         public static final String TYPE = "workspace_role_assignment_remove";
+
+        public static RoleAssignmentRemove of(GuildId guild, UserId user, RoleId role, Instant at, UserId actor) {
+            return new RoleAssignmentRemove(guild.value(), user.value(), role.value(), at.getEpochSecond(),
+                    Optional.of(actor.value()));
+        }
 
         @Override
         public String type() {
