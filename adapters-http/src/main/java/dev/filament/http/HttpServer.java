@@ -10,6 +10,7 @@ import dev.filament.http.edge.EdgeHandlers;
 import dev.filament.http.edge.RequestIdHandler;
 import dev.filament.http.error.ApiError;
 import dev.filament.http.error.EdgeTelemetry;
+import dev.filament.http.error.ErrorBody;
 import dev.filament.http.error.ErrorMapper;
 import dev.filament.http.json.Json;
 import dev.filament.http.metrics.HttpMetrics;
@@ -21,9 +22,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,9 +132,7 @@ public final class HttpServer {
 
     private void writeError(Context ctx, ApiError error) {
         ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", error.code());
-        body.put("request_id", RequestAttributes.requestId(ctx));
+        ErrorBody body = new ErrorBody(error.code(), RequestAttributes.requestId(ctx));
         error.headers().forEach(ctx::header);
         ctx.status(error.status()).contentType("application/json").result(json.write(body));
     }

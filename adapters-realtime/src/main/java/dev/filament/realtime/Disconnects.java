@@ -4,6 +4,7 @@ import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.GatewayMetrics;
 import dev.filament.application.gateway.PresenceStatus;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.domain.id.GuildId;
 import java.util.ArrayDeque;
 import java.util.Set;
@@ -26,15 +27,17 @@ final class Disconnects implements SessionLifecycle {
     private final GatewayMetrics metrics;
     private final LastConnectionListener listener;
     private final Set<ConnectionSession> live;
+    private final EventSerializer serializer;
     private final ThreadLocal<ArrayDeque<ConnectionSession>> pending = new ThreadLocal<>();
 
     Disconnects(SessionRegistry registry, GatewayEventPublisher publisher, GatewayMetrics metrics,
-            LastConnectionListener listener, Set<ConnectionSession> live) {
+            LastConnectionListener listener, Set<ConnectionSession> live, EventSerializer serializer) {
         this.registry = registry;
         this.publisher = publisher;
         this.metrics = metrics;
         this.listener = listener;
         this.live = live;
+        this.serializer = serializer;
     }
 
     @Override
@@ -63,7 +66,7 @@ final class Disconnects implements SessionLifecycle {
     private void depart(ConnectionSession session) {
         Departure departure = registry.unregister(session);
         for (GuildId guild : departure.wentOffline()) {
-            publisher.publish(PresenceStatus.OFFLINE.updateEvent(guild, session.user()));
+            publisher.publish(PresenceStatus.OFFLINE.updateEvent(guild, session.user(), serializer));
         }
         if (departure.lastConnectionOfUser()) {
             try {

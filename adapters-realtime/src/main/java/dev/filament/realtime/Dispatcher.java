@@ -6,6 +6,8 @@ import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayMetrics;
 import dev.filament.application.gateway.PresenceStatus;
 import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.application.wire.ConnectionEvent;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.domain.id.GuildId;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class Dispatcher {
     private final SessionRegistry registry;
     private final GatewayMetrics metrics;
     private final SessionLifecycle lifecycle;
+    private final EventSerializer serializer;
     private final long tickNanos;
     private final Overflows overflows;
     private final AtomicLong ticks = new AtomicLong();
@@ -38,7 +41,9 @@ public final class Dispatcher {
     private volatile boolean running;
     private volatile Thread thread;
 
-    Dispatcher(GatewayLimits limits, SessionRegistry registry, GatewayMetrics metrics, SessionLifecycle lifecycle) {
+    Dispatcher(GatewayLimits limits, SessionRegistry registry, GatewayMetrics metrics, SessionLifecycle lifecycle,
+            EventSerializer serializer) {
+        this.serializer = serializer;
         this.queue = new DispatchQueue<>(limits.dispatchCapacity());
         this.registry = registry;
         this.metrics = metrics;
@@ -136,12 +141,12 @@ public final class Dispatcher {
     // Tells the connection what a drop removed; presence offline follows when its user left the guild.
     private void unsubscribe(ConnectionSession session, GuildDrop drop, GuildId guild, UnsubscribeReason reason) {
         for (var channel : drop.channels()) {
-            String d = "{\"guild_id\":\"" + guild.value() + "\",\"channel_id\":\"" + channel.value()
-                    + "\",\"reason\":\"" + reason.wire() + "\"}";
-            offer(session, "unsubscribed", "connection", d, OutboundFrame.serializedSize("unsubscribed", d));
+            String d = serializer.toJson(ConnectionEvent.Unsubscribed.of(guild, channel, reason.wire()));
+            offer(session, ConnectionEvent.Unsubscribed.TYPE, "connection", d,
+                    OutboundFrame.serializedSize(ConnectionEvent.Unsubscribed.TYPE, d));
         }
         if (drop.wentOffline()) {
-            dispatch(new Dispatch.Publish(PresenceStatus.OFFLINE.updateEvent(guild, session.user())));
+            dispatch(new Dispatch.Publish(PresenceStatus.OFFLINE.updateEvent(guild, session.user(), serializer)));
         }
     }
 

@@ -11,6 +11,8 @@ import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.GatewayMetrics;
 import dev.filament.application.gateway.GatewaySubscriptions;
 import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.application.wire.ConnectionEvent;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
@@ -40,13 +42,16 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     private final Disconnects disconnects;
     private final Dispatcher dispatcher;
     private final WriteWatchdog watchdog;
+    private final EventSerializer serializer;
 
-    public GatewayFanout(GatewayLimits limits, GatewayMetrics metrics, LastConnectionListener listener) {
+    public GatewayFanout(GatewayLimits limits, GatewayMetrics metrics, LastConnectionListener listener,
+                         EventSerializer serializer) {
         this.limits = limits;
+        this.serializer = serializer;
         this.metrics = metrics;
         this.registry = new SessionRegistry(limits.maxSubscriptions());
-        this.disconnects = new Disconnects(registry, this, metrics, listener, live);
-        this.dispatcher = new Dispatcher(limits, registry, metrics, disconnects);
+        this.disconnects = new Disconnects(registry, this, metrics, listener, live, serializer);
+        this.dispatcher = new Dispatcher(limits, registry, metrics, disconnects, serializer);
         this.watchdog = new WriteWatchdog(limits, live, disconnects);
         metrics.bindConnections(registry::connectionCount);
     }
@@ -63,9 +68,10 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
      */
     public ConnectionSession connect(ConnectionId id, UserId user, SessionId session, GatewayTransport transport) {
         ConnectionSession connection = new ConnectionSession(id, user, session, transport, limits, metrics);
-        String ready = "{\"user_id\":\"" + user.value() + "\"}";
-        connection.offer("ready", "connection", ready, OutboundFrame.serializedSize("ready", ready));
-        metrics.eventEmitted("connection", "ready");
+        String ready = serializer.toJson(ConnectionEvent.Ready.of(user));
+        connection.offer(ConnectionEvent.Ready.TYPE, "connection", ready,
+                OutboundFrame.serializedSize(ConnectionEvent.Ready.TYPE, ready));
+        metrics.eventEmitted("connection", ConnectionEvent.Ready.TYPE);
         registry.register(connection);
         live.add(connection);
         connection.startWriter(disconnects);

@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ final class FanoutFixture implements AutoCloseable {
     final GatewayFanout fanout;
 
     FanoutFixture(GatewayLimits limits, boolean start) {
-        fanout = new GatewayFanout(limits, metrics, lastConnectionClosed::add);
+        fanout = new GatewayFanout(limits, metrics, lastConnectionClosed::add, new SimpleJsonSerializer());
         if (start) {
             fanout.start();
         }

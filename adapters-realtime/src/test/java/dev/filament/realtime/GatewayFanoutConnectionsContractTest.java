@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.gateway.GatewayConnections;
 import dev.filament.application.gateway.GatewayConnectionsContract;
 import dev.filament.application.gateway.GatewayEventPublisher;
@@ -13,7 +14,8 @@ class GatewayFanoutConnectionsContractTest extends GatewayConnectionsContract {
         GatewayLimits d = GatewayLimits.defaults();
         GatewayLimits twoSubscriptions = new GatewayLimits(d.outboundMaxEvents(), d.outboundMaxBytes(),
                 d.writeTimeout(), 2, d.dispatchCapacity(), d.tickInterval());
-        GatewayFanout fanout = new GatewayFanout(twoSubscriptions, new NoopGatewayMetrics(), user -> { });
+        GatewayFanout fanout = new GatewayFanout(twoSubscriptions, new NoopGatewayMetrics(), user -> { },
+                new SimpleJsonSerializer());
         fanout.start();
         return new Gateway() {
             @Override

@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.GatewayEventPublisherContract;
 import dev.filament.application.gateway.NoopGatewayMetrics;
@@ -18,7 +19,7 @@ class GatewayFanoutContractTest extends GatewayEventPublisherContract {
     protected Harness newHarness() {
         // the contract publishes bursts faster than fake clients drain; backpressure has its own tests
         GatewayFanout fanout = new GatewayFanout(GatewayLimits.defaults().withOutboundMaxEvents(10_000),
-                new NoopGatewayMetrics(), LastConnectionListener.NONE);
+                new NoopGatewayMetrics(), LastConnectionListener.NONE, new SimpleJsonSerializer());
         fanout.start();
         return new Harness() {
             @Override

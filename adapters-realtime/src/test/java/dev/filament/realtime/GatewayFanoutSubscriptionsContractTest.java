@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.gateway.GatewayConnections;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.GatewaySubscriptions;
@@ -11,7 +12,8 @@ class GatewayFanoutSubscriptionsContractTest extends GatewaySubscriptionsContrac
 
     @Override
     protected Gateway newGateway() {
-        GatewayFanout fanout = new GatewayFanout(GatewayLimits.defaults(), new NoopGatewayMetrics(), user -> { });
+        GatewayFanout fanout = new GatewayFanout(GatewayLimits.defaults(), new NoopGatewayMetrics(), user -> { },
+                new SimpleJsonSerializer());
         fanout.start();
         return new Gateway() {
             @Override

@@ -1,6 +1,5 @@
 package dev.filament.http.auth;
 
-import dev.filament.application.identity.AuthResult;
 import dev.filament.application.identity.AuthenticatedUser;
 import dev.filament.application.identity.GetMeUseCase;
 import dev.filament.application.identity.LoginUserUseCase.LoginUserCommand;
@@ -8,21 +7,19 @@ import dev.filament.application.identity.LogoutSessionUseCase.LogoutSessionComma
 import dev.filament.application.identity.LookupUsersUseCase.LookupUsersQuery;
 import dev.filament.application.identity.RefreshSessionUseCase.RefreshSessionCommand;
 import dev.filament.application.identity.RegisterUserUseCase.RegisterUserCommand;
-import dev.filament.application.identity.port.UserRepository.UserSummary;
 import dev.filament.application.message.MarkdownTokenizer;
 import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.domain.message.MarkdownToken;
+import dev.filament.application.wire.TokenShape;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;
+import dev.filament.http.json.Accepted;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** SPEC 4.3: register, login, refresh, logout, me and user lookup. */
 public final class AuthRoutes implements RouteModule {
@@ -67,7 +64,7 @@ public final class AuthRoutes implements RouteModule {
         body.optionalString("captcha_token"); // Phase 2: accepted and ignored
         body.finish();
         api.register().register(new RegisterUserCommand(username, password, ip));
-        ctx.json(Map.of("accepted", true));
+        ctx.json(Accepted.YES);
     }
 
     private void login(Context ctx) {
@@ -76,13 +73,13 @@ public final class AuthRoutes implements RouteModule {
         String username = body.requiredString("username");
         String password = body.requiredString("password");
         body.finish();
-        ctx.json(authResponse(api.login().login(new LoginUserCommand(username, password, ip))));
+        ctx.json(AuthBodies.Tokens.of(api.login().login(new LoginUserCommand(username, password, ip))));
     }
 
     private void refresh(Context ctx) {
         ClientIp ip = limitByIp(ctx, limiters.refresh());
         String token = refreshToken(ctx);
-        ctx.json(authResponse(api.refresh().refresh(new RefreshSessionCommand(token, ip))));
+        ctx.json(AuthBodies.Tokens.of(api.refresh().refresh(new RefreshSessionCommand(token, ip))));
     }
 
     private void logout(Context ctx) {
@@ -103,15 +100,7 @@ public final class AuthRoutes implements RouteModule {
         AuthenticatedUser caller = auth.authenticate(ctx);
         QueryParams.of(ctx);
         GetMeUseCase.Me me = api.me().getMe(new GetMeUseCase.GetMeQuery(caller));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("user_id", me.userId().value());
-        out.put("username", me.username().value());
-        out.put("about_markdown", me.aboutMarkdown());
-        out.put("about_markdown_tokens", markdown.tokenize(me.aboutMarkdown()).stream().map(MarkdownToken::toWire)
-                .toList());
-        out.put("avatar_version", me.avatarVersion());
-        out.put("banner_version", me.bannerVersion());
-        ctx.json(out);
+        ctx.json(AuthBodies.Me.of(me, TokenShape.list(markdown.tokenize(me.aboutMarkdown()))));
     }
 
     private void lookup(Context ctx) {
@@ -120,24 +109,6 @@ public final class AuthRoutes implements RouteModule {
         JsonObjectReader body = bodies.object(ctx);
         List<String> ids = body.requiredStringList("user_ids");
         body.finish();
-        List<Map<String, Object>> users = api.lookup().lookup(new LookupUsersQuery(ids)).stream()
-                .map(AuthRoutes::summary).toList();
-        ctx.json(Map.of("users", users));
-    }
-
-    private static Map<String, Object> summary(UserSummary u) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("user_id", u.userId().value());
-        out.put("username", u.username().value());
-        out.put("avatar_version", u.avatarVersion());
-        return out;
-    }
-
-    private static Map<String, Object> authResponse(AuthResult r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("access_token", r.accessToken());
-        out.put("refresh_token", r.refreshToken().value());
-        out.put("expires_in_secs", r.expiresInSecs());
-        return out;
+        ctx.json(AuthBodies.Users.of(api.lookup().lookup(new LookupUsersQuery(ids))));
     }
 }

@@ -2,17 +2,19 @@ package dev.filament.http.gateway;
 
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.wire.ConnectionEvent;
+import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
+import dev.filament.domain.id.GuildId;
 import dev.filament.http.json.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends the outcome of a failed command as an {@code error} event {@code {code, t, guild_id?, channel_id?}} (SPEC 9.4)
  * through the publisher, so it is ordered with the events the connection's earlier commands published.
  */
 final class ErrorEvents {
-    static final String TYPE = "error";
+    static final String TYPE = ConnectionEvent.Error.TYPE;
 
     private final GatewayEventPublisher publisher;
     private final Json json;
@@ -23,15 +25,9 @@ final class ErrorEvents {
     }
 
     void send(ConnectionId connection, ClientCommand command, String code) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("code", code);
-        d.put("t", command.type());
-        if (command.guild() != null) {
-            d.put("guild_id", command.guild().value());
-        }
-        if (command.channel() != null) {
-            d.put("channel_id", command.channel().value());
-        }
-        publisher.publish(GatewayEvent.of(TYPE, GatewayEvent.Scope.connection(connection), json.write(d)));
+        ConnectionEvent.Error d = new ConnectionEvent.Error(code, command.type(),
+                Optional.ofNullable(command.guild()).map(GuildId::value),
+                Optional.ofNullable(command.channel()).map(ChannelId::value));
+        publisher.publish(GatewayEvent.of(d, GatewayEvent.Scope.connection(connection), json::write));
     }
 }

@@ -5,6 +5,7 @@ import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;
 import dev.filament.http.error.ApiError;
+import dev.filament.http.error.ErrorBody;
 import dev.filament.http.error.EdgeTelemetry;
 import dev.filament.http.error.ErrorMapper;
 import dev.filament.http.error.PayloadTooLarge;
@@ -14,7 +15,6 @@ import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +44,7 @@ final class UpgradeOutcomes {
         ApiError error = failure instanceof MethodNotAllowed
                 ? new ApiError(405, "method_not_allowed", Map.of("Allow", "GET"))
                 : errors.map(failure);
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", error.code());
-        body.put("request_id", RequestAttributes.requestId(ctx));
+        ErrorBody body = new ErrorBody(error.code(), RequestAttributes.requestId(ctx));
         byte[] bytes = json.write(body).getBytes(StandardCharsets.UTF_8);
         HttpServletResponse res = ctx.res();
         res.setStatus(error.status());

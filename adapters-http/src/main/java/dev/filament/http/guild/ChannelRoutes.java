@@ -27,9 +27,9 @@ import dev.filament.http.json.JsonObjectReader;
 import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
+import dev.filament.application.wire.ChannelShape;
+import dev.filament.http.json.Accepted;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -72,7 +72,7 @@ public final class ChannelRoutes implements RouteModule {
         String name = body.requiredString("name");
         Optional<ChannelKind> kind = BodyFields.optionalEnum(body, "kind", ChannelKind::fromWire);
         body.finish();
-        ctx.json(GuildWire.channel(createChannel.create(
+        ctx.json(ChannelShape.of(createChannel.create(
                 new CreateChannelCommand(caller, RequestAttributes.clientIp(ctx), guild, name, kind))));
     }
 
@@ -81,7 +81,7 @@ public final class ChannelRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
         ListChannelsQuery q = new ListChannelsQuery(caller, RequestAttributes.clientIp(ctx), guild);
-        ctx.json(Map.of("channels", GuildWire.list(listChannels.list(q), GuildWire::channel)));
+        ctx.json(new GuildBodies.Channels(listChannels.list(q).stream().map(ChannelShape::of).toList()));
     }
 
     private void self(Context ctx) {
@@ -91,10 +91,7 @@ public final class ChannelRoutes implements RouteModule {
         ListQueries.none(ctx);
         EffectivePermissions p = getSelfPermissions.get(
                 new GetSelfPermissionsQuery(caller, RequestAttributes.clientIp(ctx), guild, channel));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("role", p.legacyRole().wire());
-        out.put("permissions", p.permissions().toWireList());
-        ctx.json(out);
+        ctx.json(GuildBodies.SelfPermissions.of(p));
     }
 
     private static Target byKind(Context ctx) {
@@ -115,7 +112,7 @@ public final class ChannelRoutes implements RouteModule {
         body.finish();
         ClientIp ip = RequestAttributes.clientIp(ctx);
         upsertChannelOverride.upsert(new UpsertChannelOverrideCommand(caller, ip, guild, channel, t, allow, deny));
-        ctx.json(GuildWire.accepted());
+        ctx.json(Accepted.YES);
     }
 
     /** Route step 2: the authenticated caller, else 401. */

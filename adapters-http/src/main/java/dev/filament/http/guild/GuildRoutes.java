@@ -23,9 +23,8 @@ import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
+import dev.filament.application.wire.GuildShape;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** SPEC 5.7, 6.7 and 7.2: create, list, patch and browse guilds, join from the directory, page the audit log. */
@@ -69,20 +68,20 @@ public final class GuildRoutes implements RouteModule {
         String name = body.requiredString("name");
         Optional<Visibility> visibility = BodyFields.optionalEnum(body, "visibility", Visibility::fromWire);
         body.finish();
-        ctx.json(GuildWire.guild(createGuild.create(new CreateGuildCommand(caller, name, visibility))));
+        ctx.json(GuildShape.of(createGuild.create(new CreateGuildCommand(caller, name, visibility))));
     }
 
     private void list(Context ctx) {
         UserId caller = caller(ctx);
         ListQueries.none(ctx);
-        ctx.json(Map.of("guilds", GuildWire.list(listGuilds.list(caller), GuildWire::guild)));
+        ctx.json(new GuildBodies.Guilds(listGuilds.list(caller).stream().map(GuildShape::of).toList()));
     }
 
     private void listPublic(Context ctx) {
         UserId caller = caller(ctx);
         QueryParams query = QueryParams.of(ctx, "q", "limit");
         ListPublicGuildsQuery q = ListPublicGuildsQuery.parse(caller, query.string("q"), ListQueries.limit(query));
-        ctx.json(Map.of("guilds", GuildWire.list(listPublicGuilds.list(q), GuildWire::guild)));
+        ctx.json(new GuildBodies.Guilds(listPublicGuilds.list(q).stream().map(GuildShape::of).toList()));
     }
 
     private void update(Context ctx) {
@@ -93,7 +92,7 @@ public final class GuildRoutes implements RouteModule {
         Optional<String> name = body.optionalString("name");
         Optional<Visibility> visibility = BodyFields.optionalEnum(body, "visibility", Visibility::fromWire);
         body.finish();
-        ctx.json(GuildWire.guild(updateGuild.update(new UpdateGuildCommand(caller, guild, name, visibility))));
+        ctx.json(GuildShape.of(updateGuild.update(new UpdateGuildCommand(caller, guild, name, visibility))));
     }
 
     /** No body; the two join limiters run inside the use case, first thing after the path (SPEC 6.7). */
@@ -102,10 +101,7 @@ public final class GuildRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
         Joined joined = joinGuild.join(new JoinGuildCommand(caller, RequestAttributes.clientIp(ctx), guild));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("guild_id", joined.guildId().value());
-        out.put("outcome", joined.outcome().wire());
-        ctx.json(out);
+        ctx.json(GuildBodies.JoinResult.of(joined));
     }
 
     private void audit(Context ctx) {
@@ -114,7 +110,7 @@ public final class GuildRoutes implements RouteModule {
         QueryParams query = QueryParams.of(ctx, "cursor", "limit", "action_prefix");
         ListAuditQuery q = new ListAuditQuery(caller, guild, query.string("cursor"), ListQueries.limit(query),
                 query.string("action_prefix"));
-        ctx.json(GuildWire.page("events", listAudit.list(q), GuildWire::auditEvent));
+        ctx.json(GuildBodies.AuditEvents.of(listAudit.list(q)));
     }
 
     /** Route step 2: the authenticated caller, else 401. */

@@ -17,9 +17,8 @@ import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
+import dev.filament.http.json.Accepted;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -52,7 +51,7 @@ public final class IpBanRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         QueryParams query = QueryParams.of(ctx, "cursor", "limit");
         ListIpBansQuery q = ListIpBansQuery.parse(caller, guild, query.string("cursor"), ListQueries.limit(query));
-        ctx.json(GuildWire.page("bans", listIpBans.list(q), GuildWire::ipBan));
+        ctx.json(GuildBodies.IpBans.of(listIpBans.list(q)));
     }
 
     private void byUser(Context ctx) {
@@ -67,10 +66,7 @@ public final class IpBanRoutes implements RouteModule {
         UserId target = UserId.of(BodyFields.ulid("target_user_id", rawTarget));
         Created created = createIpBansByUser.create(new CreateIpBansByUserCommand(caller, guild, target, reason,
                 expires.map(OptionalLong::of).orElse(OptionalLong.empty())));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("created_count", created.createdCount());
-        out.put("ban_ids", created.banIds().stream().map(IpBanId::value).toList());
-        ctx.json(out);
+        ctx.json(GuildBodies.IpBansCreated.of(created));
     }
 
     private void delete(Context ctx) {
@@ -79,7 +75,7 @@ public final class IpBanRoutes implements RouteModule {
         IpBanId ban = PathIds.ipBan(ctx);
         ListQueries.none(ctx);
         deleteIpBan.delete(new DeleteIpBanCommand(caller, guild, ban));
-        ctx.json(GuildWire.accepted());
+        ctx.json(Accepted.YES);
     }
 
     /** Route step 2: the authenticated caller, else 401. */

@@ -21,6 +21,7 @@ import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
+import dev.filament.http.json.Accepted;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.function.Consumer;
@@ -68,7 +69,7 @@ public final class MemberRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         QueryParams query = QueryParams.of(ctx, "cursor", "limit");
         ListMembersQuery q = ListMembersQuery.parse(caller, guild, query.string("cursor"), ListQueries.limit(query));
-        ctx.json(GuildWire.page("members", listMembers.list(q), GuildWire::member));
+        ctx.json(GuildBodies.Members.of(listMembers.list(q)));
     }
 
     private void updateRole(Context ctx) {
@@ -77,7 +78,7 @@ public final class MemberRoutes implements RouteModule {
         LegacyRole role = BodyFields.requiredEnum(body, "role", LegacyRole::fromWire);
         body.finish();
         updateMemberRole.update(new UpdateMemberRoleCommand(target, role));
-        ctx.json(GuildWire.accepted());
+        ctx.json(Accepted.YES);
     }
 
     private void bans(Context ctx) {
@@ -85,14 +86,14 @@ public final class MemberRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         QueryParams query = QueryParams.of(ctx, "cursor", "limit");
         ListBansQuery q = ListBansQuery.parse(caller, guild, query.string("cursor"), ListQueries.limit(query));
-        ctx.json(GuildWire.page("bans", listBans.list(q), GuildWire::ban));
+        ctx.json(GuildBodies.Bans.of(listBans.list(q)));
     }
 
     /** A body-less route on one member, answered {@code Accepted}; any body and its content type are ignored. */
     private Handler accepted(Consumer<MemberCommand> action) {
         return ctx -> {
             action.accept(target(ctx));
-            ctx.json(GuildWire.accepted());
+            ctx.json(Accepted.YES);
         };
     }
 

@@ -26,10 +26,10 @@ import dev.filament.http.json.TriState;
 import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
+import dev.filament.application.wire.RoleShape;
+import dev.filament.http.json.Accepted;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -69,17 +69,17 @@ public final class RoleRoutes implements RouteModule {
         router.patch("/guilds/{g}/roles/{r}", this::update);
         router.delete("/guilds/{g}/roles/{r}", ctx -> {
             deleteRole.delete(role(ctx));
-            ctx.json(GuildWire.accepted());
+            ctx.json(Accepted.YES);
         });
         router.post("/guilds/{g}/roles/reorder", this::reorder);
         router.post("/guilds/{g}/roles/default", this::setDefault);
         router.post("/guilds/{g}/roles/{r}/members/{u}", ctx -> {
             assignRole.assign(assignment(ctx));
-            ctx.json(GuildWire.accepted());
+            ctx.json(Accepted.YES);
         });
         router.delete("/guilds/{g}/roles/{r}/members/{u}", ctx -> {
             unassignRole.unassign(assignment(ctx));
-            ctx.json(GuildWire.accepted());
+            ctx.json(Accepted.YES);
         });
     }
 
@@ -88,10 +88,7 @@ public final class RoleRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         ListQueries.none(ctx);
         RolesResult result = listRoles.list(caller, guild);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("roles", GuildWire.list(result.roles(), GuildWire::role));
-        out.put("default_join_role_id", result.defaultJoinRoleId().map(RoleId::value).orElse(null));
-        ctx.json(out);
+        ctx.json(GuildBodies.Roles.of(result));
     }
 
     private void create(Context ctx) {
@@ -105,7 +102,7 @@ public final class RoleRoutes implements RouteModule {
                 .map(p -> OptionalInt.of(BodyFields.saturatedInt(p))).orElse(OptionalInt.empty());
         Optional<String> color = body.optionalString("color_hex");
         body.finish();
-        ctx.json(GuildWire.role(createRole.create(
+        ctx.json(RoleShape.of(createRole.create(
                 new CreateRoleCommand(caller, guild, name, permissions, position, color))));
     }
 
@@ -116,7 +113,7 @@ public final class RoleRoutes implements RouteModule {
         Optional<PermissionSet> permissions = BodyFields.optionalPermissions(body, "permissions");
         UpdateRoleUseCase.ColorField color = colorField(body.triStateString("color_hex"));
         body.finish();
-        ctx.json(GuildWire.role(updateRole.update(new UpdateRoleCommand(target, name, permissions, color))));
+        ctx.json(RoleShape.of(updateRole.update(new UpdateRoleCommand(target, name, permissions, color))));
     }
 
     private static UpdateRoleUseCase.ColorField colorField(TriState<String> raw) {
@@ -136,7 +133,7 @@ public final class RoleRoutes implements RouteModule {
         body.finish();
         List<RoleId> ids = raw.stream().map(id -> RoleId.of(BodyFields.ulid("role_ids", id))).toList();
         reorderRoles.reorder(new ReorderRolesCommand(caller, guild, ids));
-        ctx.json(GuildWire.accepted());
+        ctx.json(Accepted.YES);
     }
 
     private void setDefault(Context ctx) {
@@ -148,7 +145,7 @@ public final class RoleRoutes implements RouteModule {
         body.finish();
         Optional<RoleId> role = raw.map(id -> RoleId.of(BodyFields.ulid("role_id", id)));
         setDefaultJoinRole.set(new SetDefaultJoinRoleCommand(caller, guild, role));
-        ctx.json(GuildWire.accepted());
+        ctx.json(Accepted.YES);
     }
 
     /** Steps 2-4 of {@code /guilds/{g}/roles/{r}}. */

@@ -1,6 +1,7 @@
 package dev.filament.http.json;
 
 import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.wire.ServerEvent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -33,6 +34,15 @@ public final class JacksonPayloadSerializer implements PayloadSerializer {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("payload could not be serialized", e);
         }
+    }
+
+    /** Writes a typed event's {@code d} with the shared configuration of {@link Json}. */
+    @Override
+    public String toJson(ServerEvent event) {
+        if (event == null) {
+            throw new IllegalArgumentException("event must not be null");
+        }
+        return json.write(event);
     }
 
     private static void check(Object value, int depth) {

@@ -1,5 +1,7 @@
 package dev.filament.http.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -7,12 +9,19 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.filament.application.wire.ChannelEvent;
+import dev.filament.application.wire.MessageResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
- * The one JSON configuration: strict reading (duplicate keys and trailing data rejected, no comments or other
- * leniency) and plain writing. Thread-safe.
+ * The one JSON configuration, shared by REST bodies (Javalin's mapper) and gateway payloads: strict reading (duplicate
+ * keys and trailing data rejected, no comments or other leniency) and plain writing. Wire records are written with
+ * snake_case names in component order; an empty {@code Optional} component is omitted ({@code key?}), a {@code null}
+ * one is written as {@code null} ({@code T|null}); map keys are written as given. Thread-safe.
  */
 public final class Json {
     private final ObjectMapper mapper;
@@ -23,7 +32,18 @@ public final class Json {
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .addModule(new Jdk8Module())
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .withConfigOverride(Optional.class, o -> o.setInclude(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS)))
+                .addMixIn(ChannelEvent.MessageCreate.class, FlatMessageCreate.class)
                 .build();
+    }
+
+    /** {@code message_create}'s {@code d} is the flat {@code MessageResponse} (SPEC 9.5), not an object around it. */
+    private abstract static class FlatMessageCreate {
+        @JsonValue
+        abstract MessageResponse message();
     }
 
     public ObjectMapper mapper() {

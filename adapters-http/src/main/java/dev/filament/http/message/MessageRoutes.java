@@ -20,9 +20,7 @@ import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -63,7 +61,7 @@ public final class MessageRoutes implements RouteModule {
         body.finish();
         MessageView created = useCases.create().create(CreateMessageCommand.rest(caller,
                 RequestAttributes.clientIp(ctx), guild, channel, content, attachments));
-        ctx.json(created.toWire());
+        ctx.json(MessageBodies.response(created));
     }
 
     private void list(Context ctx) {
@@ -74,10 +72,7 @@ public final class MessageRoutes implements RouteModule {
         ListMessagesQuery q = ListMessagesQuery.parse(caller, RequestAttributes.clientIp(ctx), guild, channel,
                 query.string("before"), limit(query));
         Page<MessageView> page = useCases.list().list(q);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("messages", page.items().stream().map(MessageView::toWire).toList());
-        out.put("next_before", page.nextCursor().orElse(null));
-        ctx.json(out);
+        ctx.json(MessageBodies.Messages.of(page));
     }
 
     private void edit(Context ctx) {
@@ -89,8 +84,8 @@ public final class MessageRoutes implements RouteModule {
         JsonObjectReader body = bodies.object(ctx);
         String content = body.requiredString("content");
         body.finish();
-        ctx.json(useCases.edit().edit(new EditMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
-                message, content)).toWire());
+        ctx.json(MessageBodies.response(useCases.edit().edit(new EditMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
+                message, content))));
     }
 
     private void delete(Context ctx) {

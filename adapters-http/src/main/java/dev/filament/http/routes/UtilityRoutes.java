@@ -29,11 +29,11 @@ public final class UtilityRoutes implements RouteModule {
 
     @Override
     public void register(Router router) {
-        router.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        router.get("/health", ctx -> ctx.json(Status.OK));
         router.get("/health/ready", ctx -> {
             Readiness.Report report = readiness.run();
             ctx.status(report.ready() ? 200 : 503)
-                    .json(Map.of("status", report.ready() ? "ready" : "degraded", "checks", report.checks()));
+                    .json(new ReadyBody(report.ready() ? "ready" : "degraded", report.checks()));
         });
         router.get("/metrics", ctx -> {
             settings.metricsToken().ifPresent(token -> requireBearer(ctx.header("Authorization"), token));
@@ -46,15 +46,28 @@ public final class UtilityRoutes implements RouteModule {
             if (message.isEmpty()) {
                 throw new InvalidRequestException("message must not be empty");
             }
-            ctx.json(Map.of("message", message));
+            ctx.json(new Echo(message));
         });
         if (settings.debugRoutes()) {
             router.get("/slow", ctx -> {
                 int ms = QueryParams.of(ctx, "ms").intInRange("ms", 200, 0, 60_000);
                 Thread.sleep(ms);
-                ctx.json(Map.of("status", "ok"));
+                ctx.json(Status.OK);
             });
         }
+    }
+
+    /** {@code {status: "ok"}}. */
+    record Status(String status) {
+        static final Status OK = new Status("ok");
+    }
+
+    /** {@code {message}} of {@code POST /echo}. */
+    record Echo(String message) {
+    }
+
+    /** {@code {status: "ready"|"degraded", checks: {<name>: {status, ...}}}} (SPEC 14.4); checks are keyed by name. */
+    record ReadyBody(String status, Map<String, Object> checks) {
     }
 
     static void requireBearer(String header, String expected) {

@@ -14,9 +14,7 @@ import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -51,10 +49,7 @@ public final class SearchRoutes implements RouteModule {
         SearchMessagesQuery q = SearchMessagesQuery.parse(caller, RequestAttributes.clientIp(ctx), guild,
                 query.string("q"), limit, query.string("channel_id"));
         List<MessageView> found = useCases.search().search(q);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("message_ids", found.stream().map(v -> v.message().id().value()).toList());
-        out.put("messages", found.stream().map(MessageView::toWire).toList());
-        ctx.json(out);
+        ctx.json(SearchBodies.Results.of(found));
     }
 
     private void rebuild(Context ctx) {
@@ -64,10 +59,7 @@ public final class SearchRoutes implements RouteModule {
 
     private void reconcile(Context ctx) {
         ReconcileResult result = useCases.reconcile().reconcile(command(ctx));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("upserted", result.upserted());
-        out.put("deleted", result.deleted());
-        ctx.json(out);
+        ctx.json(SearchBodies.Reconciled.of(result));
     }
 
     private GuildSearchCommand command(Context ctx) {

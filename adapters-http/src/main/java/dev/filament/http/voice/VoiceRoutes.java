@@ -20,9 +20,7 @@ import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,7 +61,7 @@ public final class VoiceRoutes implements RouteModule {
         body.finish();
         VoiceGrantRequest request = VoiceGrantRequest.of(canPublish.orElse(null), canSubscribe.orElse(null),
                 sources.orElse(null));
-        ctx.json(response(useCases.issueToken().issue(new IssueVoiceTokenCommand(caller.userId(), caller.username(),
+        ctx.json(TokenBody.of(useCases.issueToken().issue(new IssueVoiceTokenCommand(caller.userId(), caller.username(),
                 RequestAttributes.clientIp(ctx), guild, channel, request))));
     }
 
@@ -100,16 +98,12 @@ public final class VoiceRoutes implements RouteModule {
     }
 
     /** The 200 body of SPEC 11.2, keys in documented order. */
-    private static Map<String, Object> response(IssuedVoiceToken issued) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("token", issued.token().token());
-        out.put("livekit_url", issued.token().liveKitUrl());
-        out.put("room", issued.identity().room().name());
-        out.put("identity", issued.identity().value());
-        out.put("can_publish", issued.grant().canPublish());
-        out.put("can_subscribe", issued.grant().canSubscribe());
-        out.put("publish_sources", issued.grant().sourceWireNames());
-        out.put("expires_in_secs", issued.token().expiresInSecs());
-        return out;
+    record TokenBody(String token, String livekitUrl, String room, String identity, boolean canPublish,
+                     boolean canSubscribe, List<String> publishSources, long expiresInSecs) {
+        static TokenBody of(IssuedVoiceToken issued) {
+            return new TokenBody(issued.token().token(), issued.token().liveKitUrl(), issued.identity().room().name(),
+                    issued.identity().value(), issued.grant().canPublish(), issued.grant().canSubscribe(),
+                    issued.grant().sourceWireNames(), issued.token().expiresInSecs());
+        }
     }
 }

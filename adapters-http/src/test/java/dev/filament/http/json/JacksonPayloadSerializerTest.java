@@ -42,7 +42,7 @@ class JacksonPayloadSerializerTest extends PayloadSerializerContract {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> serializer.toJson(Map.of("inf", Float.POSITIVE_INFINITY)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> serializer.toJson(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> serializer.toJson((Map<String, ?>) null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

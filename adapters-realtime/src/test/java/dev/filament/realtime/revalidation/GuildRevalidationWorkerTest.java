@@ -1,5 +1,6 @@
 package dev.filament.realtime.revalidation;
 
+import dev.filament.application.guild.port.SimpleJsonSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -50,7 +51,7 @@ class GuildRevalidationWorkerTest {
     private final GuildFixture f = new GuildFixture();
     private final CountingAccessLoader loader = new CountingAccessLoader(f.store.access());
     private final GatewayFanout fanout = new GatewayFanout(GatewayLimits.defaults(), new NoopGatewayMetrics(),
-            user -> { });
+            user -> { }, new SimpleJsonSerializer());
     private final InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(fanout,
             new VoiceEventPayloads(new TestJson()));
     private final GuildRevalidationWorker worker = new GuildRevalidationWorker(voice, f.clock);

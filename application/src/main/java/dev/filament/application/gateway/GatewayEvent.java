@@ -1,5 +1,7 @@
 package dev.filament.application.gateway;
 
+import dev.filament.application.wire.EventSerializer;
+import dev.filament.application.wire.ServerEvent;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
@@ -30,6 +32,11 @@ public record GatewayEvent(String type, Scope scope, String payloadJson) {
 
     public static GatewayEvent of(String type, Scope scope, String payloadJson) {
         return new GatewayEvent(type, scope, payloadJson);
+    }
+
+    /** The typed event, its payload serialized once by {@code serializer}. */
+    public static GatewayEvent of(ServerEvent event, Scope scope, EventSerializer serializer) {
+        return new GatewayEvent(event.type(), scope, serializer.toJson(event));
     }
 
     // A cheap shape check only: the publisher's serializer is trusted to produce valid JSON.

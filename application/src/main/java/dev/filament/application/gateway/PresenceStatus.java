@@ -1,5 +1,7 @@
 package dev.filament.application.gateway;
 
+import dev.filament.application.wire.EventSerializer;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 
@@ -8,7 +10,7 @@ public enum PresenceStatus {
     ONLINE("online"),
     OFFLINE("offline");
 
-    public static final String EVENT_TYPE = "presence_update";
+    public static final String EVENT_TYPE = GuildEvent.PresenceUpdate.TYPE;
 
     private final String wire;
 
@@ -20,10 +22,9 @@ public enum PresenceStatus {
         return wire;
     }
 
-    /** {@code presence_update} to guild scope; ids are ULIDs and the status is fixed, so nothing needs escaping. */
-    public GatewayEvent updateEvent(GuildId guild, UserId user) {
-        String d = "{\"guild_id\":\"" + guild.value() + "\",\"user_id\":\"" + user.value()
-                + "\",\"status\":\"" + wire + "\"}";
-        return new GatewayEvent(EVENT_TYPE, GatewayEvent.Scope.guild(guild), d);
+    /** {@code presence_update} to guild scope, serialized once by {@code serializer}. */
+    public GatewayEvent updateEvent(GuildId guild, UserId user, EventSerializer serializer) {
+        return GatewayEvent.of(new GuildEvent.PresenceUpdate(guild.value(), user.value(), wire),
+                GatewayEvent.Scope.guild(guild), serializer);
     }
 }

@@ -35,8 +35,31 @@ public record MessageView(Message message, List<MarkdownToken> markdownTokens) {
         return wire;
     }
 
-    /** The tokens as wire objects (SPEC 8.3). */
+    /**
+     * The tokens as wire objects (SPEC 8.3): {@code type} first, then the fields in table order. Kept only until the
+     * message hand-offs publish {@link dev.filament.application.wire.ChannelEvent} records.
+     */
     public List<Map<String, Object>> tokensWire() {
-        return markdownTokens.stream().map(MarkdownToken::toWire).toList();
+        return markdownTokens.stream().map(MessageView::tokenWire).toList();
+    }
+
+    private static Map<String, Object> tokenWire(MarkdownToken token) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("type", token.type());
+        switch (token) {
+            case MarkdownToken.HeadingStart h -> wire.put("level", h.level());
+            case MarkdownToken.ListStart l -> wire.put("ordered", l.ordered());
+            case MarkdownToken.LinkStart l -> wire.put("href", l.href());
+            case MarkdownToken.Text t -> wire.put("text", t.text());
+            case MarkdownToken.Code c -> wire.put("code", c.code());
+            case MarkdownToken.FencedCode f -> {
+                wire.put("language", f.language().orElse(null));
+                wire.put("code", f.code());
+            }
+            default -> {
+                // marker tokens carry no fields
+            }
+        }
+        return wire;
     }
 }

@@ -1,5 +1,6 @@
 package dev.filament.application.gateway;
 
+import dev.filament.application.guild.port.SimpleJsonSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class GatewayEventTest {
 
     @Test
     void presenceUpdate_carriesGuildUserAndStatusToGuildScope() {
-        GatewayEvent e = PresenceStatus.OFFLINE.updateEvent(G, U1);
+        GatewayEvent e = PresenceStatus.OFFLINE.updateEvent(G, U1, new SimpleJsonSerializer());
 
         assertThat(e.type()).isEqualTo("presence_update");
         assertThat(e.scope()).isEqualTo(GatewayEvent.Scope.guild(G));

@@ -2,6 +2,8 @@ package dev.filament.application.message;
 
 import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.wire.ServerEvent;
+import dev.filament.application.wire.WireMaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,12 @@ public final class RecordingPayloadSerializer implements PayloadSerializer {
     public synchronized String toJson(Map<String, ?> payload) {
         payloads.add(payload);
         return json.toJson(payload);
+    }
+
+    /** Records the event as the map its JSON is, so map-based assertions keep working for typed events. */
+    @Override
+    public synchronized String toJson(ServerEvent event) {
+        return toJson(WireMaps.of(event));
     }
 
     public synchronized List<Map<String, ?>> payloads() {

@@ -63,7 +63,7 @@ public final class RealtimeWiring {
         // the fanout. The forwarding listener breaks the cycle.
         ForwardingListener lastConnection = new ForwardingListener();
         GatewayFanout fanout = lifecycle.own(new GatewayFanout(GatewayLimits.defaults(),
-                new MicrometerGatewayMetrics(meters), lastConnection));
+                new MicrometerGatewayMetrics(meters), lastConnection, new JacksonPayloadSerializer(json)));
         fanout.start();
         VoiceEventPayloads payloads = new VoiceEventPayloads(new JacksonPayloadSerializer(json)::toJson);
         InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(fanout, payloads);

@@ -1,8 +1,5 @@
 package dev.filament.domain.message;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,27 +24,6 @@ public sealed interface MarkdownToken {
 
     /** The wire tag, e.g. {@code "paragraph_start"}. */
     String type();
-
-    /** The wire object: {@code type} first, then the token's fields in table order; an absent language is null. */
-    default Map<String, Object> toWire() {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("type", type());
-        switch (this) {
-            case HeadingStart h -> wire.put("level", h.level());
-            case ListStart l -> wire.put("ordered", l.ordered());
-            case LinkStart l -> wire.put("href", l.href());
-            case Text t -> wire.put("text", t.text());
-            case Code c -> wire.put("code", c.code());
-            case FencedCode f -> {
-                wire.put("language", f.language().orElse(null));
-                wire.put("code", f.code());
-            }
-            default -> {
-                // marker tokens carry no fields
-            }
-        }
-        return Collections.unmodifiableMap(wire);
-    }
 
     record ParagraphStart() implements MarkdownToken {
         public String type() { return "paragraph_start"; }

@@ -3,7 +3,6 @@ package dev.filament.domain.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,37 +29,6 @@ class MarkdownTokenTest {
         assertThat(new MarkdownToken.FencedCode(Optional.empty(), "c").type()).isEqualTo("fenced_code");
         assertThat(new MarkdownToken.SoftBreak().type()).isEqualTo("soft_break");
         assertThat(new MarkdownToken.HardBreak().type()).isEqualTo("hard_break");
-    }
-
-    @Test
-    void wireFormPutsTypeFirstThenTheFieldsInTableOrder() {
-        Map<String, Object> wire = new MarkdownToken.FencedCode(Optional.of("rust"), "fn").toWire();
-
-        assertThat(wire).containsExactly(Map.entry("type", "fenced_code"), Map.entry("language", "rust"),
-                Map.entry("code", "fn"));
-    }
-
-    @Test
-    void absentLanguageIsPresentOnTheWireAsNull() {
-        Map<String, Object> wire = new MarkdownToken.FencedCode(Optional.empty(), "x").toWire();
-
-        assertThat(wire.keySet()).containsExactly("type", "language", "code");
-        assertThat(wire.get("language")).isNull();
-    }
-
-    @Test
-    void fieldTokensCarryTheirValue_markerTokensOnlyTheType() {
-        assertThat(new MarkdownToken.HeadingStart(2).toWire()).containsExactly(Map.entry("type", "heading_start"),
-                Map.entry("level", 2));
-        assertThat(new MarkdownToken.ListStart(false).toWire()).containsExactly(Map.entry("type", "list_start"),
-                Map.entry("ordered", false));
-        assertThat(new MarkdownToken.LinkStart("mailto:a@b").toWire()).containsExactly(Map.entry("type", "link_start"),
-                Map.entry("href", "mailto:a@b"));
-        assertThat(new MarkdownToken.Text("hi").toWire()).containsExactly(Map.entry("type", "text"),
-                Map.entry("text", "hi"));
-        assertThat(new MarkdownToken.Code("x").toWire()).containsExactly(Map.entry("type", "code"),
-                Map.entry("code", "x"));
-        assertThat(new MarkdownToken.SoftBreak().toWire()).containsExactly(Map.entry("type", "soft_break"));
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class GatewayCommandService implements GatewayCommandHandler {
             case ALREADY_SUBSCRIBED -> sendInitialState(caller, guild, channel);
         }
         if (outcome.becameOnline()) {
-            publisher.publish(PresenceStatus.ONLINE.updateEvent(guild, user));
+            publisher.publish(PresenceStatus.ONLINE.updateEvent(guild, user, serializer));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.guild.port.out.HandOffFailures;
 import dev.filament.application.guild.port.out.VoiceRemovals;
+import dev.filament.application.wire.ServerEvent;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.util.Map;
@@ -34,6 +35,11 @@ public final class HandOffs {
     /** Serializes {@code d} once and publishes the event. */
     public void publish(String type, GatewayEvent.Scope scope, Map<String, ?> d) {
         guarded("gateway.publish", () -> gateway.publish(GatewayEvent.of(type, scope, serializer.toJson(d))));
+    }
+
+    /** Serializes the typed event once and publishes it. */
+    public void publish(ServerEvent event, GatewayEvent.Scope scope) {
+        guarded("gateway.publish", () -> gateway.publish(GatewayEvent.of(event, scope, serializer)));
     }
 
     /** Publishes to guild scope. */

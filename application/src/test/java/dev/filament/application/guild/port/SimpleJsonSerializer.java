@@ -1,5 +1,7 @@
 package dev.filament.application.guild.port;
 
+import dev.filament.application.wire.ServerEvent;
+import dev.filament.application.wire.WireMaps;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,11 @@ public final class SimpleJsonSerializer implements PayloadSerializer {
         StringBuilder out = new StringBuilder();
         write(payload, out);
         return out.toString();
+    }
+
+    @Override
+    public String toJson(ServerEvent event) {
+        return toJson(WireMaps.of(event));
     }
 
     private static void write(Object value, StringBuilder out) {

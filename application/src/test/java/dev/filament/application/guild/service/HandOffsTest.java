@@ -3,6 +3,7 @@ package dev.filament.application.guild.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.port.out.GuildRevalidation;
@@ -10,11 +11,13 @@ import dev.filament.application.guild.port.out.HandOffFailures;
 import dev.filament.application.guild.port.out.RecordingHandOffPorts;
 import dev.filament.application.guild.port.out.VoiceRemovals;
 import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HandOffsTest {
@@ -54,5 +57,18 @@ class HandOffsTest {
         HandOffs handOffs = new HandOffs(gateway, new SimpleJsonSerializer(), gateway, gateway, gateway);
         handOffs.revalidate(guild);
         assertThat(gateway.log()).containsExactly("revalidate:" + guild, "voice.reevaluate:" + guild);
+    }
+
+    @Test
+    void aTypedEventIsPublishedUnderItsNameWithItsPayloadSerializedOnce() {
+        HandOffs handOffs = new HandOffs(gateway, new SimpleJsonSerializer(), gateway, gateway, gateway);
+        handOffs.publish(new GuildEvent.MemberBan(guild.value(), user.value(), 5, Optional.empty()),
+                GatewayEvent.Scope.guild(guild));
+        assertThat(gateway.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("workspace_member_ban");
+            assertThat(e.scope()).isEqualTo(GatewayEvent.Scope.guild(guild));
+            assertThat(e.payloadJson()).isEqualTo("{\"guild_id\":\"" + guild.value() + "\",\"user_id\":\""
+                    + user.value() + "\",\"banned_at_unix\":5}");
+        });
     }
 }
