@@ -1,9 +1,9 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.GatewayMetrics;
-import dev.filament.application.gateway.PresenceStatus;
+import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.application.gateway.port.out.PresenceStatus;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.GuildId;
 import java.util.ArrayDeque;
 import java.util.Set;

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.filament.application.fakes.InMemoryUnitOfWork;
 import dev.filament.application.guild.GuildSettings;
 import dev.filament.application.guild.port.Channel;
-import dev.filament.application.identity.AuthenticateRequestService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
-import dev.filament.application.message.MessageFixture;
+import dev.filament.application.identity.service.AuthenticateRequestService;
+import dev.filament.application.message.service.MessageFixture;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
@@ -64,8 +64,9 @@ public final class MessageHttpFixture implements AutoCloseable {
                 new InMemoryUnitOfWork(), new RecordingAuthEvents(), system));
         server = TestServer.builder().perMinute(100_000).baselineKey(new TokenBaselineKey(tokens, system))
                 .trust("127.0.0.1/32")
-                .routes(new MessageRoutes(app.useCases, auth, new JsonBodies(new Json(), 1_048_576)))
-                .routes(new SearchRoutes(app.search, auth))
+                .routes(new MessageRoutes(app.useCases.create(), app.useCases.list(), app.useCases.edit(),
+                        app.useCases.delete(), auth, new JsonBodies(new Json(), 1_048_576)))
+                .routes(new SearchRoutes(app.search.search(), app.search.rebuild(), app.search.reconcile(), auth))
                 .start();
     }
 

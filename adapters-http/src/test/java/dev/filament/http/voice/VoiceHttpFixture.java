@@ -8,14 +8,16 @@ import dev.filament.application.fakes.InMemoryUnitOfWork;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.GuildFixture;
 import dev.filament.application.guild.port.Channel;
-import dev.filament.application.identity.AuthenticateRequestService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
+import dev.filament.application.identity.service.AuthenticateRequestService;
 import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.application.voice.VoiceTokenIssuer;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
-import dev.filament.application.voice.usecase.VoiceUseCases;
+import dev.filament.application.voice.port.out.VoiceTokenIssuer;
+import dev.filament.application.voice.service.IssueVoiceTokenService;
+import dev.filament.application.voice.service.LeaveVoiceService;
+import dev.filament.application.voice.service.UpdateVoiceStateService;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -44,8 +46,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The voice routes over a real Javalin test server, wired as bootstrap does: {@link VoiceUseCases#create} over the
- * guild fakes (pinned clock), the real {@link LiveKitJwtIssuer} with a test secret (or the unconfigured issuer), a
+ * The voice routes over a real Javalin test server, wired by constructor as bootstrap does: the voice services over
+ * the guild fakes (pinned clock), the real {@link LiveKitJwtIssuer} with a test secret (or the unconfigured issuer), a
  * simple registry publishing to a recorder, and identity with real JWTs over in-memory sessions. {@code 127.0.0.1}
  * is a trusted proxy, so {@code X-Forwarded-For} picks the client IP.
  */
@@ -79,13 +81,18 @@ final class VoiceHttpFixture implements AutoCloseable {
                 guilds.clock);
         RateLimiter publishLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_publish", 1_000, 60),
                 guilds.clock);
-        VoiceUseCases useCases = VoiceUseCases.create(guilds.kit, registry, issuer, tokenLimiter, publishLimiter);
         Clock system = Clock.systemUTC();
         BearerAuthenticator auth = new BearerAuthenticator(new AuthenticateRequestService(tokens, sessions,
                 new InMemoryUnitOfWork(), new RecordingAuthEvents(), system));
+        var ladder = guilds.kit.ladder();
+        VoiceRoutes routes = new VoiceRoutes(new IssueVoiceTokenService(ladder, guilds.unitOfWork, guilds.kit.audits(),
+                guilds.kit.handOffs(), guilds.clock, registry, issuer, tokenLimiter, publishLimiter),
+                new LeaveVoiceService(ladder, guilds.unitOfWork, registry, guilds.clock),
+                new UpdateVoiceStateService(ladder, guilds.unitOfWork, registry, guilds.clock),
+                auth, new JsonBodies(new Json(), 1_048_576));
         server = TestServer.builder().perMinute(100_000).baselineKey(new TokenBaselineKey(tokens, system))
                 .trust("127.0.0.1/32")
-                .routes(new VoiceRoutes(useCases, auth, new JsonBodies(new Json(), 1_048_576)))
+                .routes(routes)
                 .start();
     }
 

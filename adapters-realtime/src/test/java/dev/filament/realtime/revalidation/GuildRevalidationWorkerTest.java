@@ -3,13 +3,13 @@ package dev.filament.realtime.revalidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.filament.application.gateway.GatewayCaller;
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.NoopGatewayMetrics;
-import dev.filament.application.gateway.RecordingGatewaySocket;
-import dev.filament.application.gateway.commands.CountingAccessLoader;
-import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
-import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
+import dev.filament.application.gateway.port.in.GatewayCaller;
+import dev.filament.application.gateway.port.in.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
+import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
+import dev.filament.application.gateway.port.out.RecordingGatewaySocket;
+import dev.filament.application.gateway.service.CountingAccessLoader;
+import dev.filament.application.gateway.service.RevalidateGuildSubscriptionsService;
 import dev.filament.application.guild.GuildFixture;
 import dev.filament.application.guild.GuildKit;
 import dev.filament.application.guild.GuildUseCases;
@@ -20,8 +20,8 @@ import dev.filament.application.guild.roles.RoleCommand;
 import dev.filament.application.guild.roles.UpdateRoleService;
 import dev.filament.application.guild.roles.UpdateRoleUseCase.Absent;
 import dev.filament.application.guild.roles.UpdateRoleUseCase.UpdateRoleCommand;
-import dev.filament.application.voice.VoiceEventPayloads;
 import dev.filament.application.voice.fakes.TestJson;
+import dev.filament.application.voice.service.VoiceEventPayloads;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -34,7 +34,7 @@ import dev.filament.domain.voice.VoiceParticipant;
 import dev.filament.domain.voice.VoiceRoom;
 import dev.filament.realtime.GatewayFanout;
 import dev.filament.realtime.GatewayLimits;
-import dev.filament.realtime.voice.InMemoryVoiceRegistry;
+import dev.filament.realtime.voice.LocalVoiceRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,14 +51,15 @@ class GuildRevalidationWorkerTest {
     private final CountingAccessLoader loader = new CountingAccessLoader(f.store.access());
     private final GatewayFanout fanout = new GatewayFanout(GatewayLimits.defaults(), new NoopGatewayMetrics(),
             user -> { });
-    private final InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(fanout,
+    private final LocalVoiceRegistry voice = new LocalVoiceRegistry(fanout,
             new VoiceEventPayloads(new TestJson()));
     private final GuildRevalidationWorker worker = new GuildRevalidationWorker(voice, f.clock);
     // wired as bootstrap would: the guild services hand their revalidations to the worker, which reads through them
     private final GuildKit kit = GuildUseCases.kit(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
             new SimpleJsonSerializer(), worker, worker, f.handOffs);
     private final RevalidateGuildSubscriptionsService passes =
-            new RevalidateGuildSubscriptionsService(kit, fanout, voice);
+            new RevalidateGuildSubscriptionsService(kit.ladder(), kit.store().access(),
+                    kit.store().unitOfWork(), fanout, voice, kit.clock());
 
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);

@@ -64,7 +64,7 @@ import dev.filament.application.guild.roles.UnassignRoleService;
 import dev.filament.application.guild.roles.UnassignRoleUseCase;
 import dev.filament.application.guild.roles.UpdateRoleService;
 import dev.filament.application.guild.roles.UpdateRoleUseCase;
-import dev.filament.application.identity.port.IpObservationRecorder;
+import dev.filament.application.identity.port.out.IpObservationRecorder;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.domain.guild.ipban.IpBanMatch;
 import dev.filament.domain.id.IdGenerator;

@@ -60,7 +60,7 @@ public final class GuildFixture {
     /** Every use case wired as bootstrap would, over this fixture's fakes. */
     public GuildUseCases useCases(dev.filament.application.ratelimit.RateLimiter ipLimiter,
                                   dev.filament.application.ratelimit.RateLimiter userLimiter,
-                                  dev.filament.application.identity.port.IpObservationRecorder observations) {
+                                  dev.filament.application.identity.port.out.IpObservationRecorder observations) {
         GuildKit wired = GuildUseCases.kit(store, settings, ids, clock, handOffs, new SimpleJsonSerializer(),
                 handOffs, handOffs, handOffs);
         return GuildUseCases.create(wired, ipLimiter, userLimiter, observations);

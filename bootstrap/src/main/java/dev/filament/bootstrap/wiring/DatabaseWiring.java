@@ -12,7 +12,6 @@ import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.Migrations;
 import dev.filament.postgres.PostgresSettings;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +19,16 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseWiring {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseWiring.class);
 
-    public final boolean embedded;
-    public final HikariDataSource dataSource;
-    public final JooqUnitOfWork unitOfWork;
-    public final DatabaseReadinessCheck readiness;
-
-    private DatabaseWiring(boolean embedded, HikariDataSource dataSource, JooqUnitOfWork unitOfWork) {
-        this.embedded = embedded;
-        this.dataSource = dataSource;
-        this.unitOfWork = unitOfWork;
-        this.readiness = new DatabaseReadinessCheck(dataSource);
+    private DatabaseWiring() {
     }
 
-    public static DatabaseWiring start(ServerConfig config, RequestBudget budget, RequestTimings timings,
-                                       MeterRegistry meters,
-                                       Lifecycle lifecycle) {
+    /** The started database: whether it is the embedded one, its pool, the unit of work over it and its check. */
+    public record Database(boolean embedded, HikariDataSource dataSource, JooqUnitOfWork unitOfWork,
+                           DatabaseReadinessCheck readiness) {
+    }
+
+    public static Database start(ServerConfig config, RequestBudget budget, RequestTimings timings,
+                                 MeterRegistry meters, Lifecycle lifecycle) {
         PostgresSettings settings;
         if (config.databaseUrl().isPresent()) {
             settings = PostgresSettings.fromUrl(config.databaseUrl().get(), config.dbAcquireTimeout(),
@@ -51,10 +45,7 @@ public final class DatabaseWiring {
                 hc -> hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters))));
         int applied = Migrations.migrate(ds);
         LOG.atInfo().addKeyValue("event", "db.migrated").addKeyValue("applied", applied).log("migrations applied");
-        return new DatabaseWiring(config.databaseUrl().isEmpty(), ds, JooqUnitOfWork.create(ds, settings, budget, timings));
-    }
-
-    public DSLContext dsl() {
-        return unitOfWork.dsl();
+        return new Database(config.databaseUrl().isEmpty(), ds, JooqUnitOfWork.create(ds, settings, budget, timings),
+                new DatabaseReadinessCheck(ds));
     }
 }

@@ -40,10 +40,11 @@ public final class GuildWiring {
                            VoiceRemovals voice) {
     }
 
-    public static GuildWiring create(ServerConfig config, DatabaseWiring database, IdentityWiring identity,
+    public static GuildWiring create(ServerConfig config, DatabaseWiring.Database database,
+                                     IdentityWiring.Identity identity,
                                      Limiters limiters, IdGenerator ids, Clock clock, MeterRegistry meters,
                                      HandOffs handOffs) {
-        GuildStore store = PostgresGuildAdapters.create(database.unitOfWork).store();
+        GuildStore store = PostgresGuildAdapters.create(database.unitOfWork()).store();
         GuildSettings settings = new GuildSettings(config.serverOwnerUserId().map(UserId::of),
                 config.maxCreatedGuildsPerUser(), config.auditListLimitMax(), config.guildIpBanMaxEntries(),
                 InfrastructureNetworks.of(config.trustedProxies()));
@@ -53,11 +54,11 @@ public final class GuildWiring {
                 config.directoryJoinPerMinutePerIp(), 60));
         RateLimiter joinUser = limiters.add(LimitPolicy.slidingWindow("directory_join_user",
                 config.directoryJoinPerMinutePerUser(), 60));
-        GuildUseCases useCases = GuildUseCases.create(kit, joinIp, joinUser, identity.adapters.ipObservations());
+        GuildUseCases useCases = GuildUseCases.create(kit, joinIp, joinUser, identity.ipObservations());
         return new GuildWiring(store, kit, useCases);
     }
 
-    public List<RouteModule> routes(IdentityWiring identity, JsonBodies bodies) {
-        return new GuildHttp(useCases, identity.bearer, bodies).modules();
+    public List<RouteModule> routes(IdentityWiring.Identity identity, JsonBodies bodies) {
+        return new GuildHttp(useCases, identity.bearer(), bodies).modules();
     }
 }

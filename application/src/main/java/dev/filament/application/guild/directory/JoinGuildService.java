@@ -3,7 +3,7 @@ package dev.filament.application.guild.directory;
 import dev.filament.application.guild.GuildKit;
 import dev.filament.application.guild.members.Memberships;
 import dev.filament.application.guild.port.Guild;
-import dev.filament.application.identity.port.IpObservationRecorder;
+import dev.filament.application.identity.port.out.IpObservationRecorder;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.directory.DirectoryJoinPolicy;

@@ -2,11 +2,11 @@ package dev.filament.application.guild.handoff;
 
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.GuildRevalidation;
 import dev.filament.application.guild.port.HandOffFailures;
 import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.VoiceRemovals;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.util.Map;

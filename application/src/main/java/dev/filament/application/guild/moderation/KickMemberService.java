@@ -1,9 +1,9 @@
 package dev.filament.application.guild.moderation;
 
-import dev.filament.application.gateway.UnsubscribeReason;
 import dev.filament.application.guild.GuildKit;
 import dev.filament.application.guild.access.GuildAccess;
 import dev.filament.application.guild.members.MemberCommand;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.ModerationPolicy;

@@ -1,9 +1,9 @@
 package dev.filament.application.guild.moderation;
 
-import dev.filament.application.gateway.UnsubscribeReason;
 import dev.filament.application.guild.GuildKit;
 import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.members.MemberCommand;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import java.time.Instant;
 
 /** The post-commit effects of kick and ban (SPEC 6.4), in their order. */

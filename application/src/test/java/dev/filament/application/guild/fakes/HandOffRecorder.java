@@ -1,12 +1,12 @@
 package dev.filament.application.guild.fakes;
 
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.GuildRevalidation;
 import dev.filament.application.guild.port.HandOffFailures;
 import dev.filament.application.guild.port.VoiceRemovals;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;

@@ -3,13 +3,13 @@ package dev.filament.application.guild.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.filament.application.gateway.UnsubscribeReason;
 import dev.filament.application.guild.fakes.HandOffRecorder;
 import dev.filament.application.guild.fakes.SimpleJsonSerializer;
 import dev.filament.application.guild.port.GuildRevalidation;
 import dev.filament.application.guild.port.HandOffFailures;
 import dev.filament.application.guild.port.VoiceRemovals;
 import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.util.ArrayList;
