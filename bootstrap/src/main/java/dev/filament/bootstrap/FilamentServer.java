@@ -117,7 +117,7 @@ public final class FilamentServer implements AutoCloseable {
         ChannelRepository channels = guilds.store.channels();
         GatewayWiring.startRevalidation(realtime.revalidation(), ladder, accessLoader, unitOfWork, fanout,
                 realtime.voice(), clock);
-        EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
+        EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline(),
                 identity.baselineKey(), config.maxBodyBytes(), timings);
         lifecycle.own(edge.deadline());
         List<ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness()));
@@ -126,7 +126,7 @@ public final class FilamentServer implements AutoCloseable {
 
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
-        modules.add(IdentityWiring.routes(identity.api(), bearer, limiters, bodies));
+        modules.add(IdentityWiring.routes(identity.api(), bearer, limiters.auth(), bodies));
         modules.addAll(guilds.routes(identity, bodies));
         modules.add(VoiceWiring.routes(ladder, audits, handOffs, unitOfWork, realtime.voice(), realtime.voiceTokens(),
                 limiters, config.mediaTokenPerMinute(), config.mediaPublishPerMinute(), clock, bearer, bodies));

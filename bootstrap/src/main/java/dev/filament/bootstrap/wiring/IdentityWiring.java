@@ -73,35 +73,33 @@ public final class IdentityWiring {
                                   Lifecycle lifecycle) {
         PostgresIdentityAdapters adapters = lifecycle.own(PostgresIdentityAdapters.create(
                 unitOfWork, clock, clientIps::isTrusted));
-        var uow = unitOfWork;
         SecureRandomSource random = new SecureRandomSource();
-        TokenKey key = new TokenKeyProvisioning(adapters.tokenKeys(), uow, random)
+        TokenKey key = new TokenKeyProvisioning(adapters.tokenKeys(), unitOfWork, random)
                 .resolve(tokenKey.map(TokenKey::of));
         TokenService tokens = new JwtTokenService(key);
         HashingPool hashing = lifecycle.own(HashingPool.perProcessor(new Argon2PasswordHasher(), budget));
         AuthEvents events = new LoggingAuthEvents(metrics);
         SessionTokens sessionTokens = new SessionTokens(adapters.sessions(), ids, random, tokens);
         IdentityApi api = new IdentityApi(
-                new RegisterUserService(adapters.users(), hashing, uow, ids, events, clock),
-                new LoginUserService(adapters.users(), hashing, uow, sessionTokens, adapters.ipObservations(), events,
-                        clock),
-                new RefreshSessionService(adapters.sessions(), adapters.users(), uow, sessionTokens, revocations,
+                new RegisterUserService(adapters.users(), hashing, unitOfWork, ids, events, clock),
+                new LoginUserService(adapters.users(), hashing, unitOfWork, sessionTokens, adapters.ipObservations(),
                         events, clock),
-                new LogoutSessionService(adapters.sessions(), uow, revocations, events, clock),
+                new RefreshSessionService(adapters.sessions(), adapters.users(), unitOfWork, sessionTokens,
+                        revocations, events, clock),
+                new LogoutSessionService(adapters.sessions(), unitOfWork, revocations, events, clock),
                 new GetMeService(),
-                new LookupUsersService(adapters.users(), uow));
-        scheduleCleanup(new CleanupExpiredSessionsService(adapters.sessions(), uow, clock), lifecycle);
-        AuthenticateRequestUseCase authenticate = new AuthenticateRequestService(tokens, adapters.sessions(), uow,
-                events, clock);
+                new LookupUsersService(adapters.users(), unitOfWork));
+        scheduleCleanup(new CleanupExpiredSessionsService(adapters.sessions(), unitOfWork, clock), lifecycle);
+        AuthenticateRequestUseCase authenticate = new AuthenticateRequestService(tokens, adapters.sessions(),
+                unitOfWork, events, clock);
         return new Identity(adapters.ipObservations(), tokens, authenticate,
                 new BearerAuthenticator(authenticate, timings), new TokenBaselineKey(tokens, clock), api);
     }
 
     /** The auth routes of SPEC 4 over the identity use cases, with their four limiters. */
-    public static AuthRoutes routes(IdentityApi api, BearerAuthenticator bearer, Limiters limiters,
+    public static AuthRoutes routes(IdentityApi api, BearerAuthenticator bearer, AuthLimiters limiters,
                                     JsonBodies bodies) {
-        return new AuthRoutes(api, new AuthLimiters(limiters.authRegister, limiters.authLogin, limiters.authRefresh,
-                limiters.authLogout), bodies, bearer, new CommonmarkTokenizer());
+        return new AuthRoutes(api, limiters, bodies, bearer, new CommonmarkTokenizer());
     }
 
     /** SPEC 4.2: every 10 minutes, off every request path. */
