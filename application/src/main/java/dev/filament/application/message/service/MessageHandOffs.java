@@ -53,8 +53,8 @@ public final class MessageHandOffs {
                 .put("message_id", m.id().value()).put("deleted_at_unix", Wire.unix(at)).build());
     }
 
-    /** Signals the search indexer (rebuild, reconcile and message writes). */
-    public void wakeIndexer() {
+    /** Signals the search indexer after a message write. */
+    private void wakeIndexer() {
         timings.time(RequestTimings.Phase.SEARCH_ENQUEUE, () -> handOffs.guarded(WAKE, searchQueue::wake));
     }
 
