@@ -2,7 +2,7 @@ package dev.filament.crypto;
 
 import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
-import dev.filament.application.identity.port.PasswordHasher;
+import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.domain.identity.Password;
 import dev.filament.domain.identity.PasswordHash;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.filament.crypto;
 
 import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.identity.port.PasswordHasher;
+import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.identity.Password;
 import dev.filament.domain.identity.PasswordHash;

@@ -4,7 +4,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import dev.filament.application.identity.port.TokenService;
+import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.Ulid;

@@ -1,6 +1,6 @@
 package dev.filament.crypto;
 
-import dev.filament.application.identity.port.RandomSource;
+import dev.filament.application.identity.port.out.RandomSource;
 import java.security.SecureRandom;
 
 /** The production {@link RandomSource}: the JDK's default {@link SecureRandom} (non-blocking on Linux). */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.identity.port.PasswordHasher;
+import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.identity.Password;
 import dev.filament.domain.identity.PasswordHash;

@@ -1,7 +1,7 @@
 package dev.filament.crypto;
 
-import dev.filament.application.identity.port.TokenService;
-import dev.filament.application.identity.port.TokenServiceContract;
+import dev.filament.application.identity.port.out.TokenService;
+import dev.filament.application.identity.port.out.TokenServiceContract;
 import dev.filament.domain.identity.TokenKey;
 
 /** The JWT adapter keeps the token service contract its fake keeps. */

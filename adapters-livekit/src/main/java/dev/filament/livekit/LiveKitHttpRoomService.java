@@ -2,8 +2,8 @@ package dev.filament.livekit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.filament.application.voice.LiveKitCallException;
-import dev.filament.application.voice.LiveKitRoomService;
+import dev.filament.application.voice.port.out.LiveKitCallException;
+import dev.filament.application.voice.port.out.LiveKitRoomService;
 import dev.filament.domain.voice.VoiceLimits;
 import java.io.IOException;
 import java.net.URI;

@@ -2,8 +2,8 @@ package dev.filament.livekit;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import dev.filament.application.voice.VoiceToken;
-import dev.filament.application.voice.VoiceTokenIssuer;
+import dev.filament.application.voice.port.out.VoiceToken;
+import dev.filament.application.voice.port.out.VoiceTokenIssuer;
 import dev.filament.domain.identity.Username;
 import dev.filament.domain.voice.VoiceGrant;
 import dev.filament.domain.voice.VoiceIdentity;

@@ -1,6 +1,6 @@
 package dev.filament.markdown;
 
-import dev.filament.application.message.MarkdownTokenizer;
+import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.domain.message.MarkdownToken;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.filament.micrometer;
 
-import dev.filament.application.identity.port.AuthEvents;
+import dev.filament.application.identity.port.out.AuthEvents;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.net.ClientIp;

@@ -1,7 +1,7 @@
 package dev.filament.micrometer;
 
-import dev.filament.application.voice.VoiceRepairReason;
-import dev.filament.application.voice.VoiceSyncTelemetry;
+import dev.filament.application.voice.port.out.VoiceRepairReason;
+import dev.filament.application.voice.port.out.VoiceSyncTelemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package dev.filament.micrometer;
 
-import dev.filament.application.gateway.CloseReason;
-import dev.filament.application.gateway.DropReason;
-import dev.filament.application.gateway.GatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.DropReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,6 @@
 package dev.filament.micrometer;
 
-import dev.filament.application.search.SearchMetrics;
+import dev.filament.application.search.port.out.SearchMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

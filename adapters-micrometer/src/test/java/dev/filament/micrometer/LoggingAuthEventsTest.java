@@ -2,11 +2,11 @@ package dev.filament.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.identity.port.AuthEvents.LoginOutcome;
-import dev.filament.application.identity.port.AuthEvents.LogoutOutcome;
-import dev.filament.application.identity.port.AuthEvents.RefreshOutcome;
-import dev.filament.application.identity.port.AuthEvents.RegisterOutcome;
-import dev.filament.application.identity.port.AuthEvents.TokenRejection;
+import dev.filament.application.identity.port.out.AuthEvents.LoginOutcome;
+import dev.filament.application.identity.port.out.AuthEvents.LogoutOutcome;
+import dev.filament.application.identity.port.out.AuthEvents.RefreshOutcome;
+import dev.filament.application.identity.port.out.AuthEvents.RegisterOutcome;
+import dev.filament.application.identity.port.out.AuthEvents.TokenRejection;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.domain.net.IpAddress;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

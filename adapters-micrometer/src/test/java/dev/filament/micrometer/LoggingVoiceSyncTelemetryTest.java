@@ -2,7 +2,7 @@ package dev.filament.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.voice.VoiceRepairReason;
+import dev.filament.application.voice.port.out.VoiceRepairReason;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;

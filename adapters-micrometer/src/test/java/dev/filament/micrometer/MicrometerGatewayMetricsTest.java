@@ -1,7 +1,7 @@
 package dev.filament.micrometer;
 
-import dev.filament.application.gateway.GatewayMetrics;
-import dev.filament.application.gateway.GatewayMetricsContract;
+import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewayMetricsContract;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;

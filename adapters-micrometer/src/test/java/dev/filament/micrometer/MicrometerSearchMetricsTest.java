@@ -1,7 +1,7 @@
 package dev.filament.micrometer;
 
-import dev.filament.application.search.SearchMetrics;
-import dev.filament.application.search.SearchMetricsContract;
+import dev.filament.application.search.port.out.SearchMetrics;
+import dev.filament.application.search.port.out.SearchMetricsContract;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;

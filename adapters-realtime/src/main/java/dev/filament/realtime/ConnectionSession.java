@@ -1,8 +1,9 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
-import dev.filament.application.gateway.DropReason;
-import dev.filament.application.gateway.GatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewaySocket;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.DropReason;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
@@ -33,7 +34,7 @@ public final class ConnectionSession {
     private final ConnectionId id;
     private final UserId user;
     private final SessionId session;
-    private final GatewayTransport transport;
+    private final GatewaySocket transport;
     private final GatewayLimits limits;
     private final GatewayMetrics metrics;
     private final long openedNanos = System.nanoTime();
@@ -54,7 +55,7 @@ public final class ConnectionSession {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    ConnectionSession(ConnectionId id, UserId user, SessionId session, GatewayTransport transport,
+    ConnectionSession(ConnectionId id, UserId user, SessionId session, GatewaySocket transport,
             GatewayLimits limits, GatewayMetrics metrics) {
         this.id = Objects.requireNonNull(id, "id");
         this.user = Objects.requireNonNull(user, "user");

@@ -1,10 +1,10 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.GatewayMetrics;
-import dev.filament.application.gateway.PresenceStatus;
+import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.application.gateway.port.out.PresenceStatus;
 import dev.filament.application.wire.EventSerializer;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.GuildId;
 import java.util.ArrayDeque;
 import java.util.Set;

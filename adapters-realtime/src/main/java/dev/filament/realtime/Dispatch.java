@@ -1,8 +1,8 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;

@@ -1,13 +1,13 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
-import dev.filament.application.gateway.DropReason;
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayMetrics;
-import dev.filament.application.gateway.PresenceStatus;
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.application.gateway.port.out.PresenceStatus;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.application.wire.EventSerializer;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.DropReason;
 import dev.filament.domain.id.GuildId;
 import java.util.ArrayDeque;
 import java.util.List;

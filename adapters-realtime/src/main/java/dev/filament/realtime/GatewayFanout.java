@@ -1,23 +1,23 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayCaller;
-import dev.filament.application.gateway.GatewayConnections;
-import dev.filament.application.gateway.GatewaySocket;
-import java.time.Instant;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.GatewayMetrics;
-import dev.filament.application.gateway.GatewaySubscriptions;
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewaySubscriptions;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.application.wire.EventSerializer;
+import dev.filament.application.gateway.port.in.GatewayCaller;
+import dev.filament.application.gateway.port.out.GatewayConnections;
+import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
+import dev.filament.application.gateway.port.out.GatewaySocket;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +66,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
      * Registers an upgraded connection: queues {@code ready} as its frame 1 before the dispatcher can see it, then
      * starts its writer.
      */
-    public ConnectionSession connect(ConnectionId id, UserId user, SessionId session, GatewayTransport transport) {
+    public ConnectionSession connect(ConnectionId id, UserId user, SessionId session, GatewaySocket transport) {
         ConnectionSession connection = new ConnectionSession(id, user, session, transport, limits, metrics);
         String ready = serializer.toJson(ConnectionEvent.Ready.of(user));
         connection.offer(ConnectionEvent.Ready.TYPE, "connection", ready,
@@ -91,27 +91,10 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         return registry.subscribe(id, guild, channel);
     }
 
-    /** Online users of the guild, sorted. */
     /** The port's connect: the realtime core does not need the token expiry (the binding closes at {@code exp}). */
     @Override
     public void connect(GatewayCaller caller, Instant tokenExpiresAt, GatewaySocket socket) {
-        GatewayTransport transport = socket instanceof GatewayTransport t ? t : new GatewayTransport() {
-            @Override
-            public void sendText(String text) throws java.io.IOException {
-                socket.sendText(text);
-            }
-
-            @Override
-            public void close(int code, String reason) {
-                socket.close(code, reason);
-            }
-
-            @Override
-            public void abort() {
-                socket.abort();
-            }
-        };
-        connect(caller.connection(), caller.user(), caller.session(), transport);
+        connect(caller.connection(), caller.user(), caller.session(), socket);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
-import dev.filament.application.gateway.DropReason;
-import dev.filament.application.gateway.GatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.DropReason;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;

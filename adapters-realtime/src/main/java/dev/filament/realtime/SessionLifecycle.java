@@ -1,6 +1,6 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 
 /** How a connection's parts (writer, watchdog, dispatcher) ask for it to be closed and report that it is gone. */
 interface SessionLifecycle {

@@ -1,8 +1,8 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewaySubscriptions.Subscription;
+import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
+import dev.filament.application.gateway.port.out.GatewaySubscriptions.Subscription;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;

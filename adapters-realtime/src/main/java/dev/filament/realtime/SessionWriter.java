@@ -1,6 +1,7 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.application.gateway.port.out.GatewaySocket;
+import dev.filament.domain.gateway.CloseReason;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +14,10 @@ final class SessionWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionWriter.class);
 
     private final ConnectionSession session;
-    private final GatewayTransport transport;
+    private final GatewaySocket transport;
     private final SessionLifecycle lifecycle;
 
-    SessionWriter(ConnectionSession session, GatewayTransport transport, SessionLifecycle lifecycle) {
+    SessionWriter(ConnectionSession session, GatewaySocket transport, SessionLifecycle lifecycle) {
         this.session = session;
         this.transport = transport;
         this.lifecycle = lifecycle;

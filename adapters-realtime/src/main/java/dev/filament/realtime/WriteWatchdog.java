@@ -1,6 +1,6 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.gateway.port.out.GatewaySocket;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Fake transport of a client that never reads: the first send blocks until the socket is aborted (as a real socket
  * write fails once the socket is closed under it). Records the close frame, if one is ever sent.
  */
-final class BlockingTransport implements GatewayTransport {
+final class BlockingTransport implements GatewaySocket {
     private final CountDownLatch sendBlocked = new CountDownLatch(1);
     private final CountDownLatch abortedLatch = new CountDownLatch(1);
     private volatile String closed;

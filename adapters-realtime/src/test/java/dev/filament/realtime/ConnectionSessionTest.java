@@ -2,8 +2,8 @@ package dev.filament.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.CloseReason;
-import dev.filament.application.gateway.RecordingGatewayMetrics;
+import dev.filament.application.gateway.port.out.RecordingGatewayMetrics;
+import dev.filament.domain.gateway.CloseReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.filament.realtime;
 
 import dev.filament.application.guild.port.SimpleJsonSerializer;
-import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
+import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.RecordingGatewayMetrics;
+import dev.filament.application.gateway.port.out.RecordingGatewayMetrics;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;

@@ -5,9 +5,9 @@ import static dev.filament.realtime.FanoutFixture.assertConsecutive;
 import static dev.filament.realtime.FanoutFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.RecordingGatewayMetrics;
+import dev.filament.application.gateway.port.out.RecordingGatewayMetrics;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.realtime.FanoutFixture.Client;

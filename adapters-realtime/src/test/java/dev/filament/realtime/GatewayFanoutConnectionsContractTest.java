@@ -1,10 +1,10 @@
 package dev.filament.realtime;
 
 import dev.filament.application.guild.port.SimpleJsonSerializer;
-import dev.filament.application.gateway.GatewayConnections;
-import dev.filament.application.gateway.GatewayConnectionsContract;
+import dev.filament.application.gateway.port.out.GatewayConnections;
+import dev.filament.application.gateway.port.out.GatewayConnectionsContract;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.NoopGatewayMetrics;
+import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 
 /** The real fanout keeps the {@link GatewayConnections} contract its in-memory fake keeps. */
 class GatewayFanoutConnectionsContractTest extends GatewayConnectionsContract {

@@ -3,7 +3,7 @@ package dev.filament.realtime;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.gateway.GatewayEventPublisher;
 import dev.filament.application.gateway.GatewayEventPublisherContract;
-import dev.filament.application.gateway.NoopGatewayMetrics;
+import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;

@@ -1,11 +1,11 @@
 package dev.filament.realtime;
 
 import dev.filament.application.guild.port.SimpleJsonSerializer;
-import dev.filament.application.gateway.GatewayConnections;
+import dev.filament.application.gateway.port.out.GatewayConnections;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.GatewaySubscriptions;
-import dev.filament.application.gateway.GatewaySubscriptionsContract;
-import dev.filament.application.gateway.NoopGatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewaySubscriptions;
+import dev.filament.application.gateway.port.out.GatewaySubscriptionsContract;
+import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 
 /** The real fanout keeps the {@link GatewaySubscriptions} contract its in-memory fake keeps. */
 class GatewayFanoutSubscriptionsContractTest extends GatewaySubscriptionsContract {

@@ -2,7 +2,7 @@ package dev.filament.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

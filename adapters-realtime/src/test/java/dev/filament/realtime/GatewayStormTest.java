@@ -4,8 +4,8 @@ import static dev.filament.realtime.FanoutFixture.assertConsecutive;
 import static dev.filament.realtime.FanoutFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.CloseReason;
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;

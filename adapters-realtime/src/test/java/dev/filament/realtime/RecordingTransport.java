@@ -1,5 +1,6 @@
 package dev.filament.realtime;
 
+import dev.filament.application.gateway.port.out.GatewaySocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Fake transport that records every frame and the close; tests wait on it with generous timeouts. */
-final class RecordingTransport implements GatewayTransport {
+final class RecordingTransport implements GatewaySocket {
     private final List<Frame> frames = new ArrayList<>();
     private final List<String> closes = new ArrayList<>();
     private boolean aborted;

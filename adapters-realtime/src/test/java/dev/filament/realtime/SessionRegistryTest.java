@@ -1,10 +1,10 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.GatewayConnections.SubscribeOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.NoopGatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
+import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;

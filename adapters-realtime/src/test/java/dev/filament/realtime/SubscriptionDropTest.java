@@ -4,8 +4,8 @@ import static dev.filament.realtime.FanoutFixture.assertConsecutive;
 import static dev.filament.realtime.FanoutFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.GatewaySubscriptions.Subscription;
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.application.gateway.port.out.GatewaySubscriptions.Subscription;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
@@ -103,7 +103,7 @@ class SubscriptionDropTest {
         fx.fanout.dropSubscription(a.session().id(), g, c1, UnsubscribeReason.PERMISSION);
         fx.fanout.publish(message(g, c2, "sync"));
         b.awaitMarker("sync");
-        fx.fanout.disconnect(b.session().id(), dev.filament.application.gateway.CloseReason.CLIENT_CLOSE);
+        fx.fanout.disconnect(b.session().id(), dev.filament.domain.gateway.CloseReason.CLIENT_CLOSE);
 
         assertThat(fx.fanout.subscriptionsIn(g)).isEmpty();
         assertThat(fx.fanout.subscriptionsIn(other)).containsExactly(new Subscription(a.session().id(), a.user(),

@@ -2,11 +2,10 @@ package dev.filament.bootstrap;
 
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.budget.RequestTimings;
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.application.gateway.TimedGatewayEventPublisher;
-import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
+import dev.filament.application.gateway.service.RevalidateGuildSubscriptionsService;
 import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.application.voice.usecase.VoiceUseCases;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.GuildWiring.GuildModule;
@@ -14,14 +13,29 @@ import dev.filament.bootstrap.wiring.GuildWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring;
 import dev.filament.bootstrap.wiring.Lifecycle;
 import dev.filament.bootstrap.wiring.Limiters;
-import dev.filament.bootstrap.wiring.MessagingWiring;
 import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
 import dev.filament.bootstrap.wiring.RealtimeWiring;
+import dev.filament.application.gateway.port.in.GatewayCommandHandler;
+import dev.filament.application.guild.service.Audits;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.guild.service.HandOffs;
+import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.port.out.ChannelRepository;
+import dev.filament.application.health.ReadinessCheck;
+import dev.filament.bootstrap.wiring.DatabaseWiring.Database;
+import dev.filament.bootstrap.wiring.GatewayWiring;
+import dev.filament.bootstrap.wiring.IdentityWiring.Identity;
+import dev.filament.bootstrap.wiring.MessageWiring;
+import dev.filament.bootstrap.wiring.MessageWiring.Messages;
+import dev.filament.bootstrap.wiring.RealtimeWiring.Realtime;
+import dev.filament.bootstrap.wiring.SearchWiring;
+import dev.filament.bootstrap.wiring.VoiceWiring;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.net.ClientIpResolver;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.HttpServer;
 import dev.filament.http.HttpSettings;
+import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.edge.EdgeHandlers;
 import dev.filament.http.json.JacksonPayloadSerializer;
 import dev.filament.http.json.Json;
@@ -33,6 +47,8 @@ import dev.filament.http.routes.Readiness;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.UtilityRoutes;
 import dev.filament.http.voice.VoiceRoutes;
+import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.realtime.GatewayFanout;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -55,9 +71,9 @@ public final class FilamentServer implements AutoCloseable {
 
     private final Lifecycle lifecycle;
     private final Javalin app;
-    private final DatabaseWiring database;
+    private final Database database;
 
-    private FilamentServer(Lifecycle lifecycle, Javalin app, DatabaseWiring database) {
+    private FilamentServer(Lifecycle lifecycle, Javalin app, Database database) {
         this.lifecycle = lifecycle;
         this.app = app;
         this.database = database;
@@ -79,7 +95,8 @@ public final class FilamentServer implements AutoCloseable {
         RequestBudget budget = new RequestBudget();
         RequestTimings timings = new RequestTimings();
         PrometheusMeterRegistry meters = meters();
-        DatabaseWiring database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
+        Database database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
+        JooqUnitOfWork unitOfWork = database.unitOfWork();
         Limiters limiters = lifecycle.own(new Limiters(config, clock));
 
         Json json = new Json();
@@ -89,52 +106,61 @@ public final class FilamentServer implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
         HttpMetrics httpMetrics = new HttpMetrics(meters, config.requestTimeout());
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
-        RealtimeWiring realtime = RealtimeWiring.start(config, database, meters, json, clock, lifecycle);
-        IdentityWiring identity = IdentityWiring.create(new IdentityWiring.Needs(config, database, clock, ids, budget,
-                timings, meters, clientIps,
-                sessionId -> realtime.fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED), lifecycle));
+        Realtime realtime = RealtimeWiring.start(config, unitOfWork, meters, json, clock, lifecycle);
+        GatewayFanout fanout = realtime.fanout();
+        Identity identity = IdentityWiring.create(config.tokenKey(), unitOfWork, ids, clock, budget, timings,
+                meters, clientIps, sessionId -> fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED),
+                lifecycle);
+        BearerAuthenticator bearer = identity.bearer();
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
-        GuildModule guilds = GuildWiring.create(database.unitOfWork, GuildWiring.settings(config), ids, clock,
-                new TimedGatewayEventPublisher(realtime.fanout, timings), payloads, realtime.revalidation,
-                realtime.revalidation, new LoggingHandOffFailures(meters),
+        GuildModule guilds = GuildWiring.create(unitOfWork, GuildWiring.settings(config), ids, clock,
+                new TimedGatewayEventPublisher(fanout, timings), payloads, realtime.revalidation(),
+                realtime.revalidation(), new LoggingHandOffFailures(meters),
                 limiters.add(LimitPolicy.slidingWindow("directory_join_ip", config.directoryJoinPerMinutePerIp(), 60)),
                 limiters.add(LimitPolicy.slidingWindow("directory_join_user", config.directoryJoinPerMinutePerUser(),
                         60)),
-                identity.adapters.ipObservations(), identity.bearer, bodies);
-        realtime.revalidation.start(new RevalidateGuildSubscriptionsService(database.unitOfWork, guilds.accessLoader(),
-                guilds.ladder(), clock, realtime.fanout, realtime.voice));
-        EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline,
-                identity.baselineKey, config.maxBodyBytes(), timings);
+                identity.ipObservations(), bearer, bodies);
+        // the guild collaborators the other features use
+        AccessLadder ladder = guilds.ladder();
+        Audits audits = guilds.audits();
+        HandOffs handOffs = guilds.handOffs();
+        AccessLoader accessLoader = guilds.accessLoader();
+        ChannelRepository channels = guilds.channels();
+        GatewayWiring.startRevalidation(realtime.revalidation(), ladder, accessLoader, unitOfWork, fanout,
+                realtime.voice(), clock);
+        EdgeHandlers edge = EdgeHandlers.create(clientIps, config.requestTimeout(), budget, limiters.baseline(),
+                identity.baselineKey(), config.maxBodyBytes(), timings);
         lifecycle.own(edge.deadline());
-        List<dev.filament.application.health.ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness));
-        checks.addAll(realtime.readiness);
+        List<ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness()));
+        checks.addAll(realtime.readiness());
         Readiness readiness = lifecycle.own(new Readiness(checks, Duration.ofMillis(1500)));
 
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
         modules.add(new dev.filament.http.routes.ApiDocsRoutes(json.mapper()));
-        modules.add(identity.routes(limiters, bodies));
+        modules.add(IdentityWiring.routes(identity.api(), bearer, limiters.auth(), bodies));
         modules.addAll(guilds.routes());
-        RateLimiter voiceToken = limiters.add(
-                LimitPolicy.slidingWindow("voice_token", config.mediaTokenPerMinute(), 60));
-        RateLimiter voicePublish = limiters.add(LimitPolicy.slidingWindow("voice_publish",
-                config.mediaPublishPerMinute(), 60));
-        modules.add(new VoiceRoutes(VoiceUseCases.create(database.unitOfWork, guilds.ladder(), guilds.audits(),
-                guilds.handOffs(), clock, realtime.voice, realtime.voiceTokens, voiceToken, voicePublish),
-                identity.bearer, bodies));
+        modules.add(VoiceWiring.routes(ladder, audits, handOffs, unitOfWork, realtime.voice(), realtime.voiceTokens(),
+                limiters, config.mediaTokenPerMinute(), config.mediaPublishPerMinute(), clock, bearer, bodies));
 
         LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(httpMetrics);
-        modules.addAll(MessagingWiring.create(new MessagingWiring.Needs(config, database, guilds, realtime, identity,
-                payloads, edge, telemetry, httpMetrics, meters, json, bodies, ids, budget, timings, clock, lifecycle))
-                .routes());
+        Messages messages = MessageWiring.create(ladder, audits, handOffs, unitOfWork, realtime.searchQueue(), ids,
+                clock, timings, bearer, bodies);
+        modules.add(messages.routes());
+        modules.add(SearchWiring.routes(ladder, channels, handOffs, unitOfWork, realtime.searchQueue(), clock,
+                timings, bearer));
+        GatewayCommandHandler commands = GatewayWiring.commands(ladder, unitOfWork, fanout, payloads,
+                realtime.voiceSync(), messages.create(), realtime.revalidation());
+        modules.add(GatewayWiring.routes(config, fanout, commands, identity.authenticate(), identity.tokens(), ids,
+                budget, edge, telemetry, httpMetrics, meters, json, clock, lifecycle));
         Javalin app = new HttpServer(http, edge, telemetry, httpMetrics, json).create(modules);
         app.start();
         lifecycle.own(app::stop);
         // closed first: sockets get 1001 server_shutdown with their close frames out before HTTP stops
-        lifecycle.own(() -> realtime.fanout.shutdown(Duration.ofSeconds(2)));
+        lifecycle.own(() -> fanout.shutdown(Duration.ofSeconds(2)));
         LOG.atInfo().addKeyValue("event", "startup.ready")
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
-                .addKeyValue("database", database.embedded ? "embedded" : "external")
+                .addKeyValue("database", database.embedded() ? "embedded" : "external")
                 .addKeyValue("livekit_configured", config.liveKit().isPresent())
                 .log("Filament server ready on port {}", app.port());
         return new FilamentServer(lifecycle, app, database);
@@ -155,7 +181,7 @@ public final class FilamentServer implements AutoCloseable {
         return app.port();
     }
 
-    public DatabaseWiring database() {
+    public Database database() {
         return database;
     }
 

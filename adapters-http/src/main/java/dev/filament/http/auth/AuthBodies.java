@@ -1,8 +1,8 @@
 package dev.filament.http.auth;
 
-import dev.filament.application.identity.AuthResult;
-import dev.filament.application.identity.GetMeUseCase;
-import dev.filament.application.identity.port.UserRepository.UserSummary;
+import dev.filament.application.identity.port.in.AuthResult;
+import dev.filament.application.identity.port.in.GetMeUseCase;
+import dev.filament.application.identity.port.out.UserRepository.UserSummary;
 import dev.filament.application.wire.TokenShape;
 import java.util.List;
 

@@ -1,13 +1,15 @@
 package dev.filament.http.auth;
 
-import dev.filament.application.identity.AuthenticatedUser;
-import dev.filament.application.identity.GetMeUseCase;
-import dev.filament.application.identity.LoginUserUseCase.LoginUserCommand;
-import dev.filament.application.identity.LogoutSessionUseCase.LogoutSessionCommand;
-import dev.filament.application.identity.LookupUsersUseCase.LookupUsersQuery;
-import dev.filament.application.identity.RefreshSessionUseCase.RefreshSessionCommand;
-import dev.filament.application.identity.RegisterUserUseCase.RegisterUserCommand;
-import dev.filament.application.message.MarkdownTokenizer;
+import dev.filament.application.identity.port.in.AuthResult;
+import dev.filament.application.identity.port.in.AuthenticatedUser;
+import dev.filament.application.identity.port.in.GetMeUseCase;
+import dev.filament.application.identity.port.in.LoginUserUseCase.LoginUserCommand;
+import dev.filament.application.identity.port.in.LogoutSessionUseCase.LogoutSessionCommand;
+import dev.filament.application.identity.port.in.LookupUsersUseCase.LookupUsersQuery;
+import dev.filament.application.identity.port.in.RefreshSessionUseCase.RefreshSessionCommand;
+import dev.filament.application.identity.port.in.RegisterUserUseCase.RegisterUserCommand;
+import dev.filament.application.identity.port.out.UserRepository.UserSummary;
+import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.application.wire.TokenShape;
 import dev.filament.domain.net.ClientIp;

@@ -1,9 +1,9 @@
 package dev.filament.http.auth;
 
 import dev.filament.application.budget.RequestTimings;
-import dev.filament.application.identity.AuthenticateRequestUseCase;
-import dev.filament.application.identity.AuthenticateRequestUseCase.AuthenticateRequestCommand;
-import dev.filament.application.identity.AuthenticatedUser;
+import dev.filament.application.identity.port.in.AuthenticateRequestUseCase;
+import dev.filament.application.identity.port.in.AuthenticateRequestUseCase.AuthenticateRequestCommand;
+import dev.filament.application.identity.port.in.AuthenticatedUser;
 import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;

@@ -1,6 +1,6 @@
 package dev.filament.http.auth;
 
-import dev.filament.application.identity.port.TokenService;
+import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.domain.error.FilamentException;
 import dev.filament.domain.identity.AccessClaims;
 import dev.filament.http.RequestAttributes;

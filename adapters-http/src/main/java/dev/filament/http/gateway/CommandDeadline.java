@@ -11,12 +11,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * budget is open on the worker thread so inner waits cut themselves to it, and past the budget (before a commit) the
  * worker is interrupted and the command fails with {@code request_timeout}.
  */
-final class CommandDeadline {
+public final class CommandDeadline {
     private final Duration budget;
     private final BudgetWatchdog watchdog;
     private final String timeout;
 
-    CommandDeadline(Duration budget, RequestBudget requestBudget, ScheduledExecutorService timer) {
+    public CommandDeadline(Duration budget, RequestBudget requestBudget, ScheduledExecutorService timer) {
         this.budget = budget;
         this.watchdog = new BudgetWatchdog(requestBudget, timer);
         this.timeout = "gateway command exceeded " + budget.toMillis() + " ms";

@@ -13,13 +13,13 @@ import java.util.Optional;
  * Sends the outcome of a failed command as an {@code error} event {@code {code, t, guild_id?, channel_id?}} (SPEC 9.4)
  * through the publisher, so it is ordered with the events the connection's earlier commands published.
  */
-final class ErrorEvents {
+public final class ErrorEvents {
     static final String TYPE = ConnectionEvent.Error.TYPE;
 
     private final GatewayEventPublisher publisher;
     private final Json json;
 
-    ErrorEvents(GatewayEventPublisher publisher, Json json) {
+    public ErrorEvents(GatewayEventPublisher publisher, Json json) {
         this.publisher = publisher;
         this.json = json;
     }

@@ -1,6 +1,6 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.identity.AuthenticatedUser;
+import dev.filament.application.identity.port.in.AuthenticatedUser;
 import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.net.ClientIp;
 

@@ -1,10 +1,10 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.identity.AuthenticateRequestUseCase;
-import dev.filament.application.identity.AuthenticateRequestUseCase.AuthenticateRequestCommand.WithToken;
-import dev.filament.application.identity.AuthenticateRequestUseCase.AuthenticateRequestCommand.WithVerifiedClaims;
-import dev.filament.application.identity.AuthenticatedUser;
-import dev.filament.application.identity.port.TokenService;
+import dev.filament.application.identity.port.in.AuthenticateRequestUseCase;
+import dev.filament.application.identity.port.in.AuthenticateRequestUseCase.AuthenticateRequestCommand.WithToken;
+import dev.filament.application.identity.port.in.AuthenticateRequestUseCase.AuthenticateRequestCommand.WithVerifiedClaims;
+import dev.filament.application.identity.port.in.AuthenticatedUser;
+import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.domain.error.FilamentException;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.identity.AccessClaims;
@@ -15,12 +15,12 @@ import java.time.Clock;
  * Authenticates the gateway (SPEC 4.2, 9.1, 9.10) through the same use case as every REST route: the upgrade with
  * the raw token, then periodic re-checks of the session with the claims verified at upgrade time.
  */
-final class GatewayAuthenticator {
+public final class GatewayAuthenticator {
     private final AuthenticateRequestUseCase authenticate;
     private final TokenService tokens;
     private final Clock clock;
 
-    GatewayAuthenticator(AuthenticateRequestUseCase authenticate, TokenService tokens, Clock clock) {
+    public GatewayAuthenticator(AuthenticateRequestUseCase authenticate, TokenService tokens, Clock clock) {
         this.authenticate = authenticate;
         this.tokens = tokens;
         this.clock = clock;

@@ -1,15 +1,17 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.gateway.CloseReason;
-import dev.filament.application.gateway.GatewayCaller;
-import dev.filament.domain.error.FilamentException;
+import dev.filament.application.gateway.port.in.GatewayCaller;
+import dev.filament.application.gateway.port.out.GatewayConnections;
 import dev.filament.domain.error.UnauthenticatedException;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.ratelimit.SlidingWindowLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,8 +28,15 @@ final class GatewayConnection {
 
     private final GatewayAdmission admission;
     private final GatewayCaller caller;
-    private final JettyGatewayTransport transport;
-    private final ConnectionServices services;
+    private final JettyGatewaySocket transport;
+    private final GatewaySettings settings;
+    private final GatewayConnections connections;
+    private final InboundReader reader;
+    private final GatewayIngressMetrics metrics;
+    private final CommandRunner commands;
+    private final GatewayAuthenticator authenticator;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
     private final InboundAssembler assembler;
     private final SlidingWindowLog ingress;
     private final CommandWorker worker;
@@ -37,13 +46,22 @@ final class GatewayConnection {
     private volatile long lastPongNanos = System.nanoTime();
     private volatile long lastPingNanos = lastPongNanos;
 
-    GatewayConnection(GatewayAdmission admission, GatewayCaller caller, JettyGatewayTransport transport,
-            ConnectionServices services) {
+    /** The first three are this connection's; the rest are shared by every connection of the binding. */
+    GatewayConnection(GatewayAdmission admission, GatewayCaller caller, JettyGatewaySocket transport,
+                      GatewaySettings settings, GatewayConnections connections, InboundReader reader,
+                      GatewayIngressMetrics metrics, CommandRunner commands, GatewayAuthenticator authenticator,
+                      ScheduledExecutorService timer, Clock clock) {
         this.admission = admission;
         this.caller = caller;
         this.transport = transport;
-        this.services = services;
-        GatewaySettings settings = services.settings();
+        this.settings = settings;
+        this.connections = connections;
+        this.reader = reader;
+        this.metrics = metrics;
+        this.commands = commands;
+        this.authenticator = authenticator;
+        this.timer = timer;
+        this.clock = clock;
         this.assembler = new InboundAssembler(settings.maxMessageBytes());
         this.ingress = new SlidingWindowLog(settings.ingressEvents(), settings.ingressWindow().toMillis());
         this.worker = new CommandWorker("gateway-commands-" + caller.connection(), settings.ingressEvents(), this::run);
@@ -52,12 +70,11 @@ final class GatewayConnection {
     /** Registers with the core (which sends {@code ready} first) and starts the worker and the timers. */
     void open() {
         worker.start();
-        services.connections().connect(caller, admission.claims().exp(), transport);
-        GatewaySettings settings = services.settings();
+        connections.connect(caller, admission.claims().exp(), transport);
         every(settings.heartbeatTick(), this::heartbeat);
         every(settings.sessionRecheck(), this::recheck);
-        Duration untilExpiry = Duration.between(services.clock().instant(), admission.claims().exp());
-        schedule(services.timer().schedule(() -> close(CloseReason.TOKEN_EXPIRED),
+        Duration untilExpiry = Duration.between(clock.instant(), admission.claims().exp());
+        schedule(timer.schedule(() -> close(CloseReason.TOKEN_EXPIRED),
                 Math.max(0, untilExpiry.toMillis()), TimeUnit.MILLISECONDS));
     }
 
@@ -65,7 +82,7 @@ final class GatewayConnection {
         if (!closed.get()) {
             inbound(() -> {
                 String message = assembler.text(fragment, last);
-                return message == null ? null : services.reader().read(message);
+                return message == null ? null : reader.read(message);
             });
         }
     }
@@ -74,7 +91,7 @@ final class GatewayConnection {
         if (!closed.get()) {
             inbound(() -> {
                 byte[] message = assembler.binary(fragment, last);
-                return message == null ? null : services.reader().read(message);
+                return message == null ? null : reader.read(message);
             });
         }
     }
@@ -89,13 +106,13 @@ final class GatewayConnection {
                 ingressLimited();
             }
         } catch (ProtocolViolation v) {
-            services.metrics().rejected(v.reason());
+            metrics.rejected(v.reason());
             close(v.reason());
         }
     }
 
     private void ingressLimited() {
-        services.metrics().ingressLimited();
+        metrics.ingressLimited();
         LOG.atInfo().addKeyValue("event", "rate_limit.rejected").addKeyValue("limiter", "gateway_ingress")
                 .addKeyValue("key_kind", "connection").addKeyValue("connection_id", caller.connection())
                 .addKeyValue("client_ip", caller.clientIp().address().toString())
@@ -125,27 +142,15 @@ final class GatewayConnection {
         }
         timers.forEach(t -> t.cancel(false));
         worker.stop();
-        services.connections().disconnect(caller.connection(), reason);
+        connections.disconnect(caller.connection(), reason);
     }
 
     // On the command worker: one command within the request budget; a failure becomes an error event.
     private void run(ClientCommand command) {
-        String code;
-        try {
-            services.deadline().run(() -> command.execute(services.commands(), caller));
-            return;
-        } catch (FilamentException e) {
-            code = e.code();
-        } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("event", "gateway.command.failed").addKeyValue("connection_id", caller.connection())
-                    .addKeyValue("t", command.type()).setCause(e).log("gateway command failed");
-            code = "internal_error";
-        }
-        services.errors().send(caller.connection(), command, code);
+        commands.run(caller, command);
     }
 
     private void heartbeat() {
-        GatewaySettings settings = services.settings();
         long now = System.nanoTime();
         if (now - lastPongNanos >= settings.pongTimeout().toNanos()) {
             close(CloseReason.HEARTBEAT_TIMEOUT);
@@ -162,7 +167,7 @@ final class GatewayConnection {
         }
         Thread.ofVirtual().name("gateway-recheck-" + caller.connection()).start(() -> {
             try {
-                services.authenticator().recheck(admission);
+                authenticator.recheck(admission);
             } catch (UnauthenticatedException e) {
                 close(CloseReason.SESSION_REVOKED);
             } catch (RuntimeException e) {
@@ -178,7 +183,7 @@ final class GatewayConnection {
 
     private void every(Duration period, Runnable task) {
         long ms = period.toMillis();
-        schedule(services.timer().scheduleAtFixedRate(() -> safely(task), ms, ms, TimeUnit.MILLISECONDS));
+        schedule(timer.scheduleAtFixedRate(() -> safely(task), ms, ms, TimeUnit.MILLISECONDS));
     }
 
     private void schedule(ScheduledFuture<?> timer) {

@@ -1,6 +1,6 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.http.metrics.HttpMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,12 +10,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code filament_gateway_events_parse_rejected_total{reason}}, {@code filament_gateway_events_unknown_received_total}
  * and the {@code gateway_ingress} limiter hits. Labels are close reasons only; client text never becomes a label.
  */
-final class GatewayIngressMetrics {
+public final class GatewayIngressMetrics {
     private final MeterRegistry registry;
     private final HttpMetrics http;
     private final Counter unknown;
 
-    GatewayIngressMetrics(MeterRegistry registry, HttpMetrics http) {
+    public GatewayIngressMetrics(MeterRegistry registry, HttpMetrics http) {
         this.registry = registry;
         this.http = http;
         this.unknown = Counter.builder("filament.gateway.events.unknown_received").register(registry);

@@ -21,7 +21,7 @@ public final class GatewayRoutes implements RouteModule, AutoCloseable {
     private final GatewayEndpoints endpoints;
     private final ScheduledExecutorService timer;
 
-    GatewayRoutes(GatewayUpgrade upgrade, GatewayEndpoints endpoints, ScheduledExecutorService timer) {
+    public GatewayRoutes(GatewayUpgrade upgrade, GatewayEndpoints endpoints, ScheduledExecutorService timer) {
         this.upgrade = upgrade;
         this.endpoints = endpoints;
         this.timer = timer;

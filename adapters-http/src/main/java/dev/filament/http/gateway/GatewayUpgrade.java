@@ -23,7 +23,7 @@ import org.slf4j.MDC;
  * authentication. An admitted request carries its {@link GatewayAdmission} to the socket; a refused one gets the JSON
  * error and is not upgraded.
  */
-final class GatewayUpgrade implements Handler {
+public final class GatewayUpgrade implements Handler {
     static final String TOKEN_PARAM = "access_token";
 
     private final EdgeHandlers edge;
@@ -33,7 +33,7 @@ final class GatewayUpgrade implements Handler {
     private final Duration requestTimeout;
     private final UpgradeOutcomes outcomes;
 
-    GatewayUpgrade(EdgeHandlers edge, GatewaySettings settings, GatewayAuthenticator authenticator,
+    public GatewayUpgrade(EdgeHandlers edge, GatewaySettings settings, GatewayAuthenticator authenticator,
             RequestBudget requestBudget, Duration requestTimeout, UpgradeOutcomes outcomes) {
         this.edge = edge;
         this.settings = settings;

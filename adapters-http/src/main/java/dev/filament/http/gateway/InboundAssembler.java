@@ -1,6 +1,6 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 

@@ -1,8 +1,8 @@
 package dev.filament.http.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.domain.error.InvalidRequestException;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.Ulid;
@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * Reads one inbound gateway message (SPEC 9.2, 9.4): the strict envelope {@code {"v":1,"t":"...","d":{...}}}, then
  * the command's payload. Anything else is a {@link ProtocolViolation} naming the close reason. Stateless.
  */
-final class InboundReader {
+public final class InboundReader {
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_.]{1,64}");
 
     private final Json json;
 
-    InboundReader(Json json) {
+    public InboundReader(Json json) {
         this.json = json;
     }
 

@@ -1,6 +1,6 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 
 /** An inbound message the gateway refuses: the connection closes with {@link #reason()} (SPEC 9.2, 9.4). */
 final class ProtocolViolation extends RuntimeException {

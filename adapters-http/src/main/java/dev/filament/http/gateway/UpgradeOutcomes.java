@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * upgrade, so a refusal is written here as the JSON error of SPEC 1.7 (with the telemetry of the HTTP edge), and the
  * access log line and request metric are recorded here for every outcome, 101 included.
  */
-final class UpgradeOutcomes {
+public final class UpgradeOutcomes {
     private static final Logger ACCESS = LoggerFactory.getLogger("filament.http.access");
 
     private final ErrorMapper errors = new ErrorMapper();
@@ -32,7 +32,7 @@ final class UpgradeOutcomes {
     private final HttpMetrics metrics;
     private final Json json;
 
-    UpgradeOutcomes(EdgeTelemetry telemetry, HttpMetrics metrics, Json json) {
+    public UpgradeOutcomes(EdgeTelemetry telemetry, HttpMetrics metrics, Json json) {
         this.telemetry = telemetry;
         this.metrics = metrics;
         this.json = json;

@@ -1,7 +1,7 @@
 package dev.filament.http.message;
 
 import dev.filament.application.guild.Page;
-import dev.filament.application.message.MessageView;
+import dev.filament.domain.message.MessageView;
 import dev.filament.application.wire.MessageResponse;
 import java.util.List;
 

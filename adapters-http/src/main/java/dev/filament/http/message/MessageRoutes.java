@@ -1,16 +1,19 @@
 package dev.filament.http.message;
 
 import dev.filament.application.guild.Page;
-import dev.filament.application.message.CreateMessageUseCase.CreateMessageCommand;
-import dev.filament.application.message.DeleteMessageUseCase.DeleteMessageCommand;
-import dev.filament.application.message.EditMessageUseCase.EditMessageCommand;
-import dev.filament.application.message.ListMessagesUseCase.ListMessagesQuery;
-import dev.filament.application.message.MessageUseCases;
-import dev.filament.application.message.MessageView;
+import dev.filament.application.message.port.in.CreateMessageUseCase;
+import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessageCommand;
+import dev.filament.application.message.port.in.DeleteMessageUseCase;
+import dev.filament.application.message.port.in.DeleteMessageUseCase.DeleteMessageCommand;
+import dev.filament.application.message.port.in.EditMessageUseCase;
+import dev.filament.application.message.port.in.EditMessageUseCase.EditMessageCommand;
+import dev.filament.application.message.port.in.ListMessagesUseCase;
+import dev.filament.application.message.port.in.ListMessagesUseCase.ListMessagesQuery;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
 import dev.filament.domain.id.UserId;
+import dev.filament.domain.message.MessageView;
 import dev.filament.http.RequestAttributes;
 import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.json.JsonBodies;
@@ -32,12 +35,19 @@ public final class MessageRoutes implements RouteModule {
     static final String MESSAGES = "/guilds/{g}/channels/{c}/messages";
     static final String MESSAGE = MESSAGES + "/{m}";
 
-    private final MessageUseCases useCases;
+    private final CreateMessageUseCase create;
+    private final ListMessagesUseCase list;
+    private final EditMessageUseCase edit;
+    private final DeleteMessageUseCase delete;
     private final BearerAuthenticator auth;
     private final JsonBodies bodies;
 
-    public MessageRoutes(MessageUseCases useCases, BearerAuthenticator auth, JsonBodies bodies) {
-        this.useCases = Objects.requireNonNull(useCases, "useCases");
+    public MessageRoutes(CreateMessageUseCase create, ListMessagesUseCase list, EditMessageUseCase edit,
+                         DeleteMessageUseCase delete, BearerAuthenticator auth, JsonBodies bodies) {
+        this.create = Objects.requireNonNull(create, "create");
+        this.list = Objects.requireNonNull(list, "list");
+        this.edit = Objects.requireNonNull(edit, "edit");
+        this.delete = Objects.requireNonNull(delete, "delete");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
@@ -59,7 +69,7 @@ public final class MessageRoutes implements RouteModule {
         String content = body.requiredString("content");
         List<String> attachments = body.optionalStringList("attachment_ids").orElse(List.of());
         body.finish();
-        MessageView created = useCases.create().create(CreateMessageCommand.rest(caller,
+        MessageView created = create.create(CreateMessageCommand.rest(caller,
                 RequestAttributes.clientIp(ctx), guild, channel, content, attachments));
         ctx.json(MessageBodies.response(created));
     }
@@ -71,7 +81,7 @@ public final class MessageRoutes implements RouteModule {
         QueryParams query = QueryParams.of(ctx, "limit", "before");
         ListMessagesQuery q = ListMessagesQuery.parse(caller, RequestAttributes.clientIp(ctx), guild, channel,
                 query.string("before"), limit(query));
-        Page<MessageView> page = useCases.list().list(q);
+        Page<MessageView> page = list.list(q);
         ctx.json(MessageBodies.Messages.of(page));
     }
 
@@ -84,7 +94,7 @@ public final class MessageRoutes implements RouteModule {
         JsonObjectReader body = bodies.object(ctx);
         String content = body.requiredString("content");
         body.finish();
-        ctx.json(MessageBodies.response(useCases.edit().edit(new EditMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
+        ctx.json(MessageBodies.response(edit.edit(new EditMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
                 message, content))));
     }
 
@@ -94,7 +104,7 @@ public final class MessageRoutes implements RouteModule {
         ChannelId channel = PathIds.channel(ctx);
         MessageId message = PathIds.message(ctx);
         QueryParams.of(ctx);
-        useCases.delete().delete(new DeleteMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
+        delete.delete(new DeleteMessageCommand(caller, RequestAttributes.clientIp(ctx), guild, channel,
                 message));
         ctx.status(204);
     }

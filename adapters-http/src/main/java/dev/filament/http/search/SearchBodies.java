@@ -1,7 +1,7 @@
 package dev.filament.http.search;
 
-import dev.filament.application.message.MessageView;
-import dev.filament.application.search.ReconcileResult;
+import dev.filament.domain.message.MessageView;
+import dev.filament.application.search.port.out.ReconcileResult;
 import dev.filament.application.wire.MessageResponse;
 import dev.filament.http.message.MessageBodies;
 import java.util.List;

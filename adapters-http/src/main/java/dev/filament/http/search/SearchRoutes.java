@@ -1,12 +1,14 @@
 package dev.filament.http.search;
 
-import dev.filament.application.message.MessageView;
-import dev.filament.application.search.ReconcileResult;
-import dev.filament.application.search.usecase.RebuildSearchUseCase.GuildSearchCommand;
-import dev.filament.application.search.usecase.SearchMessagesUseCase.SearchMessagesQuery;
-import dev.filament.application.search.usecase.SearchUseCases;
+import dev.filament.application.search.port.in.RebuildSearchUseCase;
+import dev.filament.application.search.port.in.RebuildSearchUseCase.GuildSearchCommand;
+import dev.filament.application.search.port.in.ReconcileSearchUseCase;
+import dev.filament.application.search.port.in.SearchMessagesUseCase;
+import dev.filament.application.search.port.in.SearchMessagesUseCase.SearchMessagesQuery;
+import dev.filament.application.search.port.out.ReconcileResult;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
+import dev.filament.domain.message.MessageView;
 import dev.filament.http.RequestAttributes;
 import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.routes.PathIds;
@@ -24,11 +26,16 @@ import java.util.OptionalInt;
  * body and ignore any they get (SPEC 1.5).
  */
 public final class SearchRoutes implements RouteModule {
-    private final SearchUseCases useCases;
+    private final SearchMessagesUseCase search;
+    private final RebuildSearchUseCase rebuild;
+    private final ReconcileSearchUseCase reconcile;
     private final BearerAuthenticator auth;
 
-    public SearchRoutes(SearchUseCases useCases, BearerAuthenticator auth) {
-        this.useCases = Objects.requireNonNull(useCases, "useCases");
+    public SearchRoutes(SearchMessagesUseCase search, RebuildSearchUseCase rebuild, ReconcileSearchUseCase reconcile,
+                        BearerAuthenticator auth) {
+        this.search = Objects.requireNonNull(search, "search");
+        this.rebuild = Objects.requireNonNull(rebuild, "rebuild");
+        this.reconcile = Objects.requireNonNull(reconcile, "reconcile");
         this.auth = Objects.requireNonNull(auth, "auth");
     }
 
@@ -48,17 +55,17 @@ public final class SearchRoutes implements RouteModule {
                 : OptionalInt.empty();
         SearchMessagesQuery q = SearchMessagesQuery.parse(caller, RequestAttributes.clientIp(ctx), guild,
                 query.string("q"), limit, query.string("channel_id"));
-        List<MessageView> found = useCases.search().search(q);
+        List<MessageView> found = search.search(q);
         ctx.json(SearchBodies.Results.of(found));
     }
 
     private void rebuild(Context ctx) {
-        useCases.rebuild().rebuild(command(ctx));
+        rebuild.rebuild(command(ctx));
         ctx.status(204);
     }
 
     private void reconcile(Context ctx) {
-        ReconcileResult result = useCases.reconcile().reconcile(command(ctx));
+        ReconcileResult result = reconcile.reconcile(command(ctx));
         ctx.json(SearchBodies.Reconciled.of(result));
     }
 

@@ -1,12 +1,13 @@
 package dev.filament.http.voice;
 
-import dev.filament.http.routes.PathIds;
-import dev.filament.application.identity.AuthenticatedUser;
-import dev.filament.application.voice.usecase.IssueVoiceTokenUseCase.IssueVoiceTokenCommand;
-import dev.filament.application.voice.usecase.IssueVoiceTokenUseCase.IssuedVoiceToken;
-import dev.filament.application.voice.usecase.LeaveVoiceUseCase.LeaveVoiceCommand;
-import dev.filament.application.voice.usecase.UpdateVoiceStateUseCase.UpdateVoiceStateCommand;
-import dev.filament.application.voice.usecase.VoiceUseCases;
+import dev.filament.application.identity.port.in.AuthenticatedUser;
+import dev.filament.application.voice.port.in.IssueVoiceTokenUseCase;
+import dev.filament.application.voice.port.in.IssueVoiceTokenUseCase.IssueVoiceTokenCommand;
+import dev.filament.application.voice.port.in.IssueVoiceTokenUseCase.IssuedVoiceToken;
+import dev.filament.application.voice.port.in.LeaveVoiceUseCase;
+import dev.filament.application.voice.port.in.LeaveVoiceUseCase.LeaveVoiceCommand;
+import dev.filament.application.voice.port.in.UpdateVoiceStateUseCase;
+import dev.filament.application.voice.port.in.UpdateVoiceStateUseCase.UpdateVoiceStateCommand;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.voice.StreamSource;
@@ -16,6 +17,7 @@ import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
 import dev.filament.http.json.SchemaViolation;
+import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
@@ -30,12 +32,17 @@ import java.util.Optional;
  * to the use cases. Built by bootstrap with the voice use cases, the bearer authenticator and the body reader.
  */
 public final class VoiceRoutes implements RouteModule {
-    private final VoiceUseCases useCases;
+    private final IssueVoiceTokenUseCase issueToken;
+    private final LeaveVoiceUseCase leave;
+    private final UpdateVoiceStateUseCase updateState;
     private final BearerAuthenticator auth;
     private final JsonBodies bodies;
 
-    public VoiceRoutes(VoiceUseCases useCases, BearerAuthenticator auth, JsonBodies bodies) {
-        this.useCases = Objects.requireNonNull(useCases, "useCases");
+    public VoiceRoutes(IssueVoiceTokenUseCase issueToken, LeaveVoiceUseCase leave,
+                       UpdateVoiceStateUseCase updateState, BearerAuthenticator auth, JsonBodies bodies) {
+        this.issueToken = Objects.requireNonNull(issueToken, "issueToken");
+        this.leave = Objects.requireNonNull(leave, "leave");
+        this.updateState = Objects.requireNonNull(updateState, "updateState");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
@@ -61,7 +68,7 @@ public final class VoiceRoutes implements RouteModule {
         body.finish();
         VoiceGrantRequest request = VoiceGrantRequest.of(canPublish.orElse(null), canSubscribe.orElse(null),
                 sources.orElse(null));
-        ctx.json(TokenBody.of(useCases.issueToken().issue(new IssueVoiceTokenCommand(caller.userId(), caller.username(),
+        ctx.json(TokenBody.of(issueToken.issue(new IssueVoiceTokenCommand(caller.userId(), caller.username(),
                 RequestAttributes.clientIp(ctx), guild, channel, request))));
     }
 
@@ -71,7 +78,7 @@ public final class VoiceRoutes implements RouteModule {
         GuildId guild = PathIds.guild(ctx);
         ChannelId channel = PathIds.channel(ctx);
         QueryParams.of(ctx);
-        useCases.leave().leave(new LeaveVoiceCommand(caller.userId(), RequestAttributes.clientIp(ctx), guild,
+        leave.leave(new LeaveVoiceCommand(caller.userId(), RequestAttributes.clientIp(ctx), guild,
                 channel));
         ctx.status(204);
     }
@@ -86,7 +93,7 @@ public final class VoiceRoutes implements RouteModule {
         Optional<Boolean> muted = body.optionalBoolean("is_muted");
         Optional<Boolean> deafened = body.optionalBoolean("is_deafened");
         body.finish();
-        useCases.updateState().update(new UpdateVoiceStateCommand(caller.userId(), RequestAttributes.clientIp(ctx),
+        updateState.update(new UpdateVoiceStateCommand(caller.userId(), RequestAttributes.clientIp(ctx),
                 guild, channel, muted, deafened));
         ctx.status(204);
     }

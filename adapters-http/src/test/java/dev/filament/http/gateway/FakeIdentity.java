@@ -1,8 +1,8 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.identity.AuthenticateRequestUseCase;
-import dev.filament.application.identity.AuthenticatedUser;
-import dev.filament.application.identity.port.TokenService;
+import dev.filament.application.identity.port.in.AuthenticateRequestUseCase;
+import dev.filament.application.identity.port.in.AuthenticatedUser;
+import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;

@@ -3,8 +3,8 @@ package dev.filament.http.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.domain.error.ForbiddenException;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ConnectionId;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;

@@ -1,7 +1,7 @@
 package dev.filament.http.gateway;
 
 import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.gateway.InMemoryGatewayConnections;
+import dev.filament.application.gateway.port.out.InMemoryGatewayConnections;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.domain.net.ClientIpResolver;
 import dev.filament.domain.ratelimit.LimitPolicy;
@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 
 /**
@@ -55,8 +57,17 @@ public final class GatewayTestServer implements AutoCloseable {
         LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(metrics);
         GatewaySettings settings = tune.apply(GatewaySettings.of(REQUEST_TIMEOUT, 60, Duration.ofSeconds(10),
                 java.util.Set.of()));
-        routes = GatewayWiring.routes(settings, new GatewayWiring.Dependencies(gateway, gateway, commands, identity,
-                identity, new TestIds(), budget, edge, telemetry, metrics, prometheus, json, Clock.systemUTC()));
+        // assembled as bootstrap's GatewayWiring does, over the in-memory core and the fake identity
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("gateway-timer").factory());
+        GatewayAuthenticator authenticator = new GatewayAuthenticator(identity, identity, Clock.systemUTC());
+        CommandRunner runner = new CommandRunner(commands,
+                new CommandDeadline(settings.commandTimeout(), budget, timer), new ErrorEvents(gateway, json));
+        GatewayEndpoints endpoints = new GatewayEndpoints(settings, gateway, new InboundReader(json),
+                new GatewayIngressMetrics(prometheus, metrics), runner, authenticator, timer, new TestIds(),
+                Clock.systemUTC());
+        routes = new GatewayRoutes(new GatewayUpgrade(edge, settings, authenticator, budget, settings.commandTimeout(),
+                new UpgradeOutcomes(telemetry, metrics, json)), endpoints, timer);
         app = new HttpServer(http, edge, telemetry, metrics, json).create(List.of(routes));
         app.start();
     }

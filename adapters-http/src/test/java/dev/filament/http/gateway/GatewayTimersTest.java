@@ -2,7 +2,7 @@ package dev.filament.http.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.UserId;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.filament.http.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.gateway.CloseReason;
+import dev.filament.domain.gateway.CloseReason;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

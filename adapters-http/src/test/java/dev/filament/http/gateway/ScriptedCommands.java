@@ -1,7 +1,7 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.gateway.GatewayCaller;
-import dev.filament.application.gateway.GatewayCommandHandler;
+import dev.filament.application.gateway.port.in.GatewayCaller;
+import dev.filament.application.gateway.port.in.GatewayCommandHandler;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;

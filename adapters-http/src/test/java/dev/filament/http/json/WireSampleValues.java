@@ -1,8 +1,8 @@
 package dev.filament.http.json;
 
 import dev.filament.domain.guild.Channel;
-import dev.filament.application.message.Message;
-import dev.filament.application.message.MessageContent;
+import dev.filament.domain.message.Message;
+import dev.filament.domain.message.MessageContent;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
 import dev.filament.domain.guild.permission.Permission;

@@ -2,7 +2,15 @@ package dev.filament.http.message;
 
 import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.domain.guild.Channel;
-import dev.filament.application.message.MessageFixture;
+import dev.filament.application.message.service.MessageFixture;
+import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.filament.application.fakes.InMemoryUnitOfWork;
+import dev.filament.application.identity.fakes.InMemorySessionRepository;
+import dev.filament.application.identity.fakes.InMemoryUserRepository;
+import dev.filament.application.identity.fakes.RecordingAuthEvents;
+import dev.filament.application.identity.service.AuthenticateRequestService;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
 import dev.filament.http.search.SearchRoutes;
@@ -21,8 +29,10 @@ public final class MessageHttpFixture implements AutoCloseable {
     public MessageHttpFixture() {
         HttpFixture.Builder builder = HttpFixture.builder().perMinute(100_000).tokenBaselineKey()
                 .trust("127.0.0.1/32");
-        http = builder.routes(new MessageRoutes(app.useCases, builder.auth(), builder.bodies()))
-                .routes(new SearchRoutes(app.search, builder.auth()))
+        http = builder.routes(new MessageRoutes(app.useCases.create(), app.useCases.list(), app.useCases.edit(),
+                        app.useCases.delete(), builder.auth(), builder.bodies()))
+                .routes(new SearchRoutes(app.search.search(), app.search.rebuild(), app.search.reconcile(),
+                        builder.auth()))
                 .start();
     }
 

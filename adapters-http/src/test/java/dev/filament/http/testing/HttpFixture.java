@@ -8,7 +8,7 @@ import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.fakes.InMemoryUnitOfWork;
 import dev.filament.application.health.ReadinessCheck;
-import dev.filament.application.identity.AuthenticateRequestService;
+import dev.filament.application.identity.service.AuthenticateRequestService;
 import dev.filament.application.identity.fakes.FakeTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;

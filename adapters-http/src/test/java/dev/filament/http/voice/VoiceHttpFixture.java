@@ -3,11 +3,17 @@ package dev.filament.http.voice;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.application.voice.VoiceTokenIssuer;
+import dev.filament.application.voice.port.out.VoiceTokenIssuer;
 import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
-import dev.filament.application.voice.usecase.VoiceUseCases;
 import dev.filament.domain.guild.Channel;
+import dev.filament.application.identity.fakes.InMemorySessionRepository;
+import dev.filament.application.identity.fakes.InMemoryUserRepository;
+import dev.filament.application.identity.fakes.RecordingAuthEvents;
+import dev.filament.application.identity.service.AuthenticateRequestService;
+import dev.filament.application.voice.service.IssueVoiceTokenService;
+import dev.filament.application.voice.service.LeaveVoiceService;
+import dev.filament.application.voice.service.UpdateVoiceStateService;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -18,9 +24,10 @@ import dev.filament.http.testing.HttpFixture;
 import dev.filament.http.testing.HttpFixture.Caller;
 
 /**
- * The voice use cases wired as bootstrap does ({@link VoiceUseCases#create} over the guild fakes, pinned clock), a
- * recording token issuer (or the unconfigured one) and a simple registry publishing to a recorder, served through the shared {@link HttpFixture} ({@code 127.0.0.1} is a trusted proxy, so
- * {@code X-Forwarded-For} picks the client IP). Tests talk HTTP through {@link #http}.
+ * The voice use cases wired by constructor as bootstrap does over the guild fakes (pinned clock), a recording token
+ * issuer (or the unconfigured one) and a simple registry publishing to a recorder, served through the shared
+ * {@link HttpFixture} ({@code 127.0.0.1} is a trusted proxy, so {@code X-Forwarded-For} picks the client IP). Tests
+ * talk HTTP through {@link #http}.
  */
 public final class VoiceHttpFixture implements AutoCloseable {
     final GuildFixture guilds = new GuildFixture();
@@ -35,11 +42,16 @@ public final class VoiceHttpFixture implements AutoCloseable {
                 guilds.clock);
         RateLimiter publishLimiter = new RateLimiter(LimitPolicy.slidingWindow("voice_publish", 1_000, 60),
                 guilds.clock);
-        VoiceUseCases useCases = VoiceUseCases.create(guilds.graph.tx(), guilds.graph.ladder(), guilds.graph.audits(),
-                guilds.graph.handOffs(), guilds.clock, registry, tokenIssuer, tokenLimiter, publishLimiter);
+        var ladder = guilds.graph.ladder();
         HttpFixture.Builder builder = HttpFixture.builder().perMinute(100_000).tokenBaselineKey()
                 .trust("127.0.0.1/32");
-        http = builder.routes(new VoiceRoutes(useCases, builder.auth(), builder.bodies())).start();
+        VoiceRoutes routes = new VoiceRoutes(new IssueVoiceTokenService(ladder, guilds.unitOfWork,
+                guilds.graph.audits(), guilds.graph.handOffs(), guilds.clock, registry, tokenIssuer, tokenLimiter,
+                publishLimiter),
+                new LeaveVoiceService(ladder, guilds.unitOfWork, registry, guilds.clock),
+                new UpdateVoiceStateService(ladder, guilds.unitOfWork, registry, guilds.clock),
+                builder.auth(), builder.bodies());
+        http = builder.routes(routes).start();
     }
 
     /** A registered user (identity and guild tables) with a live session. */

@@ -2,7 +2,7 @@ package dev.filament.postgres.identity;
 
 import static dev.filament.postgres.jooq.Tables.USER_IP_OBSERVATIONS;
 
-import dev.filament.application.identity.port.IpObservationRecorder;
+import dev.filament.application.identity.port.out.IpObservationRecorder;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.net.Cidr;
 import dev.filament.domain.net.ClientIp;

@@ -4,7 +4,7 @@ import static dev.filament.postgres.jooq.Tables.SESSIONS;
 import static dev.filament.postgres.jooq.Tables.USED_REFRESH_TOKENS;
 import static dev.filament.postgres.jooq.Tables.USERS;
 
-import dev.filament.application.identity.port.SessionRepository;
+import dev.filament.application.identity.port.out.SessionRepository;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.RefreshTokenHash;

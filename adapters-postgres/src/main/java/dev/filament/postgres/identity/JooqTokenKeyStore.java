@@ -2,7 +2,7 @@ package dev.filament.postgres.identity;
 
 import static dev.filament.postgres.jooq.Tables.SERVER_SECRETS;
 
-import dev.filament.application.identity.port.TokenKeyStore;
+import dev.filament.application.identity.port.out.TokenKeyStore;
 import dev.filament.domain.identity.TokenKey;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Clock;

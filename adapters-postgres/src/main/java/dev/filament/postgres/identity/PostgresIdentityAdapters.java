@@ -1,9 +1,9 @@
 package dev.filament.postgres.identity;
 
-import dev.filament.application.identity.port.IpObservationRecorder;
-import dev.filament.application.identity.port.SessionRepository;
-import dev.filament.application.identity.port.TokenKeyStore;
-import dev.filament.application.identity.port.UserRepository;
+import dev.filament.application.identity.port.out.IpObservationRecorder;
+import dev.filament.application.identity.port.out.SessionRepository;
+import dev.filament.application.identity.port.out.TokenKeyStore;
+import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.domain.net.IpAddress;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.filament.postgres.identity;
 
 import static dev.filament.postgres.jooq.Tables.USERS;
 
-import dev.filament.application.identity.port.UserRepository.UserSummary;
+import dev.filament.application.identity.port.out.UserRepository.UserSummary;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.LoginCounters;
 import dev.filament.domain.identity.PasswordHash;

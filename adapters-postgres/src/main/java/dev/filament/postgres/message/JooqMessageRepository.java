@@ -2,12 +2,12 @@ package dev.filament.postgres.message;
 
 import static dev.filament.postgres.jooq.Tables.MESSAGES;
 
-import dev.filament.application.message.Message;
-import dev.filament.application.message.MessageContent;
-import dev.filament.application.message.MessageRepository;
+import dev.filament.application.message.port.out.MessageRepository;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
+import dev.filament.domain.message.Message;
+import dev.filament.domain.message.MessageContent;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.util.Collection;

@@ -4,7 +4,7 @@ import static dev.filament.postgres.jooq.Tables.SEARCH_OUTBOX;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.val;
 
-import dev.filament.application.search.BatchResult;
+import dev.filament.application.search.port.out.BatchResult;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -4,9 +4,9 @@ import static dev.filament.postgres.jooq.Tables.SEARCH_OUTBOX;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.min;
 
-import dev.filament.application.search.BatchResult;
-import dev.filament.application.search.SearchBacklog;
-import dev.filament.application.search.SearchIndexStore;
+import dev.filament.application.search.port.out.BatchResult;
+import dev.filament.application.search.port.out.SearchBacklog;
+import dev.filament.application.search.port.out.SearchIndexStore;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Clock;
 import java.time.Instant;

@@ -8,8 +8,8 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
-import dev.filament.application.search.ReconcileResult;
-import dev.filament.application.search.SearchOutbox;
+import dev.filament.application.search.port.out.ReconcileResult;
+import dev.filament.application.search.port.out.SearchOutbox;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
 import dev.filament.postgres.JooqUnitOfWork;

@@ -6,8 +6,8 @@ import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.selectOne;
 
-import dev.filament.application.search.SearchCriteria;
-import dev.filament.application.search.SearchQueryPort;
+import dev.filament.application.search.port.out.SearchCriteria;
+import dev.filament.application.search.port.out.SearchQueryPort;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.MessageId;
 import dev.filament.postgres.JooqUnitOfWork;

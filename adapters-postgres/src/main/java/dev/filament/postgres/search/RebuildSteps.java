@@ -6,8 +6,8 @@ import static dev.filament.postgres.jooq.Tables.SEARCH_OUTBOX;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
 
-import dev.filament.application.search.BatchResult;
-import dev.filament.application.search.SearchIndexStore;
+import dev.filament.application.search.port.out.BatchResult;
+import dev.filament.application.search.port.out.SearchIndexStore;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.filament.postgres.identity;
 
-import dev.filament.postgres.testing.LockWaits;
 import static dev.filament.postgres.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.identity.port.SessionRepository;
-import dev.filament.application.identity.port.SessionRepositoryContract;
-import dev.filament.application.identity.port.UserRepository;
+import dev.filament.application.identity.port.out.SessionRepository;
+import dev.filament.application.identity.port.out.SessionRepositoryContract;
+import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.id.SessionId;
@@ -23,6 +22,7 @@ import dev.filament.domain.identity.Username;
 import dev.filament.postgres.DataSourceFactory;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.PostgresSettings;
+import dev.filament.postgres.testing.LockWaits;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.security.SecureRandom;

@@ -1,16 +1,16 @@
 package dev.filament.postgres.identity;
 
-import dev.filament.postgres.testing.LockWaits;
 import static dev.filament.postgres.jooq.Tables.SERVER_SECRETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.fakes.MutableClock;
-import dev.filament.application.identity.port.TokenKeyStore;
-import dev.filament.application.identity.port.TokenKeyStoreContract;
+import dev.filament.application.identity.port.out.TokenKeyStore;
+import dev.filament.application.identity.port.out.TokenKeyStoreContract;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.identity.TokenKey;
 import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.testing.LockWaits;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.time.Instant;

@@ -1,18 +1,18 @@
 package dev.filament.postgres.identity;
 
-import dev.filament.postgres.testing.LockWaits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.identity.port.UserRepository;
-import dev.filament.application.identity.port.UserRepositoryContract;
-import dev.filament.application.identity.port.UserRepository.InsertOutcome;
+import dev.filament.application.identity.port.out.UserRepository;
+import dev.filament.application.identity.port.out.UserRepository.InsertOutcome;
+import dev.filament.application.identity.port.out.UserRepositoryContract;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
 import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.testing.LockWaits;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.filament.postgres.message;
 
 import dev.filament.application.guild.port.out.GuildPorts;
-import dev.filament.application.message.MessageRepository;
-import dev.filament.application.message.MessageRepositoryContract;
+import dev.filament.application.message.port.out.MessageRepository;
+import dev.filament.application.message.port.out.MessageRepositoryContract;
 import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.testing.PostgresExtension;

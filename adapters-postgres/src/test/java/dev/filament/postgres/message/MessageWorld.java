@@ -4,6 +4,7 @@ import static dev.filament.postgres.jooq.Tables.SEARCH_OUTBOX;
 import static dev.filament.postgres.jooq.Tables.USERS;
 
 import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.budget.RequestTimings;
 import dev.filament.application.fakes.MutableClock;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
@@ -14,12 +15,20 @@ import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.message.MarkdownTokenizer;
-import dev.filament.application.message.MessageUseCases;
+import dev.filament.application.markdown.port.out.MarkdownTokenizer;
+import dev.filament.application.message.service.CreateMessageService;
+import dev.filament.application.message.service.DeleteMessageService;
+import dev.filament.application.message.service.EditMessageService;
+import dev.filament.application.message.service.ListMessagesService;
+import dev.filament.application.message.service.MessageFixture;
+import dev.filament.application.message.service.MessageHandOffs;
 import dev.filament.application.ratelimit.RateLimiter;
-import dev.filament.application.search.CountingSearchIndexQueue;
-import dev.filament.application.search.SearchOutbox;
-import dev.filament.application.search.usecase.SearchUseCases;
+import dev.filament.application.search.port.out.CountingSearchIndexQueue;
+import dev.filament.application.search.port.out.SearchOutbox;
+import dev.filament.application.search.service.IndexerWakeUp;
+import dev.filament.application.search.service.RebuildSearchService;
+import dev.filament.application.search.service.ReconcileSearchService;
+import dev.filament.application.search.service.SearchMessagesService;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.MarkdownToken;
@@ -40,9 +49,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The message and search use cases wired as the bootstrap wires them, over the jOOQ adapters on the shared test
- * database, with the application's recording fakes for the post-commit hand-offs. The clock is "now" so outbox rows
- * are due for the indexer at once.
+ * The message and search services wired by constructor as the bootstrap wires them, over the jOOQ adapters on the
+ * shared test database, with the application's recording fakes for the post-commit hand-offs. The clock is "now" so
+ * outbox rows are due for the indexer at once.
  */
 final class MessageWorld {
     static final ClientIp IP = new ClientIp(IpAddress.parse("203.0.113.7").orElseThrow(), ClientIp.Source.PEER);
@@ -58,8 +67,8 @@ final class MessageWorld {
     final JooqMessageRepository messages;
     final JooqSearchIndexStore indexer;
     final GuildServices guilds;
-    final MessageUseCases useCases;
-    final SearchUseCases search;
+    final MessageFixture.Messages useCases;
+    final MessageFixture.Search search;
 
     MessageWorld(TestDatabase db) {
         this(db, UnaryOperator.identity());
@@ -77,11 +86,20 @@ final class MessageWorld {
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), clock),
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), clock),
                 new RecordingIpObservationRecorder());
-        var messageKit = MessageUseCases.kit(graph.tx(), store.channels(), graph.ladder(), graph.audits(),
-                graph.handOffs(), ids, clock, messages,
-                outboxDecorator.apply(new JooqSearchOutbox(unitOfWork, clock)), wakes, MARKDOWN);
-        useCases = MessageUseCases.create(messageKit);
-        search = SearchUseCases.create(messageKit, new JooqSearchQuery(unitOfWork));
+        SearchOutbox outbox = outboxDecorator.apply(new JooqSearchOutbox(unitOfWork, clock));
+        RequestTimings timings = new RequestTimings();
+        MessageHandOffs handOffs = new MessageHandOffs(graph.handOffs(), wakes, timings);
+        useCases = new MessageFixture.Messages(
+                new CreateMessageService(graph.ladder(), unitOfWork, messages, outbox, MARKDOWN, handOffs, ids, clock),
+                new ListMessagesService(graph.ladder(), unitOfWork, messages, MARKDOWN),
+                new EditMessageService(graph.ladder(), unitOfWork, messages, outbox, MARKDOWN, graph.audits(), handOffs,
+                        clock),
+                new DeleteMessageService(graph.ladder(), unitOfWork, messages, outbox, graph.audits(), handOffs, clock));
+        IndexerWakeUp wakeUp = new IndexerWakeUp(graph.handOffs(), wakes, timings);
+        search = new MessageFixture.Search(new SearchMessagesService(graph.ladder(), unitOfWork, store.channels(),
+                messages, MARKDOWN, new JooqSearchQuery(unitOfWork)),
+                new RebuildSearchService(graph.ladder(), unitOfWork, outbox, wakeUp),
+                new ReconcileSearchService(graph.ladder(), unitOfWork, outbox, wakeUp));
     }
 
     UserId user() {

@@ -2,9 +2,9 @@ package dev.filament.postgres.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.search.BatchResult;
-import dev.filament.application.search.SearchHarness;
-import dev.filament.application.search.SearchIndexStoreContract;
+import dev.filament.application.search.port.out.BatchResult;
+import dev.filament.application.search.port.out.SearchHarness;
+import dev.filament.application.search.port.out.SearchIndexStoreContract;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;

@@ -3,8 +3,8 @@ package dev.filament.postgres.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.search.SearchHarness;
-import dev.filament.application.search.SearchOutboxContract;
+import dev.filament.application.search.port.out.SearchHarness;
+import dev.filament.application.search.port.out.SearchOutboxContract;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.postgres.testing.PostgresExtension;

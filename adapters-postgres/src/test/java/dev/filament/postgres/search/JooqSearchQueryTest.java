@@ -3,9 +3,9 @@ package dev.filament.postgres.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.search.SearchCriteria;
-import dev.filament.application.search.SearchHarness;
-import dev.filament.application.search.SearchQueryPortContract;
+import dev.filament.application.search.port.out.SearchCriteria;
+import dev.filament.application.search.port.out.SearchHarness;
+import dev.filament.application.search.port.out.SearchQueryPortContract;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;

@@ -1,11 +1,11 @@
 package dev.filament.realtime.revalidation;
 
-import dev.filament.application.gateway.SubscriptionRevalidations;
-import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
-import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase;
+import dev.filament.application.gateway.port.out.SubscriptionRevalidations;
+import dev.filament.application.gateway.port.in.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
+import dev.filament.application.gateway.port.in.RevalidateGuildSubscriptionsUseCase;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.guild.port.out.VoiceRemovals;
-import dev.filament.application.voice.VoiceRegistry;
+import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.filament.realtime.search;
 
-import dev.filament.application.search.BatchResult;
-import dev.filament.application.search.SearchMetrics;
-import dev.filament.application.search.SearchMetrics.BatchOutcome;
+import dev.filament.application.search.port.out.BatchResult;
+import dev.filament.application.search.port.out.SearchMetrics;
+import dev.filament.application.search.port.out.SearchMetrics.BatchOutcome;
 import dev.filament.domain.error.FilamentException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package dev.filament.realtime.search;
 
-import dev.filament.application.search.BatchResult;
-import dev.filament.application.search.SearchIndexQueue;
-import dev.filament.application.search.SearchIndexStore;
-import dev.filament.application.search.SearchMetrics;
+import dev.filament.application.search.port.out.BatchResult;
+import dev.filament.application.search.port.out.SearchIndexQueue;
+import dev.filament.application.search.port.out.SearchIndexStore;
+import dev.filament.application.search.port.out.SearchMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

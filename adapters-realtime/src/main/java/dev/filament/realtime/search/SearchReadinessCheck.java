@@ -1,8 +1,8 @@
 package dev.filament.realtime.search;
 
 import dev.filament.application.health.ReadinessCheck;
-import dev.filament.application.search.SearchBacklog;
-import dev.filament.application.search.SearchIndexStore;
+import dev.filament.application.search.port.out.SearchBacklog;
+import dev.filament.application.search.port.out.SearchIndexStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

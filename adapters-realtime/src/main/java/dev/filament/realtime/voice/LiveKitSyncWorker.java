@@ -1,6 +1,6 @@
 package dev.filament.realtime.voice;
 
-import dev.filament.application.voice.LiveKitSync;
+import dev.filament.application.voice.service.LiveKitSync;
 import dev.filament.domain.voice.VoiceLimits;
 import java.time.Duration;
 import java.util.concurrent.Executors;

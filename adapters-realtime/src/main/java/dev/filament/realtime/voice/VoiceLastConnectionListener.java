@@ -1,6 +1,6 @@
 package dev.filament.realtime.voice;
 
-import dev.filament.application.voice.VoiceRegistry;
+import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.domain.id.UserId;
 import dev.filament.realtime.LastConnectionListener;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package dev.filament.realtime.revalidation;
 
-import dev.filament.application.gateway.SubscriptionRevalidations;
-import dev.filament.application.gateway.SubscriptionRevalidationsContract;
-import dev.filament.application.voice.VoiceEventPayloads;
+import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.gateway.port.out.SubscriptionRevalidations;
+import dev.filament.application.gateway.port.out.SubscriptionRevalidationsContract;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
 import dev.filament.application.voice.fakes.TestJson;
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.voice.service.VoiceEventPayloads;
 import java.time.Clock;
 
 /** The worker keeps the {@link SubscriptionRevalidations} contract (not started: requests only queue). */

@@ -4,14 +4,12 @@ import dev.filament.application.guild.port.SimpleJsonSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.filament.application.gateway.GatewayCaller;
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.NoopGatewayMetrics;
-import dev.filament.application.gateway.RecordingGatewaySocket;
-import dev.filament.application.gateway.commands.CountingAccessLoader;
-import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsService;
-import dev.filament.application.gateway.commands.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
-import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
+import dev.filament.application.gateway.port.out.RecordingGatewaySocket;
+import dev.filament.application.gateway.service.CountingAccessLoader;
+import dev.filament.application.gateway.service.RevalidateGuildSubscriptionsService;
+import dev.filament.application.gateway.port.in.RevalidateGuildSubscriptionsUseCase.RevalidationResult;
 import dev.filament.application.guild.port.in.RoleCommand;
 import dev.filament.application.guild.port.in.UpdateRoleUseCase.Absent;
 import dev.filament.application.guild.port.in.UpdateRoleUseCase.UpdateRoleCommand;
@@ -19,10 +17,11 @@ import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.guild.service.GuildGraph;
 import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.guild.service.UpdateRoleService;
-import dev.filament.application.voice.VoiceEventPayloads;
+import dev.filament.application.voice.service.VoiceEventPayloads;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.Guild;
+import dev.filament.application.gateway.port.in.GatewayCaller;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -35,7 +34,7 @@ import dev.filament.domain.voice.VoiceParticipant;
 import dev.filament.domain.voice.VoiceRoom;
 import dev.filament.realtime.GatewayFanout;
 import dev.filament.realtime.GatewayLimits;
-import dev.filament.realtime.voice.InMemoryVoiceRegistry;
+import dev.filament.realtime.voice.LocalVoiceRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,15 +51,15 @@ class GuildRevalidationWorkerTest {
     private final CountingAccessLoader loader = new CountingAccessLoader(f.store.access());
     private final GatewayFanout fanout = new GatewayFanout(GatewayLimits.defaults(), new NoopGatewayMetrics(),
             user -> { }, new SimpleJsonSerializer());
-    private final InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(fanout,
+    private final LocalVoiceRegistry voice = new LocalVoiceRegistry(fanout,
             new VoiceEventPayloads(new TestJson()));
     private final GuildRevalidationWorker worker = new GuildRevalidationWorker(voice, f.clock);
     // wired as bootstrap would: the guild services hand their revalidations to the worker, which reads through them
     private final GuildGraph graph = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, fanout,
             new SimpleJsonSerializer(), worker, worker, f.handOffs);
     private final RevalidateGuildSubscriptionsService passes =
-            new RevalidateGuildSubscriptionsService(graph.tx(), graph.store().access(), graph.ladder(), graph.clock(),
-                    fanout, voice);
+            new RevalidateGuildSubscriptionsService(graph.ladder(), graph.store().access(),
+                    graph.store().unitOfWork(), fanout, voice, graph.clock());
 
     private final UserId owner = f.newUser();
     private final Guild guild = f.newGuild(owner);

@@ -1,8 +1,8 @@
 package dev.filament.realtime.search;
 
-import dev.filament.application.search.NoopSearchMetrics;
-import dev.filament.application.search.SearchIndexQueue;
-import dev.filament.application.search.SearchIndexQueueContract;
+import dev.filament.application.search.port.out.NoopSearchMetrics;
+import dev.filament.application.search.port.out.SearchIndexQueue;
+import dev.filament.application.search.port.out.SearchIndexQueueContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 

@@ -3,11 +3,11 @@ package dev.filament.realtime.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.health.ReadinessCheck.Result;
-import dev.filament.application.search.BatchResult;
-import dev.filament.application.search.InMemorySearchHarness;
-import dev.filament.application.search.NoopSearchMetrics;
-import dev.filament.application.search.SearchBacklog;
-import dev.filament.application.search.SearchIndexStore;
+import dev.filament.application.search.port.out.BatchResult;
+import dev.filament.application.search.port.out.InMemorySearchHarness;
+import dev.filament.application.search.port.out.NoopSearchMetrics;
+import dev.filament.application.search.port.out.SearchBacklog;
+import dev.filament.application.search.port.out.SearchIndexStore;
 import dev.filament.domain.id.GuildId;
 import dev.filament.realtime.Await;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.filament.realtime.search;
 
-import dev.filament.application.search.BatchResult;
-import dev.filament.application.search.SearchBacklog;
-import dev.filament.application.search.SearchIndexStore;
+import dev.filament.application.search.port.out.BatchResult;
+import dev.filament.application.search.port.out.SearchBacklog;
+import dev.filament.application.search.port.out.SearchIndexStore;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

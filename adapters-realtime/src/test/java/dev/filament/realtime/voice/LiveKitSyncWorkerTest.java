@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
-import dev.filament.application.voice.LiveKitSync;
-import dev.filament.application.voice.VoiceRepairReason;
-import dev.filament.application.voice.VoiceSyncTelemetry;
 import dev.filament.application.voice.fakes.FakeLiveKitRoomService;
 import dev.filament.application.voice.fakes.TestJson;
-import dev.filament.application.voice.VoiceEventPayloads;
+import dev.filament.application.voice.port.out.VoiceRepairReason;
+import dev.filament.application.voice.port.out.VoiceSyncTelemetry;
+import dev.filament.application.voice.service.LiveKitSync;
+import dev.filament.application.voice.service.VoiceEventPayloads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +36,7 @@ class LiveKitSyncWorkerTest {
                 throw new IllegalStateException("telemetry broke");
             }
         };
-        InMemoryVoiceRegistry registry = new InMemoryVoiceRegistry(new RecordingGatewayEventPublisher(),
+        LocalVoiceRegistry registry = new LocalVoiceRegistry(new RecordingGatewayEventPublisher(),
                 new VoiceEventPayloads(new TestJson()));
         LiveKitSync sync = new LiveKitSync(registry, new FakeLiveKitRoomService(), throwingTelemetry,
                 Clock.systemUTC());

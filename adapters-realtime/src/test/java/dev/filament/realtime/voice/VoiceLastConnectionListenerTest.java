@@ -6,8 +6,8 @@ import dev.filament.application.fakes.MutableClock;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.voice.VoiceEventPayloads;
 import dev.filament.application.voice.fakes.TestJson;
+import dev.filament.application.voice.service.VoiceEventPayloads;
 import dev.filament.domain.voice.VoiceGrant;
 import dev.filament.domain.voice.VoiceIdentity;
 import dev.filament.domain.voice.VoiceRoom;
@@ -20,7 +20,7 @@ class VoiceLastConnectionListenerTest {
     void lastConnectionClosed_removesTheUserFromVoice_atTheClocksTime() {
         TestIds ids = new TestIds();
         RecordingGatewayEventPublisher publisher = new RecordingGatewayEventPublisher();
-        InMemoryVoiceRegistry registry = new InMemoryVoiceRegistry(publisher, new VoiceEventPayloads(new TestJson()));
+        LocalVoiceRegistry registry = new LocalVoiceRegistry(publisher, new VoiceEventPayloads(new TestJson()));
         Instant t0 = Instant.parse("2030-01-01T00:00:00Z");
         VoiceIdentity alice = VoiceRoom.of(ids.newGuildId(), ids.newChannelId()).identityOf(ids.newUserId());
         registry.issue(alice, VoiceGrant.of(true), t0, t0.plusSeconds(300));

@@ -1,6 +1,8 @@
 package dev.filament.application.gateway;
 
 import dev.filament.application.budget.RequestTimings;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;

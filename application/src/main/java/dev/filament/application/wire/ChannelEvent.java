@@ -1,6 +1,6 @@
 package dev.filament.application.wire;
 
-import dev.filament.application.message.Message;
+import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MarkdownToken;
 import dev.filament.domain.voice.FlagChanges;
 import dev.filament.domain.voice.StreamSource;

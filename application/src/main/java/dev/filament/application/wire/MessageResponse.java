@@ -1,6 +1,6 @@
 package dev.filament.application.wire;
 
-import dev.filament.application.message.Message;
+import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MarkdownToken;
 import java.time.Instant;
 import java.util.List;

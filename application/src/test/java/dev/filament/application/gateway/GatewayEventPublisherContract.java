@@ -2,6 +2,7 @@ package dev.filament.application.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;

@@ -4,6 +4,7 @@ import dev.filament.application.guild.port.SimpleJsonSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.filament.application.gateway.port.out.PresenceStatus;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.util.HashSet;

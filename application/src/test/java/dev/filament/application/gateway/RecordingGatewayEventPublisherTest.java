@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher.Published;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher.SessionClosed;
 import dev.filament.application.gateway.RecordingGatewayEventPublisher.SubscriptionsDropped;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;

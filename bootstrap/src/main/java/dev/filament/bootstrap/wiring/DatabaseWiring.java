@@ -15,7 +15,6 @@ import dev.filament.postgres.Migrations;
 import dev.filament.postgres.PostgresSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,22 +22,16 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseWiring {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseWiring.class);
 
-    public final boolean embedded;
-    public final HikariDataSource dataSource;
-    public final JooqUnitOfWork unitOfWork;
-    public final DatabaseReadinessCheck readiness;
-
-    private DatabaseWiring(boolean embedded, HikariDataSource dataSource, JooqUnitOfWork unitOfWork,
-                           DatabaseCircuit circuit) {
-        this.embedded = embedded;
-        this.dataSource = dataSource;
-        this.unitOfWork = unitOfWork;
-        this.readiness = new DatabaseReadinessCheck(dataSource, circuit);
+    private DatabaseWiring() {
     }
 
-    public static DatabaseWiring start(ServerConfig config, RequestBudget budget, RequestTimings timings,
-                                       MeterRegistry meters,
-                                       Lifecycle lifecycle) {
+    /** The started database: whether it is the embedded one, its pool, the unit of work over it and its check. */
+    public record Database(boolean embedded, HikariDataSource dataSource, JooqUnitOfWork unitOfWork,
+                           DatabaseReadinessCheck readiness) {
+    }
+
+    public static Database start(ServerConfig config, RequestBudget budget, RequestTimings timings,
+                                 MeterRegistry meters, Lifecycle lifecycle) {
         PostgresSettings settings;
         if (config.databaseUrl().isPresent()) {
             settings = PostgresSettings.fromUrl(config.databaseUrl().get(), config.dbAcquireTimeout(),
@@ -59,11 +52,7 @@ public final class DatabaseWiring {
         Gauge.builder("filament.db.circuit.open", circuit, c -> c.isOpen() ? 1 : 0).strongReference(true)
                 .description("1 while the database circuit (SPEC 2.2) is open").register(meters);
         lifecycle.own(DatabaseLivenessProbe.start(settings, circuit));
-        return new DatabaseWiring(config.databaseUrl().isEmpty(), ds,
-                JooqUnitOfWork.create(ds, settings, budget, timings, circuit), circuit);
-    }
-
-    public DSLContext dsl() {
-        return unitOfWork.dsl();
+        return new Database(config.databaseUrl().isEmpty(), ds,
+                JooqUnitOfWork.create(ds, settings, budget, timings, circuit), new DatabaseReadinessCheck(ds, circuit));
     }
 }

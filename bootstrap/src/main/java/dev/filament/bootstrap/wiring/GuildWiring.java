@@ -52,7 +52,7 @@ import dev.filament.application.guild.service.UpdateGuildService;
 import dev.filament.application.guild.service.UpdateMemberRoleService;
 import dev.filament.application.guild.service.UpdateRoleService;
 import dev.filament.application.guild.service.UpsertChannelOverrideService;
-import dev.filament.application.identity.port.IpObservationRecorder;
+import dev.filament.application.identity.port.out.IpObservationRecorder;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.guild.ipban.InfrastructureNetworks;

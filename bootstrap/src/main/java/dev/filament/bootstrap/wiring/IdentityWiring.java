@@ -2,26 +2,27 @@ package dev.filament.bootstrap.wiring;
 
 import dev.filament.application.budget.RequestBudget;
 import dev.filament.application.budget.RequestTimings;
-import dev.filament.application.identity.AuthenticateRequestService;
-import dev.filament.application.identity.AuthenticateRequestUseCase;
-import dev.filament.application.identity.CleanupExpiredSessionsService;
-import dev.filament.application.identity.CleanupExpiredSessionsUseCase;
-import dev.filament.application.identity.GetMeService;
-import dev.filament.application.identity.LoginUserService;
-import dev.filament.application.identity.LogoutSessionService;
-import dev.filament.application.identity.LookupUsersService;
-import dev.filament.application.identity.RefreshSessionService;
-import dev.filament.application.identity.RegisterUserService;
-import dev.filament.application.identity.SessionTokens;
-import dev.filament.application.identity.TokenKeyProvisioning;
-import dev.filament.application.identity.port.AuthEvents;
-import dev.filament.application.identity.port.SessionRevocationListener;
-import dev.filament.application.identity.port.TokenService;
+import dev.filament.application.identity.service.AuthenticateRequestService;
+import dev.filament.application.identity.port.in.AuthenticateRequestUseCase;
+import dev.filament.application.identity.service.CleanupExpiredSessionsService;
+import dev.filament.application.identity.port.in.CleanupExpiredSessionsUseCase;
+import dev.filament.application.identity.service.GetMeService;
+import dev.filament.application.identity.service.LoginUserService;
+import dev.filament.application.identity.service.LogoutSessionService;
+import dev.filament.application.identity.service.LookupUsersService;
+import dev.filament.application.identity.service.RefreshSessionService;
+import dev.filament.application.identity.service.RegisterUserService;
+import dev.filament.application.identity.service.SessionTokens;
+import dev.filament.application.identity.service.TokenKeyProvisioning;
+import dev.filament.application.identity.port.out.AuthEvents;
+import dev.filament.application.identity.port.out.SessionRevocationListener;
+import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.crypto.Argon2PasswordHasher;
 import dev.filament.crypto.HashingPool;
 import dev.filament.crypto.JwtTokenService;
 import dev.filament.crypto.SecureRandomSource;
+import dev.filament.application.identity.port.out.IpObservationRecorder;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.identity.TokenKey;
 import dev.filament.domain.net.ClientIpResolver;
@@ -33,9 +34,11 @@ import dev.filament.http.auth.TokenBaselineKey;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.markdown.CommonmarkTokenizer;
 import dev.filament.micrometer.LoggingAuthEvents;
-import dev.filament.postgres.identity.PostgresIdentityAdapters;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.identity.PostgresIdentityAdapters;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,58 +49,58 @@ import org.slf4j.LoggerFactory;
 public final class IdentityWiring {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityWiring.class);
 
-    public final PostgresIdentityAdapters adapters;
-    public final TokenService tokens;
-    public final AuthenticateRequestUseCase authenticate;
-    public final BearerAuthenticator bearer;
-    public final TokenBaselineKey baselineKey;
-    private final IdentityApi api;
-
-    private IdentityWiring(PostgresIdentityAdapters adapters, TokenService tokens, AuthenticateRequestUseCase authenticate,
-                           IdentityApi api, Clock clock, RequestTimings timings) {
-        this.adapters = adapters;
-        this.tokens = tokens;
-        this.authenticate = authenticate;
-        this.bearer = new BearerAuthenticator(authenticate, timings);
-        this.baselineKey = new TokenBaselineKey(tokens, clock);
-        this.api = api;
+    private IdentityWiring() {
     }
 
-    /** Dependencies the identity feature takes from the rest of the wiring. */
-    public record Needs(ServerConfig config, DatabaseWiring database, Clock clock, IdGenerator ids,
-                        RequestBudget budget, RequestTimings timings, MeterRegistry meters, ClientIpResolver clientIps,
-                        SessionRevocationListener revocations, Lifecycle lifecycle) {
+    /**
+     * What the other features use of identity: IP observations (directory joins), the token service and the
+     * authentication use case (gateway), the bearer authenticator (every route), the baseline-limiter key (edge), and
+     * the use cases behind the auth routes.
+     */
+    public record Identity(IpObservationRecorder ipObservations, TokenService tokens,
+                           AuthenticateRequestUseCase authenticate, BearerAuthenticator bearer,
+                           TokenBaselineKey baselineKey, IdentityApi api) {
     }
 
-    public static IdentityWiring create(Needs n) {
-        PostgresIdentityAdapters adapters = n.lifecycle().own(PostgresIdentityAdapters.create(
-                n.database().unitOfWork, n.clock(), n.clientIps()::isTrusted));
-        var uow = n.database().unitOfWork;
+    /**
+     * Builds the identity adapters and use cases and schedules the session cleanup.
+     *
+     * @param tokenKey    the configured signing key, or empty to use (or create) the stored one
+     * @param revocations told about each revoked session (the gateway closes its sockets)
+     */
+    public static Identity create(Optional<byte[]> tokenKey, JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
+                                  RequestBudget budget, RequestTimings timings, MeterRegistry meters,
+                                  ClientIpResolver clientIps, SessionRevocationListener revocations,
+                                  Lifecycle lifecycle) {
+        PostgresIdentityAdapters adapters = lifecycle.own(PostgresIdentityAdapters.create(
+                unitOfWork, clock, clientIps::isTrusted));
         SecureRandomSource random = new SecureRandomSource();
-        TokenKey key = new TokenKeyProvisioning(adapters.tokenKeys(), uow, random)
-                .resolve(n.config().tokenKey().map(TokenKey::of));
+        TokenKey key = new TokenKeyProvisioning(adapters.tokenKeys(), unitOfWork, random)
+                .resolve(tokenKey.map(TokenKey::of));
         TokenService tokens = new JwtTokenService(key);
-        HashingPool hashing = n.lifecycle().own(HashingPool.perProcessor(new Argon2PasswordHasher(), n.budget()));
-        AuthEvents events = new LoggingAuthEvents(n.meters());
-        SessionTokens sessionTokens = new SessionTokens(adapters.sessions(), n.ids(), random, tokens);
+        HashingPool hashing = lifecycle.own(HashingPool.perProcessor(new Argon2PasswordHasher(), budget));
+        AuthEvents events = new LoggingAuthEvents(meters);
+        SessionTokens sessionTokens = new SessionTokens(adapters.sessions(), ids, random, tokens);
         IdentityApi api = new IdentityApi(
-                new RegisterUserService(adapters.users(), hashing, uow, n.ids(), events, n.clock()),
-                new LoginUserService(adapters.users(), hashing, uow, sessionTokens, adapters.ipObservations(), events,
-                        n.clock()),
-                new RefreshSessionService(adapters.sessions(), adapters.users(), uow, sessionTokens, n.revocations(),
-                        events, n.clock()),
-                new LogoutSessionService(adapters.sessions(), uow, n.revocations(), events, n.clock()),
+                new RegisterUserService(adapters.users(), hashing, unitOfWork, ids, events, clock),
+                new LoginUserService(adapters.users(), hashing, unitOfWork, sessionTokens, adapters.ipObservations(),
+                        events, clock),
+                new RefreshSessionService(adapters.sessions(), adapters.users(), unitOfWork, sessionTokens,
+                        revocations, events, clock),
+                new LogoutSessionService(adapters.sessions(), unitOfWork, revocations, events, clock),
                 new GetMeService(),
-                new LookupUsersService(adapters.users(), uow));
-        scheduleCleanup(new CleanupExpiredSessionsService(adapters.sessions(), uow, n.clock()), n.lifecycle());
-        return new IdentityWiring(adapters, tokens,
-                new AuthenticateRequestService(tokens, adapters.sessions(), uow, events, n.clock()), api, n.clock(),
-                n.timings());
+                new LookupUsersService(adapters.users(), unitOfWork));
+        scheduleCleanup(new CleanupExpiredSessionsService(adapters.sessions(), unitOfWork, clock), lifecycle);
+        AuthenticateRequestUseCase authenticate = new AuthenticateRequestService(tokens, adapters.sessions(),
+                unitOfWork, events, clock);
+        return new Identity(adapters.ipObservations(), tokens, authenticate,
+                new BearerAuthenticator(authenticate, timings), new TokenBaselineKey(tokens, clock), api);
     }
 
-    public AuthRoutes routes(Limiters limiters, JsonBodies bodies) {
-        return new AuthRoutes(api, new AuthLimiters(limiters.authRegister, limiters.authLogin, limiters.authRefresh,
-                limiters.authLogout), bodies, bearer, new CommonmarkTokenizer());
+    /** The auth routes of SPEC 4 over the identity use cases, with their four limiters. */
+    public static AuthRoutes routes(IdentityApi api, BearerAuthenticator bearer, AuthLimiters limiters,
+                                    JsonBodies bodies) {
+        return new AuthRoutes(api, limiters, bodies, bearer, new CommonmarkTokenizer());
     }
 
     /** SPEC 4.2: every 10 minutes, off every request path. */

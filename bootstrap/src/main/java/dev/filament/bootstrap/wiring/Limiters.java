@@ -3,6 +3,7 @@ package dev.filament.bootstrap.wiring;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.ratelimit.LimitPolicy;
+import dev.filament.http.auth.AuthLimiters;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Every process-local limiter of SPEC 2.6, plus the 30 s sweep that forgets idle keys. */
 public final class Limiters implements AutoCloseable {
-    public final RateLimiter baseline;
-    public final RateLimiter authRegister;
-    public final RateLimiter authLogin;
-    public final RateLimiter authRefresh;
-    public final RateLimiter authLogout;
+    private final RateLimiter baseline;
+    private final AuthLimiters auth;
     private final Clock clock;
     private final List<RateLimiter> all = new ArrayList<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -29,11 +27,21 @@ public final class Limiters implements AutoCloseable {
         this.clock = clock;
         baseline = add(LimitPolicy.tokenBucket("baseline", config.rateLimitPerMinute(), 60));
         int auth = config.authRoutePerMinute();
-        authRegister = add(LimitPolicy.slidingWindow("auth_register", auth, 60));
-        authLogin = add(LimitPolicy.slidingWindow("auth_login", auth, 60));
-        authRefresh = add(LimitPolicy.slidingWindow("auth_refresh", auth, 60));
-        authLogout = add(LimitPolicy.slidingWindow("auth_logout", auth, 60));
+        this.auth = new AuthLimiters(add(LimitPolicy.slidingWindow("auth_register", auth, 60)),
+                add(LimitPolicy.slidingWindow("auth_login", auth, 60)),
+                add(LimitPolicy.slidingWindow("auth_refresh", auth, 60)),
+                add(LimitPolicy.slidingWindow("auth_logout", auth, 60)));
         sweeper.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /** The per-IP baseline limiter of every route (SPEC 2.6). */
+    public RateLimiter baseline() {
+        return baseline;
+    }
+
+    /** The four auth-route limiters. */
+    public AuthLimiters auth() {
+        return auth;
     }
 
     /** A new limiter for {@code policy}, included in the sweep. */

@@ -1,11 +1,12 @@
 package dev.filament.bootstrap.wiring;
 
 import dev.filament.application.health.ReadinessCheck;
-import dev.filament.application.search.SearchIndexQueue;
-import dev.filament.application.voice.LiveKitSync;
-import dev.filament.application.voice.VoiceEventPayloads;
-import dev.filament.application.voice.VoiceSubscribeSync;
-import dev.filament.application.voice.VoiceTokenIssuer;
+import dev.filament.application.search.port.out.SearchIndexQueue;
+import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
+import dev.filament.application.voice.port.out.VoiceTokenIssuer;
+import dev.filament.application.voice.service.LiveKitSync;
+import dev.filament.application.voice.service.SyncVoiceParticipantsService;
+import dev.filament.application.voice.service.VoiceEventPayloads;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.id.UserId;
 import dev.filament.http.json.JacksonPayloadSerializer;
@@ -16,6 +17,7 @@ import dev.filament.livekit.LiveKitCredentials;
 import dev.filament.livekit.LiveKitHttpRoomService;
 import dev.filament.livekit.LiveKitJwtIssuer;
 import dev.filament.micrometer.LoggingVoiceSyncTelemetry;
+import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.search.JooqSearchIndexStore;
 import dev.filament.realtime.GatewayFanout;
 import dev.filament.realtime.GatewayLimits;
@@ -24,8 +26,8 @@ import dev.filament.realtime.LastConnectionListener;
 import dev.filament.realtime.revalidation.GuildRevalidationWorker;
 import dev.filament.realtime.search.SearchIndexer;
 import dev.filament.realtime.search.SearchReadinessCheck;
-import dev.filament.realtime.voice.InMemoryVoiceRegistry;
 import dev.filament.realtime.voice.LiveKitSyncWorker;
+import dev.filament.realtime.voice.LocalVoiceRegistry;
 import dev.filament.realtime.voice.VoiceLastConnectionListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -37,28 +39,22 @@ import java.util.List;
  * search indexer, each a hand-off that cannot block a request; plus their readiness checks.
  */
 public final class RealtimeWiring {
-    public final GatewayFanout fanout;
-    public final InMemoryVoiceRegistry voice;
-    public final VoiceSubscribeSync voiceSubscribeSync;
-    public final VoiceTokenIssuer voiceTokens;
-    public final SearchIndexQueue searchQueue;
-    public final GuildRevalidationWorker revalidation;
-    public final List<ReadinessCheck> readiness;
 
-    private RealtimeWiring(GatewayFanout fanout, InMemoryVoiceRegistry voice, VoiceSubscribeSync voiceSubscribeSync,
-                           VoiceTokenIssuer voiceTokens, SearchIndexQueue searchQueue,
-                           GuildRevalidationWorker revalidation, List<ReadinessCheck> readiness) {
-        this.fanout = fanout;
-        this.voice = voice;
-        this.voiceSubscribeSync = voiceSubscribeSync;
-        this.voiceTokens = voiceTokens;
-        this.searchQueue = searchQueue;
-        this.revalidation = revalidation;
-        this.readiness = readiness;
+    private RealtimeWiring() {
     }
 
-    public static RealtimeWiring start(ServerConfig config, DatabaseWiring database, MeterRegistry meters, Json json,
-                                       Clock clock, Lifecycle lifecycle) {
+    /**
+     * The started consumers: the gateway fanout (the gateway's connections, subscriptions and publisher), the voice
+     * registry with its subscribe sync and token issuer ({@link VoiceTokenIssuer#UNCONFIGURED} without LiveKit), the
+     * search indexer's wake-up queue, the revalidation worker (started by the gateway wiring) and the checks.
+     */
+    public record Realtime(GatewayFanout fanout, LocalVoiceRegistry voice, SyncVoiceParticipantsUseCase voiceSync,
+                           VoiceTokenIssuer voiceTokens, SearchIndexQueue searchQueue,
+                           GuildRevalidationWorker revalidation, List<ReadinessCheck> readiness) {
+    }
+
+    public static Realtime start(ServerConfig config, JooqUnitOfWork unitOfWork, MeterRegistry meters, Json json,
+                                 Clock clock, Lifecycle lifecycle) {
         // The fanout calls the voice listener when a user's last connection closes; the registry publishes through
         // the fanout. The forwarding listener breaks the cycle.
         ForwardingListener lastConnection = new ForwardingListener();
@@ -66,7 +62,7 @@ public final class RealtimeWiring {
                 new MicrometerGatewayMetrics(meters), lastConnection, new JacksonPayloadSerializer(json)));
         fanout.start();
         VoiceEventPayloads payloads = new VoiceEventPayloads(new JacksonPayloadSerializer(json)::toJson);
-        InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(fanout, payloads);
+        LocalVoiceRegistry voice = new LocalVoiceRegistry(fanout, payloads);
         lastConnection.target = new VoiceLastConnectionListener(voice, clock);
         LoggingVoiceSyncTelemetry voiceTelemetry = new LoggingVoiceSyncTelemetry(meters);
         VoiceTokenIssuer tokens = VoiceTokenIssuer.UNCONFIGURED;
@@ -79,7 +75,7 @@ public final class RealtimeWiring {
                     new LiveKitSync(voice, rooms, voiceTelemetry, clock)));
             sync.start();
         }
-        JooqSearchIndexStore indexStore = new JooqSearchIndexStore(database.unitOfWork, clock);
+        JooqSearchIndexStore indexStore = new JooqSearchIndexStore(unitOfWork, clock);
         SearchIndexer indexer = lifecycle.own(new SearchIndexer(indexStore, new MicrometerSearchMetrics(meters), clock));
         indexer.start();
         List<ReadinessCheck> readiness = List.of(
@@ -87,7 +83,7 @@ public final class RealtimeWiring {
                 new GatewayReadinessCheck(fanout));
         // owned after the fanout, so closed before it; started by the guild wiring, which it serves
         GuildRevalidationWorker revalidation = lifecycle.own(new GuildRevalidationWorker(voice, clock));
-        return new RealtimeWiring(fanout, voice, new VoiceSubscribeSync(voice, payloads, voiceTelemetry, clock),
+        return new Realtime(fanout, voice, new SyncVoiceParticipantsService(voice, payloads, voiceTelemetry, clock),
                 tokens, indexer, revalidation, readiness);
     }
 

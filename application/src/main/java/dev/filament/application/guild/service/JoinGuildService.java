@@ -4,7 +4,7 @@ import dev.filament.application.guild.port.in.JoinGuildUseCase;
 import dev.filament.application.guild.port.out.BanRepository;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.MemberRepository;
-import dev.filament.application.identity.port.IpObservationRecorder;
+import dev.filament.application.identity.port.out.IpObservationRecorder;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.domain.error.NotFoundException;

@@ -1,6 +1,6 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.in.KickMemberUseCase;
 import dev.filament.application.guild.port.in.MemberCommand;
 import dev.filament.application.guild.port.out.GuildRepository;

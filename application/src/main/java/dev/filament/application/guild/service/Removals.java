@@ -1,6 +1,6 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.MemberCommand;
 import java.time.Instant;

@@ -53,7 +53,7 @@ public final class GuildFixture {
     /** Every use case wired as bootstrap would, over this fixture's fakes. */
     public GuildServices useCases(dev.filament.application.ratelimit.RateLimiter ipLimiter,
                                   dev.filament.application.ratelimit.RateLimiter userLimiter,
-                                  dev.filament.application.identity.port.IpObservationRecorder observations) {
+                                  dev.filament.application.identity.port.out.IpObservationRecorder observations) {
         GuildGraph wired = GuildGraph.of(store, settings, ids, clock, handOffs, new SimpleJsonSerializer(),
                 handOffs, handOffs, handOffs);
         return wired.services(ipLimiter, userLimiter, observations);

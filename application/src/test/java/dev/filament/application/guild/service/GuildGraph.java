@@ -6,7 +6,7 @@ import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.guild.port.out.HandOffFailures;
 import dev.filament.application.guild.port.out.VoiceRemovals;
-import dev.filament.application.identity.port.IpObservationRecorder;
+import dev.filament.application.identity.port.out.IpObservationRecorder;
 import dev.filament.application.port.out.UnitOfWork;
 import dev.filament.application.ratelimit.RateLimiter;
 import dev.filament.domain.guild.ipban.IpBanMatch;

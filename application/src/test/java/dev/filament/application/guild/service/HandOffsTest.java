@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.guild.port.out.HandOffFailures;

@@ -1,6 +1,6 @@
 package dev.filament.application.identity.fakes;
 
-import dev.filament.application.identity.port.PasswordHasher;
+import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.domain.identity.Password;
 import dev.filament.domain.identity.PasswordHash;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.filament.application.identity.fakes;
 
-import dev.filament.application.identity.port.TokenService;
+import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.identity.AuthTtl;

@@ -1,7 +1,7 @@
 package dev.filament.application.identity.fakes;
 
-import dev.filament.application.identity.port.SessionRepository;
-import dev.filament.application.identity.port.UserRepository;
+import dev.filament.application.identity.port.out.SessionRepository;
+import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.RefreshTokenHash;

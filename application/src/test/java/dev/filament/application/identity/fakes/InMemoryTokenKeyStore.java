@@ -1,6 +1,6 @@
 package dev.filament.application.identity.fakes;
 
-import dev.filament.application.identity.port.TokenKeyStore;
+import dev.filament.application.identity.port.out.TokenKeyStore;
 import dev.filament.domain.identity.TokenKey;
 import java.util.concurrent.atomic.AtomicReference;
 

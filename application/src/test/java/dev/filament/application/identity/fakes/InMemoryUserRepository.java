@@ -1,6 +1,6 @@
 package dev.filament.application.identity.fakes;
 
-import dev.filament.application.identity.port.UserRepository;
+import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;

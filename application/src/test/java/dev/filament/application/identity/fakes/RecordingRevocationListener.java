@@ -1,6 +1,6 @@
 package dev.filament.application.identity.fakes;
 
-import dev.filament.application.identity.port.SessionRevocationListener;
+import dev.filament.application.identity.port.out.SessionRevocationListener;
 import dev.filament.domain.id.SessionId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,6 +1,6 @@
 package dev.filament.application.identity.fakes;
 
-import dev.filament.application.identity.port.RandomSource;
+import dev.filament.application.identity.port.out.RandomSource;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,7 +1,7 @@
 package dev.filament.application.voice.fakes;
 
-import dev.filament.application.voice.LiveKitCallException;
-import dev.filament.application.voice.LiveKitRoomService;
+import dev.filament.application.voice.port.out.LiveKitCallException;
+import dev.filament.application.voice.port.out.LiveKitRoomService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

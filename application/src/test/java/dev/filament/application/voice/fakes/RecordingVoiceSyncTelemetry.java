@@ -1,7 +1,7 @@
 package dev.filament.application.voice.fakes;
 
-import dev.filament.application.voice.VoiceRepairReason;
-import dev.filament.application.voice.VoiceSyncTelemetry;
+import dev.filament.application.voice.port.out.VoiceRepairReason;
+import dev.filament.application.voice.port.out.VoiceSyncTelemetry;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

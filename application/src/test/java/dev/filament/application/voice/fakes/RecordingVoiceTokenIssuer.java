@@ -1,7 +1,7 @@
 package dev.filament.application.voice.fakes;
 
-import dev.filament.application.voice.VoiceToken;
-import dev.filament.application.voice.VoiceTokenIssuer;
+import dev.filament.application.voice.port.out.VoiceToken;
+import dev.filament.application.voice.port.out.VoiceTokenIssuer;
 import dev.filament.domain.identity.Username;
 import dev.filament.domain.voice.VoiceGrant;
 import dev.filament.domain.voice.VoiceIdentity;

@@ -2,8 +2,8 @@ package dev.filament.application.voice.fakes;
 
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.voice.RosterVoiceRegistry;
-import dev.filament.application.voice.VoiceEventPayloads;
+import dev.filament.application.voice.service.RosterVoiceRegistry;
+import dev.filament.application.voice.service.VoiceEventPayloads;
 import dev.filament.domain.voice.VoiceCapacity;
 import java.util.ArrayList;
 import java.util.List;

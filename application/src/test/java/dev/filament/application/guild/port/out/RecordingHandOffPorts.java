@@ -1,9 +1,9 @@
 package dev.filament.application.guild.port.out;
 
-import dev.filament.application.gateway.CloseReason;
 import dev.filament.application.gateway.GatewayEvent;
 import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.UnsubscribeReason;
+import dev.filament.domain.gateway.UnsubscribeReason;
+import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;

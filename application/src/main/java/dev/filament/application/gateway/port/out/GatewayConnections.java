@@ -1,0 +1,64 @@
+package dev.filament.application.gateway.port.out;
+
+import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.gateway.port.in.GatewayCaller;
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.ConnectionId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Out-port: the connection side of the realtime gateway (SPEC 9.1, 9.7-9.9), driven by the transport binding and by
+ * the subscribe command. Events for connections are handed off through {@link GatewayEventPublisher}.
+ *
+ * <p>Semantics every implementation keeps:
+ * <ul>
+ *   <li>{@link #connect} queues {@code ready} {@code {user_id}} as the connection's frame {@code s=1} before any other
+ *       event can reach it, then writes frames to the socket on the connection's own writer, in order, with
+ *       consecutive {@code s}. It logs {@code gateway.connect}; the end of the writer logs {@code gateway.disconnect}
+ *       with code, reason and duration.</li>
+ *   <li>{@link #disconnect} never blocks and never throws: the first reason wins, later ones and unknown ids are
+ *       ignored. The connection leaves the registry at once; its writer then sends the close frame (none for
+ *       {@link CloseReason#HEARTBEAT_TIMEOUT}) or aborts the socket.</li>
+ *   <li>Registry changes are atomic per connection and never wait on a socket.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public interface GatewayConnections {
+
+    /** Registers an upgraded connection; {@code tokenExpiresAt} is the access token's {@code exp}. */
+    void connect(GatewayCaller caller, Instant tokenExpiresAt, GatewaySocket socket);
+
+    /** Closes a connection with {@code reason}. */
+    void disconnect(ConnectionId connection, CloseReason reason);
+
+    /** Adds a subscription (idempotent, capped per connection, SPEC 9.3) and reports what changed. */
+    SubscribeOutcome subscribe(ConnectionId connection, GuildId guild, ChannelId channel);
+
+    /** The users online in {@code guild} (SPEC 9.8), sorted. */
+    List<UserId> onlineUsers(GuildId guild);
+
+    /** What a subscribe did, and whether the user just became online in the guild. */
+    record SubscribeOutcome(Kind kind, boolean becameOnline) {
+
+        public SubscribeOutcome {
+            if (kind == null || (becameOnline && kind != Kind.SUBSCRIBED)) {
+                throw new IllegalArgumentException("subscribeOutcome: kind required; only a new subscription comes online");
+            }
+        }
+
+        /** The possible results of a subscribe. */
+        public enum Kind {
+            SUBSCRIBED,
+            /** Idempotent repeat: nothing changed. */
+            ALREADY_SUBSCRIBED,
+            /** The connection holds the maximum number of subscriptions: {@code error quota_exceeded}. */
+            QUOTA_EXCEEDED,
+            /** The connection is not (or no longer) registered. */
+            NOT_CONNECTED
+        }
+    }
+}

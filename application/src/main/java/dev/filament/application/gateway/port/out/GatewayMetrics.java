@@ -1,0 +1,39 @@
+package dev.filament.application.gateway.port.out;
+
+import dev.filament.domain.gateway.CloseReason;
+import dev.filament.domain.gateway.DropReason;
+import java.util.function.IntSupplier;
+
+/**
+ * Out-port: the gateway's metrics of SPEC 14.2. Exposed names (the contract suite checks them):
+ * {@code filament_gateway_events_emitted_total{scope,event_type}},
+ * {@code filament_gateway_events_dropped_total{scope,event_type,reason}},
+ * {@code filament_ws_disconnects_total{reason}}, {@code filament_gateway_outbound_queue_depth} (distribution),
+ * {@code filament_gateway_dispatch_queue_depth} and {@code filament_gateway_connections} (gauges).
+ *
+ * <p>Every method is called on hot paths (the dispatcher loop, publishing request threads): it must be cheap, never
+ * block and never throw. Labels are bounded: scope kinds, server event types and close reasons only.
+ */
+public interface GatewayMetrics {
+
+    /** One event fanned out by the dispatcher (counted once per event, not per connection). */
+    void eventEmitted(String scope, String eventType);
+
+    /**
+     * One event not delivered: per connection for {@link DropReason#SLOW_CONSUMER} and {@link DropReason#CLOSED},
+     * once per event for {@link DropReason#DISPATCH_OVERFLOW} and {@link DropReason#SERIALIZE_ERROR}.
+     */
+    void eventDropped(String scope, String eventType, DropReason reason);
+
+    /** One connection closed, by the reason it was closed with. */
+    void disconnected(CloseReason reason);
+
+    /** A sample of one connection's outbound queue depth, taken at each enqueue. */
+    void outboundQueueDepth(int depth);
+
+    /** Binds the connections gauge to a supplier read at scrape time. */
+    void bindConnections(IntSupplier connections);
+
+    /** Binds the dispatch queue depth gauge to a supplier read at scrape time. */
+    void bindDispatchQueueDepth(IntSupplier depth);
+}

@@ -1,0 +1,110 @@
+package dev.filament.application.gateway.service;
+
+import dev.filament.application.gateway.port.in.GatewayCaller;
+import dev.filament.application.gateway.port.in.GatewayCommandHandler;
+import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
+import dev.filament.application.gateway.port.out.GatewayConnections;
+import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.gateway.port.out.PresenceStatus;
+import dev.filament.application.gateway.port.out.SubscriptionRevalidations;
+import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.guild.service.AccessLadder;
+import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.voice.service.SyncVoiceParticipantsService;
+import dev.filament.application.message.port.in.CreateMessageUseCase;
+import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessageCommand;
+import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
+import dev.filament.domain.error.ConflictException;
+import dev.filament.domain.guild.ipban.IpBanSurface;
+import dev.filament.domain.guild.permission.Permission;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Implements {@link GatewayCommandHandler}: {@code subscribe} runs the guild access ladder, registers the
+ * subscription and sends the connection its initial state; {@code message_create} goes through the message use case.
+ */
+public final class GatewayCommandService implements GatewayCommandHandler {
+    private final AccessLadder ladder;
+    private final UnitOfWork unitOfWork;
+    private final GatewayConnections connections;
+    private final GatewayEventPublisher publisher;
+    private final PayloadSerializer serializer;
+    private final SyncVoiceParticipantsUseCase voiceSync;
+    private final CreateMessageUseCase messages;
+    private final SubscriptionRevalidations revalidations;
+
+    /** {@code ladder} and {@code unitOfWork} are the ones the REST routes use. */
+    public GatewayCommandService(AccessLadder ladder, UnitOfWork unitOfWork, GatewayConnections connections,
+                                 GatewayEventPublisher publisher, PayloadSerializer serializer,
+                                 SyncVoiceParticipantsUseCase voiceSync, CreateMessageUseCase messages,
+                                 SubscriptionRevalidations revalidations) {
+        this.ladder = ladder;
+        this.unitOfWork = unitOfWork;
+        this.connections = connections;
+        this.publisher = publisher;
+        this.serializer = serializer;
+        this.voiceSync = voiceSync;
+        this.messages = messages;
+        this.revalidations = revalidations;
+    }
+
+    /**
+     * Ladder {@code G}, {@code IP(gateway.subscribe)}, {@code C}, {@code CP(create_message)} as the REST routes run
+     * it, then the registry; the initial state is sent on repeats too, so a client can always resync this way.
+     */
+    @Override
+    public void subscribe(GatewayCaller caller, GuildId guild, ChannelId channel) {
+        UserId user = caller.user();
+        long stamp = revalidations.stamp(guild); // read before the check: see SubscriptionRevalidations
+        ladder.screen(user, guild, caller.clientIp(), IpBanSurface.GATEWAY_SUBSCRIBE);
+        unitOfWork.inTransaction(() -> ladder.channel(ladder.guild(user, guild), channel)
+                .require(Permission.CREATE_MESSAGE));
+        SubscribeOutcome outcome = connections.subscribe(caller.connection(), guild, channel);
+        switch (outcome.kind()) {
+            case QUOTA_EXCEEDED -> throw ConflictException.quotaExceeded("subscription");
+            case NOT_CONNECTED -> {
+                return; // closed meanwhile: nobody is left to tell
+            }
+            case SUBSCRIBED -> {
+                if (revalidations.stamp(guild) != stamp) {
+                    revalidations.request(guild); // a commit raced the check: its pass may have missed us
+                }
+                sendInitialState(caller, guild, channel);
+            }
+            case ALREADY_SUBSCRIBED -> sendInitialState(caller, guild, channel);
+        }
+        if (outcome.becameOnline()) {
+            publisher.publish(PresenceStatus.ONLINE.updateEvent(guild, user, serializer));
+        }
+    }
+
+    @Override
+    public void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content) {
+        // the rules of POST .../messages; the sender gets the message_create event, not the result
+        messages.create(new CreateMessageCommand(caller.user(), caller.clientIp(),
+                IpBanSurface.GATEWAY_MESSAGE_CREATE, guild, channel, content, List.of()));
+    }
+
+    // subscribed, presence_sync, voice_participant_sync: in this order, to this connection only (SPEC 9.4)
+    private void sendInitialState(GatewayCaller caller, GuildId guild, ChannelId channel) {
+        GatewayEvent.Scope self = GatewayEvent.Scope.connection(caller.connection());
+        Map<String, Object> subscribed = new LinkedHashMap<>();
+        subscribed.put("guild_id", guild.value());
+        subscribed.put("channel_id", channel.value());
+        publisher.publish(GatewayEvent.of("subscribed", self, serializer.toJson(subscribed)));
+
+        List<String> online = connections.onlineUsers(guild).stream().map(UserId::value).toList();
+        Map<String, Object> presence = new LinkedHashMap<>();
+        presence.put("guild_id", guild.value());
+        presence.put("user_ids", online);
+        publisher.publish(GatewayEvent.of("presence_sync", self, serializer.toJson(presence)));
+
+        publisher.publish(voiceSync.syncFor(caller.connection(), guild, channel));
+    }
+}

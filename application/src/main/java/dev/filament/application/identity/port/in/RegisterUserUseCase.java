@@ -1,0 +1,29 @@
+package dev.filament.application.identity.port.in;
+
+import dev.filament.domain.net.ClientIp;
+
+/** Use case: register an account (SPEC 4.3 {@code POST /auth/register}); does not log in. */
+public interface RegisterUserUseCase {
+
+    /**
+     * Accepts the registration; returns normally whether or not the name was taken, so the caller cannot tell.
+     *
+     * @throws dev.filament.domain.error.InvalidRequestException when the username or password breaks SPEC 4.1
+     * @throws dev.filament.domain.error.RequestTimeoutException when no hashing slot frees up within the budget
+     */
+    void register(RegisterUserCommand command);
+
+    /** Raw input as received; toString hides the password. */
+    record RegisterUserCommand(String username, String password, ClientIp clientIp) {
+        public RegisterUserCommand {
+            if (clientIp == null) {
+                throw new IllegalArgumentException("registerUserCommand: clientIp required");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "RegisterUserCommand[username=" + username + ", password redacted, clientIp=" + clientIp + "]";
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.filament.application.identity.port.out;
+
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.identity.User;
+import dev.filament.domain.identity.Username;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Out-port: the stored accounts (table {@code users}). Every method runs inside the caller's
+ * {@link dev.filament.application.port.out.UnitOfWork} transaction and blocks only within the database bounds.
+ */
+public interface UserRepository {
+
+    /** Whether {@link #insertIfAbsent} stored the row. */
+    enum InsertOutcome { CREATED, EXISTS }
+
+    /**
+     * Inserts {@code user} unless a user with the same name compared case-insensitively exists, in which case nothing
+     * is written. Atomic against concurrent inserts of the same name (unique index on {@code lower(username)}).
+     */
+    InsertOutcome insertIfAbsent(User user);
+
+    /** The user whose name equals {@code username} ignoring case. */
+    Optional<User> findByUsernameCanonical(Username username);
+
+    Optional<User> findById(UserId id);
+
+    /** Like {@link #findById} but holds a row lock ({@code FOR UPDATE}) until the transaction ends. */
+    Optional<User> lockById(UserId id);
+
+    /** Writes {@code user}'s failed-login counter and lock expiry; call after {@link #lockById} in one transaction. */
+    void saveLoginCounters(User user);
+
+    /** Summaries of the users that exist among {@code ids}; unknown ids are absent from the map. No order. */
+    Map<UserId, UserSummary> findSummaries(Set<UserId> ids);
+
+    /** What clients may learn about any user by id (SPEC 4.3 users lookup). */
+    record UserSummary(UserId userId, Username username, long avatarVersion) {
+        public UserSummary {
+            if (userId == null || username == null || avatarVersion < 0) {
+                throw new IllegalArgumentException("userSummary: userId, username and avatarVersion >= 0 required");
+            }
+        }
+    }
+}

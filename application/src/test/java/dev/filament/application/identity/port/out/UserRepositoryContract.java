@@ -1,0 +1,118 @@
+package dev.filament.application.identity.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.application.identity.port.out.UserRepository.InsertOutcome;
+import dev.filament.application.identity.port.out.UserRepository.UserSummary;
+import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.identity.LoginCounters;
+import dev.filament.domain.identity.PasswordHash;
+import dev.filament.domain.identity.User;
+import dev.filament.domain.identity.Username;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract every {@link UserRepository} keeps. Subclasses supply the repository and the unit of work it joins; the
+ * tests use fresh ids and names, so they run against a shared, non-empty database.
+ */
+public abstract class UserRepositoryContract {
+    protected static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+    private final TestIds ids = new TestIds();
+    private UserRepository users;
+    private UnitOfWork unitOfWork;
+
+    /** A repository over the store under test; called before each test. */
+    protected abstract UserRepository createRepository();
+
+    /** The unit of work whose transactions the repository joins. */
+    protected abstract UnitOfWork unitOfWork();
+
+    @BeforeEach
+    void setUpContract() {
+        users = createRepository();
+        unitOfWork = unitOfWork();
+    }
+
+    private <T> T tx(Supplier<T> work) {
+        return unitOfWork.inTransaction(work);
+    }
+
+    private User newUser(String name) {
+        return User.register(ids.newUserId(), new Username(name), new PasswordHash("$argon2id$v=19$test$" + name), T0);
+    }
+
+    @Test
+    void insertedUserIsFoundByIdWithAllFields() {
+        User user = newUser(TestIds.uniqueUsername());
+        assertThat(tx(() -> users.insertIfAbsent(user))).isEqualTo(InsertOutcome.CREATED);
+        assertThat(tx(() -> users.findById(user.id()))).contains(user);
+    }
+
+    @Test
+    void givenNameTakenInAnotherCase_insertIfAbsent_reportsExistsAndWritesNothing() {
+        String name = TestIds.uniqueUsername();
+        User original = newUser(name);
+        tx(() -> users.insertIfAbsent(original));
+        User clash = newUser(name.toLowerCase(Locale.ROOT));
+        assertThat(tx(() -> users.insertIfAbsent(clash))).isEqualTo(InsertOutcome.EXISTS);
+        assertThat(tx(() -> users.findById(clash.id()))).isEmpty();
+        assertThat(tx(() -> users.findByUsernameCanonical(clash.username()))).contains(original);
+    }
+
+    @Test
+    void findByUsernameCanonicalIgnoresCaseAndKeepsTheStoredSpelling() {
+        String name = TestIds.uniqueUsername();
+        User user = newUser(name);
+        tx(() -> users.insertIfAbsent(user));
+        Optional<User> found = tx(() -> users.findByUsernameCanonical(new Username(name.toLowerCase(Locale.ROOT))));
+        assertThat(found).map(User::username).contains(new Username(name));
+    }
+
+    @Test
+    void unknownUsersAreNotFound() {
+        assertThat(tx(() -> users.findById(ids.newUserId()))).isEmpty();
+        assertThat(tx(() -> users.lockById(ids.newUserId()))).isEmpty();
+        assertThat(tx(() -> users.findByUsernameCanonical(new Username(TestIds.uniqueUsername())))).isEmpty();
+    }
+
+    @Test
+    void loginCountersRoundTripUnderTheRowLockAndTouchNothingElse() {
+        User user = newUser(TestIds.uniqueUsername());
+        tx(() -> users.insertIfAbsent(user));
+        LoginCounters three = new LoginCounters(3, Optional.empty());
+        LoginCounters locked = LoginCounters.lockedUntil(T0.plusSeconds(30));
+        for (LoginCounters counters : new LoginCounters[] {three, locked, LoginCounters.CLEAR}) {
+            tx(() -> {
+                User current = users.lockById(user.id()).orElseThrow();
+                users.saveLoginCounters(User.rehydrate(current.id(), current.username(), current.passwordHash(),
+                        counters, current.createdAt()));
+                return null;
+            });
+            assertThat(tx(() -> users.findById(user.id()))).contains(User.rehydrate(user.id(), user.username(),
+                    user.passwordHash(), counters, user.createdAt()));
+        }
+    }
+
+    @Test
+    void findSummariesReturnsOnlyKnownUsers() {
+        User a = newUser(TestIds.uniqueUsername());
+        User b = newUser(TestIds.uniqueUsername());
+        tx(() -> users.insertIfAbsent(a));
+        tx(() -> users.insertIfAbsent(b));
+        UserId unknown = ids.newUserId();
+        Map<UserId, UserSummary> found = tx(() -> users.findSummaries(Set.of(a.id(), unknown, b.id())));
+        assertThat(found).containsOnlyKeys(a.id(), b.id());
+        assertThat(found.get(a.id())).isEqualTo(new UserSummary(a.id(), a.username(), 0));
+        assertThat(tx(() -> users.findSummaries(Set.of()))).isEmpty();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.filament.application.message.port.out;
+
+import dev.filament.application.search.port.out.InMemorySearchDatabase;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.MessageId;
+import dev.filament.domain.message.Message;
+import dev.filament.domain.message.MessageContent;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Fake {@link MessageRepository}: the {@code messages} table in memory, ordered by id. When given the search fakes'
+ * {@link InMemorySearchDatabase}, every write is mirrored into its {@code messages} table, so the in-memory indexer
+ * and query see the same rows, as the two would share one database. Row locks are no-ops (the in-memory unit of work
+ * is serial) and nothing rolls back. Thread-safe.
+ */
+public final class InMemoryMessageRepository implements MessageRepository {
+    private final TreeMap<MessageId, Message> rows = new TreeMap<>();
+    private final Optional<InMemorySearchDatabase> searchTables;
+
+    public InMemoryMessageRepository() {
+        this.searchTables = Optional.empty();
+    }
+
+    public InMemoryMessageRepository(InMemorySearchDatabase searchTables) {
+        this.searchTables = Optional.of(searchTables);
+    }
+
+    @Override
+    public synchronized void insert(Message message) {
+        if (rows.putIfAbsent(message.id(), message) != null) {
+            throw new IllegalStateException("duplicate message id " + message.id());
+        }
+        searchTables.ifPresent(s -> s.putMessage(message.id(), message.guildId(), message.channelId(),
+                message.content().value()));
+    }
+
+    @Override
+    public synchronized Optional<Message> find(ChannelId channel, MessageId message) {
+        return Optional.ofNullable(rows.get(message)).filter(m -> m.channelId().equals(channel));
+    }
+
+    @Override
+    public Optional<Message> lock(ChannelId channel, MessageId message) {
+        return find(channel, message);
+    }
+
+    @Override
+    public synchronized List<Message> page(ChannelId channel, Optional<MessageId> before, int limit) {
+        var newestFirst = before.map(b -> rows.headMap(b, false)).orElse(rows).descendingMap().values();
+        return newestFirst.stream().filter(m -> m.channelId().equals(channel)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<Message> edit(ChannelId channel, MessageId message, MessageContent content,
+                                               Instant editedAt) {
+        Optional<Message> edited = find(channel, message).map(m -> m.edited(content, editedAt));
+        edited.ifPresent(m -> {
+            rows.put(m.id(), m);
+            searchTables.ifPresent(s -> s.editMessage(m.id(), content.value()));
+        });
+        return edited;
+    }
+
+    @Override
+    public synchronized boolean delete(ChannelId channel, MessageId message) {
+        if (find(channel, message).isEmpty()) {
+            return false;
+        }
+        rows.remove(message);
+        searchTables.ifPresent(s -> s.removeMessage(message));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Message> findAll(GuildId guild, Collection<MessageId> ids) {
+        return ids.stream().distinct().map(rows::get)
+                .filter(m -> m != null && m.guildId().equals(guild)).toList();
+    }
+
+    /** Test inspection: how many rows the table holds. */
+    public synchronized int count() {
+        return rows.size();
+    }
+}

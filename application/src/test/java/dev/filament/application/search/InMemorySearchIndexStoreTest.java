@@ -1,9 +1,0 @@
-package dev.filament.application.search;
-
-class InMemorySearchIndexStoreTest extends SearchIndexStoreContract {
-
-    @Override
-    protected SearchHarness harness() {
-        return new InMemorySearchHarness();
-    }
-}

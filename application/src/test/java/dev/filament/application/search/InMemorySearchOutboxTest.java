@@ -1,9 +1,0 @@
-package dev.filament.application.search;
-
-class InMemorySearchOutboxTest extends SearchOutboxContract {
-
-    @Override
-    protected SearchHarness harness() {
-        return new InMemorySearchHarness();
-    }
-}

@@ -1,0 +1,9 @@
+package dev.filament.application.search.port.out;
+
+class InMemorySearchOutboxTest extends SearchOutboxContract {
+
+    @Override
+    protected SearchHarness harness() {
+        return new InMemorySearchHarness();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.filament.application.search.port.out;
+
+class InMemorySearchQueryTest extends SearchQueryPortContract {
+
+    @Override
+    protected SearchHarness harness() {
+        return new InMemorySearchHarness();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.filament.application.voice.port.out;
+
+import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.application.voice.service.VoiceEventPayloads;
+import dev.filament.domain.voice.VoiceCapacity;
+
+class SimpleVoiceRegistryTest extends VoiceRegistryContract {
+
+    @Override
+    protected VoiceRegistry newRegistry(GatewayEventPublisher publisher, VoiceEventPayloads payloads,
+            VoiceCapacity capacity) {
+        return new SimpleVoiceRegistry(publisher, payloads, capacity);
+    }
+}

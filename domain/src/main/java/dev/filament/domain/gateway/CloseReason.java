@@ -1,0 +1,39 @@
+package dev.filament.domain.gateway;
+
+/** A gateway close code and its wire reason (SPEC 9.6); the reason is also the metric label of disconnects. */
+public enum CloseReason {
+    CLIENT_CLOSE(1000, "client_close"),
+    SERVER_SHUTDOWN(1001, "server_shutdown"),
+    SLOW_CONSUMER(1008, "slow_consumer"),
+    INTERNAL_ERROR(1011, "internal_error"),
+    SERVER_OVERLOADED(1013, "server_overloaded"),
+    HEARTBEAT_TIMEOUT(4000, "heartbeat_timeout"),
+    INVALID_ENVELOPE(4400, "invalid_envelope"),
+    INVALID_PAYLOAD(4400, "invalid_payload"),
+    UNKNOWN_EVENT(4400, "unknown_event"),
+    TOKEN_EXPIRED(4401, "token_expired"),
+    SESSION_REVOKED(4401, "session_revoked"),
+    INGRESS_RATE_LIMITED(4408, "ingress_rate_limited"),
+    EVENT_TOO_LARGE(4413, "event_too_large");
+
+    private final int code;
+    private final String reason;
+
+    CloseReason(int code, String reason) {
+        this.code = code;
+        this.reason = reason;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    /** Every server-initiated close sends a close frame, except a heartbeat timeout: that peer is presumed gone. */
+    public boolean sendsCloseFrame() {
+        return this != HEARTBEAT_TIMEOUT;
+    }
+}
