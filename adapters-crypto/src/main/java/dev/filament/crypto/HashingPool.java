@@ -1,6 +1,6 @@
 package dev.filament.crypto;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.identity.Password;

@@ -3,7 +3,7 @@ package dev.filament.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.identity.Password;

@@ -1,6 +1,6 @@
 package dev.filament.http;
 
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.RequestTimings;
 import dev.filament.domain.error.RateLimitedException;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.error.UnauthenticatedException;

@@ -3,7 +3,7 @@ package dev.filament.http;
 import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.health.ReadinessCheck;
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.net.ClientIp;
 import java.io.BufferedReader;

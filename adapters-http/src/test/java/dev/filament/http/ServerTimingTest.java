@@ -3,7 +3,7 @@ package dev.filament.http;
 import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.RequestTimings;
 import java.net.http.HttpResponse;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.filament.postgres;
 
-import dev.filament.application.health.ReadinessCheck;
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package dev.filament.postgres;
 
-import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.budget.RequestTimings;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.RequestBudget;
+import dev.filament.application.shared.RequestTimings;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.FilamentException;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.error.UnavailableException;

@@ -3,7 +3,7 @@ package dev.filament.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.filament.application.health.ReadinessCheck;
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package dev.filament.postgres;
 
-import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.port.UnitOfWorkContract;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.RequestBudget;
+import dev.filament.application.shared.port.out.UnitOfWorkContract;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import org.jooq.impl.DSL;

@@ -1,6 +1,6 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.application.gateway.port.out.PresenceStatus;
 import dev.filament.application.wire.EventSerializer;

@@ -1,6 +1,6 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;

@@ -1,6 +1,6 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.application.gateway.port.out.PresenceStatus;
 import dev.filament.domain.gateway.UnsubscribeReason;

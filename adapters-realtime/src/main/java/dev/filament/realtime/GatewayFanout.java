@@ -1,7 +1,7 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions;
 import dev.filament.domain.gateway.UnsubscribeReason;

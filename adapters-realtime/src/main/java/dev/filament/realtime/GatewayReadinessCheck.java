@@ -1,6 +1,6 @@
 package dev.filament.realtime;
 
-import dev.filament.application.health.ReadinessCheck;
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.filament.realtime;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions.Subscription;
 import dev.filament.domain.id.ChannelId;

@@ -4,7 +4,7 @@ import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.RecordingGatewayMetrics;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;

@@ -3,7 +3,7 @@ package dev.filament.realtime;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.gateway.port.out.GatewayConnections;
 import dev.filament.application.gateway.port.out.GatewayConnectionsContract;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 
 /** The real fanout keeps the {@link GatewayConnections} contract its in-memory fake keeps. */

@@ -1,8 +1,8 @@
 package dev.filament.realtime;
 
 import dev.filament.application.guild.port.SimpleJsonSerializer;
-import dev.filament.application.gateway.GatewayEventPublisher;
-import dev.filament.application.gateway.GatewayEventPublisherContract;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisherContract;
 import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;

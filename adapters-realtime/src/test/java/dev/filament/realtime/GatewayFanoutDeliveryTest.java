@@ -5,7 +5,7 @@ import static dev.filament.realtime.FanoutFixture.assertConsecutive;
 import static dev.filament.realtime.FanoutFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
 import dev.filament.application.gateway.port.out.RecordingGatewayMetrics;
 import dev.filament.domain.gateway.CloseReason;

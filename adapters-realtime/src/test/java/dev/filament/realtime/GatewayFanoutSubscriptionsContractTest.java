@@ -2,7 +2,7 @@ package dev.filament.realtime;
 
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.gateway.port.out.GatewayConnections;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions;
 import dev.filament.application.gateway.port.out.GatewaySubscriptionsContract;
 import dev.filament.application.gateway.port.out.NoopGatewayMetrics;

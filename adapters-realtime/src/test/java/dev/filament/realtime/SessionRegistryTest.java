@@ -2,7 +2,7 @@ package dev.filament.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
 import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 import dev.filament.domain.id.ChannelId;

@@ -1,11 +1,11 @@
 package dev.filament.bootstrap;
 
-import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.RequestBudget;
+import dev.filament.application.shared.RequestTimings;
 import dev.filament.domain.gateway.CloseReason;
-import dev.filament.application.gateway.TimedGatewayEventPublisher;
+import dev.filament.application.shared.TimedGatewayEventPublisher;
 import dev.filament.application.gateway.service.RevalidateGuildSubscriptionsService;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.GuildWiring.GuildModule;
@@ -21,7 +21,7 @@ import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.guild.port.out.AccessLoader;
 import dev.filament.application.guild.port.out.ChannelRepository;
-import dev.filament.application.health.ReadinessCheck;
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.bootstrap.wiring.DatabaseWiring.Database;
 import dev.filament.bootstrap.wiring.GatewayWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring.Identity;

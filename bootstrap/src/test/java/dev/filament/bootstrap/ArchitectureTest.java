@@ -43,6 +43,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void sliceCycleRuleFailsOnTwoFeaturesThatDependOnEachOther() {
+        assertThatThrownBy(() -> new HexagonRules(FIXTURE_ROOT).applicationSlicesAreFreeOfCycles().check(FIXTURES))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("cyclea").hasMessageContaining("cycleb");
+    }
+
+    @Test
     void coreTechnologyRuleFailsOnAThreadPoolAThreadOrASecureRandom() {
         assertThatThrownBy(() -> new HexagonRules(FIXTURE_ROOT).coreOwnsNoThreadsOrSecureRandom().check(FIXTURES))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("ThreadPoolApplication")

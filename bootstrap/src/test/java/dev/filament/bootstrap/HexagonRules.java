@@ -2,6 +2,7 @@ package dev.filament.bootstrap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 import java.security.SecureRandom;
@@ -88,9 +89,19 @@ final class HexagonRules {
                 .as(library + " is used only by " + String.join(", ", owners) + " (and bootstrap)");
     }
 
+    /**
+     * The application's feature slices ({@code application.<feature>..}, the shared kernel and the wire shapes among
+     * them) depend on each other without cycles: a feature reaches another through its use-case interfaces only.
+     */
+    ArchRule applicationSlicesAreFreeOfCycles() {
+        return slices().matching(root + ".application.(*)..").should().beFreeOfCycles()
+                .as("application feature slices are free of cycles");
+    }
+
     List<ArchRule> all() {
         return Stream.of(Stream.of(domainUsesTheJdkOnly(), applicationUsesTheJdkAndDomainOnly(),
-                        coreOwnsNoThreadsOrSecureRandom()), adaptersAreIsolated().stream(),
+                        coreOwnsNoThreadsOrSecureRandom(), applicationSlicesAreFreeOfCycles()),
+                adaptersAreIsolated().stream(),
                 librariesStayInTheirAdapters().stream())
                 .flatMap(s -> s).toList();
     }

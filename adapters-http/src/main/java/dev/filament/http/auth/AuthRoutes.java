@@ -10,7 +10,7 @@ import dev.filament.application.identity.port.in.RefreshSessionUseCase.RefreshSe
 import dev.filament.application.identity.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.filament.application.identity.port.out.UserRepository.UserSummary;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.application.wire.TokenShape;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;

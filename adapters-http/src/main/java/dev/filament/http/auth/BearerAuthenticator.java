@@ -1,6 +1,6 @@
 package dev.filament.http.auth;
 
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.RequestTimings;
 import dev.filament.application.identity.port.in.AuthenticateRequestUseCase;
 import dev.filament.application.identity.port.in.AuthenticateRequestUseCase.AuthenticateRequestCommand;
 import dev.filament.application.identity.port.in.AuthenticatedUser;

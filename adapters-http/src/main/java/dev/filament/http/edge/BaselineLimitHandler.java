@@ -1,6 +1,6 @@
 package dev.filament.http.edge;
 
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.http.RequestAttributes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

@@ -1,6 +1,6 @@
 package dev.filament.http.edge;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.domain.error.RequestTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,6 +1,6 @@
 package dev.filament.http.edge;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.http.RequestAttributes;
 import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;

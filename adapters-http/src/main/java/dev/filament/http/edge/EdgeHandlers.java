@@ -1,8 +1,8 @@
 package dev.filament.http.edge;
 
-import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.budget.RequestTimings;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RequestBudget;
+import dev.filament.application.shared.RequestTimings;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.net.ClientIpResolver;
 
 /** The edge before-handlers of SPEC 2.1, built once and installed in this order by the server factory. */

@@ -1,6 +1,6 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.http.edge.BudgetWatchdog;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;

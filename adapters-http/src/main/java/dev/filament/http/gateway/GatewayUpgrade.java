@@ -1,6 +1,6 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.identity.AccessClaims;

@@ -1,6 +1,6 @@
 package dev.filament.http.guild;
 
-import dev.filament.application.guild.Page;
+import dev.filament.application.shared.Page;
 import dev.filament.application.guild.port.in.JoinGuildUseCase.Joined;
 import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase.Created;
 import dev.filament.domain.guild.GuildBan;

@@ -1,6 +1,6 @@
 package dev.filament.http.message;
 
-import dev.filament.application.guild.Page;
+import dev.filament.application.shared.Page;
 import dev.filament.domain.message.MessageView;
 import dev.filament.application.wire.MessageResponse;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.filament.http.message;
 
-import dev.filament.application.guild.Page;
+import dev.filament.application.shared.Page;
 import dev.filament.application.message.port.in.CreateMessageUseCase;
 import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessageCommand;
 import dev.filament.application.message.port.in.DeleteMessageUseCase;

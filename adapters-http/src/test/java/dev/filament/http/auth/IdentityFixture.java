@@ -1,6 +1,6 @@
 package dev.filament.http.auth;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.identity.service.GetMeService;
 import dev.filament.application.identity.service.LoginUserService;
 import dev.filament.application.identity.service.LogoutSessionService;
@@ -18,7 +18,7 @@ import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.application.markdown.port.out.ParagraphTokenizer;
 import dev.filament.application.identity.service.AuthenticateRequestService;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.testing.HttpFixture;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.filament.http.gateway;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.gateway.port.out.InMemoryGatewayConnections;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.net.ClientIpResolver;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.HttpServer;
@@ -52,7 +52,7 @@ public final class GatewayTestServer implements AutoCloseable {
         RateLimiter baseline = new RateLimiter(LimitPolicy.tokenBucket("baseline", baselinePerMinute, 60),
                 Clock.systemUTC());
         EdgeHandlers edge = EdgeHandlers.create(new ClientIpResolver(List.of()), REQUEST_TIMEOUT, budget, baseline,
-                tokenBaselineKey ? new TokenBaselineKey(identity, Clock.systemUTC()) : BaselineKey.IP_ONLY, 1_048_576, new dev.filament.application.budget.RequestTimings());
+                tokenBaselineKey ? new TokenBaselineKey(identity, Clock.systemUTC()) : BaselineKey.IP_ONLY, 1_048_576, new dev.filament.application.shared.RequestTimings());
         HttpMetrics metrics = new HttpMetrics(prometheus, REQUEST_TIMEOUT);
         LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(metrics);
         GatewaySettings settings = tune.apply(GatewaySettings.of(REQUEST_TIMEOUT, 60, Duration.ofSeconds(10),

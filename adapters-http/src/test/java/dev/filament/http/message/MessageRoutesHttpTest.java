@@ -7,7 +7,7 @@ import static dev.filament.http.testing.HttpFixture.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.SystemRoleKey;

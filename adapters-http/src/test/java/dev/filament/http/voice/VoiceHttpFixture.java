@@ -1,8 +1,8 @@
 package dev.filament.http.voice;
 
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.service.GuildFixture;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.application.voice.port.out.VoiceTokenIssuer;
 import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;

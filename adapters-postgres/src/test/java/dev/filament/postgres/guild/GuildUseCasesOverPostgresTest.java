@@ -3,7 +3,7 @@ package dev.filament.postgres.guild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.guild.port.in.CreateChannelUseCase.CreateChannelCommand;
 import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
 import dev.filament.application.guild.port.in.GetSelfPermissionsUseCase.GetSelfPermissionsQuery;

@@ -1,7 +1,7 @@
 package dev.filament.postgres.guild;
 
-import dev.filament.application.fakes.MutableClock;
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.fakes.MutableClock;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.port.out.RecordingHandOffPorts;
@@ -10,7 +10,7 @@ import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.domain.net.IpAddress;
 import dev.filament.domain.ratelimit.LimitPolicy;

@@ -2,7 +2,7 @@ package dev.filament.postgres.guild;
 
 import static dev.filament.postgres.jooq.Tables.USERS;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.domain.guild.Guild;

@@ -2,7 +2,7 @@ package dev.filament.postgres.guild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.guild.port.in.ListChannelsUseCase.ListChannelsQuery;
 import dev.filament.application.guild.port.out.AccessLoader;
 import dev.filament.application.guild.port.out.GuildPorts;

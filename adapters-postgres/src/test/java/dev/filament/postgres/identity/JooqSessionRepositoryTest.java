@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.identity.port.out.SessionRepository;
 import dev.filament.application.identity.port.out.SessionRepositoryContract;
 import dev.filament.application.identity.port.out.UserRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.identity.PasswordHash;

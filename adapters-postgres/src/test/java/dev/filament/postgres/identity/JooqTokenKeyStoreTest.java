@@ -3,11 +3,11 @@ package dev.filament.postgres.identity;
 import static dev.filament.postgres.jooq.Tables.SERVER_SECRETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.fakes.MutableClock;
+import dev.filament.application.shared.RequestBudget;
+import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.identity.port.out.TokenKeyStore;
 import dev.filament.application.identity.port.out.TokenKeyStoreContract;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.identity.TokenKey;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.testing.LockWaits;

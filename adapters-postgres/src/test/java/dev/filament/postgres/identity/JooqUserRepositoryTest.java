@@ -2,12 +2,12 @@ package dev.filament.postgres.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.identity.port.out.UserRepository.InsertOutcome;
 import dev.filament.application.identity.port.out.UserRepositoryContract;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;

@@ -7,9 +7,9 @@ import static dev.filament.postgres.jooq.Tables.SEARCH_DOCUMENTS;
 import static dev.filament.postgres.jooq.Tables.SEARCH_OUTBOX;
 import static dev.filament.postgres.jooq.Tables.USERS;
 
-import dev.filament.application.fakes.MutableClock;
+import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.out.OutboxEntry;
 import dev.filament.application.search.port.out.SearchHarness;
 import dev.filament.application.search.port.out.SearchIndexStore;

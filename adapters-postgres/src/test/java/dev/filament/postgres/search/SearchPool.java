@@ -1,7 +1,7 @@
 package dev.filament.postgres.search;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.postgres.DataSourceFactory;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.PostgresSettings;

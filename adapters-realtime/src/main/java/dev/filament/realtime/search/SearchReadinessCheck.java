@@ -1,6 +1,6 @@
 package dev.filament.realtime.search;
 
-import dev.filament.application.health.ReadinessCheck;
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.application.search.port.out.SearchBacklog;
 import dev.filament.application.search.port.out.SearchIndexStore;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.filament.realtime.voice;
 
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,6 +1,6 @@
 package dev.filament.realtime.revalidation;
 
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.gateway.port.out.SubscriptionRevalidations;
 import dev.filament.application.gateway.port.out.SubscriptionRevalidationsContract;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;

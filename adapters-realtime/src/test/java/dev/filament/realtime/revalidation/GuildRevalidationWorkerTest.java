@@ -4,7 +4,7 @@ import dev.filament.application.guild.port.SimpleJsonSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 import dev.filament.application.gateway.port.out.RecordingGatewaySocket;
 import dev.filament.application.gateway.service.CountingAccessLoader;

@@ -2,7 +2,7 @@ package dev.filament.realtime.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.health.ReadinessCheck.Result;
+import dev.filament.application.shared.port.out.ReadinessCheck.Result;
 import dev.filament.application.search.port.out.BatchResult;
 import dev.filament.application.search.port.out.InMemorySearchHarness;
 import dev.filament.application.search.port.out.NoopSearchMetrics;

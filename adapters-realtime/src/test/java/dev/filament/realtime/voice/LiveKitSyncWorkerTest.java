@@ -3,7 +3,7 @@ package dev.filament.realtime.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.voice.fakes.FakeLiveKitRoomService;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.application.voice.port.out.VoiceRepairReason;

@@ -2,8 +2,8 @@ package dev.filament.realtime.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.application.voice.port.out.VoiceRegistry.IssueOutcome;

@@ -1,6 +1,6 @@
 package dev.filament.realtime.voice;
 
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.application.voice.port.out.VoiceRegistryContract;
 import dev.filament.application.voice.service.VoiceEventPayloads;

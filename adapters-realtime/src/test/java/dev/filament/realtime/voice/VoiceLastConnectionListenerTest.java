@@ -2,9 +2,9 @@ package dev.filament.realtime.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.fakes.MutableClock;
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.fakes.MutableClock;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.application.voice.service.VoiceEventPayloads;

@@ -2,8 +2,8 @@ package dev.filament.bootstrap.wiring;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
-import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.RequestBudget;
+import dev.filament.application.shared.RequestTimings;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.postgres.DataSourceFactory;
 import dev.filament.postgres.DatabaseCircuit;

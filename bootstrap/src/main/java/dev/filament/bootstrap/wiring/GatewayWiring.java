@@ -1,6 +1,6 @@
 package dev.filament.bootstrap.wiring;
 
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.gateway.port.in.GatewayCommandHandler;
 import dev.filament.application.gateway.service.GatewayCommandService;
 import dev.filament.application.gateway.service.RevalidateGuildSubscriptionsService;
@@ -10,7 +10,7 @@ import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.identity.port.in.AuthenticateRequestUseCase;
 import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.application.message.port.in.CreateMessageUseCase;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.id.IdGenerator;

@@ -1,6 +1,6 @@
 package dev.filament.bootstrap.wiring;
 
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.out.AccessLoader;
 import dev.filament.application.guild.port.out.AuditLog;
@@ -53,7 +53,7 @@ import dev.filament.application.guild.service.UpdateMemberRoleService;
 import dev.filament.application.guild.service.UpdateRoleService;
 import dev.filament.application.guild.service.UpsertChannelOverrideService;
 import dev.filament.application.identity.port.out.IpObservationRecorder;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.guild.ipban.InfrastructureNetworks;
 import dev.filament.domain.guild.ipban.IpBanMatch;

@@ -1,7 +1,7 @@
 package dev.filament.bootstrap.wiring;
 
-import dev.filament.application.budget.RequestBudget;
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.RequestBudget;
+import dev.filament.application.shared.RequestTimings;
 import dev.filament.application.identity.service.AuthenticateRequestService;
 import dev.filament.application.identity.port.in.AuthenticateRequestUseCase;
 import dev.filament.application.identity.service.CleanupExpiredSessionsService;

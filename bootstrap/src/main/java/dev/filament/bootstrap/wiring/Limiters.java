@@ -1,6 +1,6 @@
 package dev.filament.bootstrap.wiring;
 
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.auth.AuthLimiters;

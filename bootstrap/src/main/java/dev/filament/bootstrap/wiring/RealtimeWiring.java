@@ -1,6 +1,6 @@
 package dev.filament.bootstrap.wiring;
 
-import dev.filament.application.health.ReadinessCheck;
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.application.search.port.out.SearchIndexQueue;
 import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
 import dev.filament.application.voice.port.out.VoiceTokenIssuer;

@@ -1,6 +1,6 @@
 package dev.filament.bootstrap.wiring;
 
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.RequestTimings;
 import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.guild.port.out.ChannelRepository;

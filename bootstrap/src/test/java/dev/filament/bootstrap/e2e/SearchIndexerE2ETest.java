@@ -3,7 +3,7 @@ package dev.filament.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.filament.application.budget.RequestBudget;
+import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.search.port.out.NoopSearchMetrics;
 import dev.filament.application.search.port.out.SearchCriteria;

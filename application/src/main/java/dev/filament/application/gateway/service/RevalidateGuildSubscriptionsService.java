@@ -5,7 +5,7 @@ import dev.filament.application.gateway.port.out.GatewaySubscriptions;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.out.AccessLoader;
 import dev.filament.application.guild.service.AccessLadder;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.application.gateway.port.in.RevalidateGuildSubscriptionsUseCase;
 import dev.filament.domain.id.GuildId;

@@ -3,7 +3,7 @@ package dev.filament.application.guild.service;
 import dev.filament.application.guild.port.out.AccessLoader.GuildSnapshot;
 import dev.filament.application.guild.port.out.AccessLoader;
 import dev.filament.application.guild.port.out.IpBanRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.AccessContext;

@@ -7,7 +7,7 @@ import dev.filament.application.guild.port.out.BanRepository;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.MemberRepository;
 import dev.filament.application.guild.port.out.UserDirectory;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.access.AccessContext;

@@ -4,7 +4,7 @@ import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.CreateChannelUseCase;
 import dev.filament.application.guild.port.out.ChannelRepository;
 import dev.filament.application.guild.port.out.GuildRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;

@@ -1,9 +1,9 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.guild.port.in.DeleteIpBanUseCase;
 import dev.filament.application.guild.port.out.IpBanRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.ipban.IpBan;

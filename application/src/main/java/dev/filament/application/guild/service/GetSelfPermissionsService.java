@@ -1,7 +1,7 @@
 package dev.filament.application.guild.service;
 
 import dev.filament.application.guild.port.in.GetSelfPermissionsUseCase;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.access.EffectivePermissions;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.guild.permission.Permission;

@@ -1,7 +1,7 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.out.GuildRevalidation;

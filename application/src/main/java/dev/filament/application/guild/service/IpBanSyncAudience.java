@@ -1,6 +1,6 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.Role;

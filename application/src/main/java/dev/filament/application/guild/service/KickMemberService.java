@@ -5,7 +5,7 @@ import dev.filament.application.guild.port.in.KickMemberUseCase;
 import dev.filament.application.guild.port.in.MemberCommand;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.MemberRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.ModerationPolicy;

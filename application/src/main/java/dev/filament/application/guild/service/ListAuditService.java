@@ -1,12 +1,12 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.Page;
-import dev.filament.application.guild.PageLimit;
+import dev.filament.application.shared.Page;
+import dev.filament.application.shared.PageLimit;
 import dev.filament.application.guild.port.in.ListAuditUseCase;
 import dev.filament.application.guild.port.out.AccessLoader.GuildSnapshot;
 import dev.filament.application.guild.port.out.AccessLoader;
 import dev.filament.application.guild.port.out.AuditLog;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.TimeCursor;

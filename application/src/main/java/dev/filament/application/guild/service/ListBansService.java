@@ -1,9 +1,9 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.Page;
+import dev.filament.application.shared.Page;
 import dev.filament.application.guild.port.in.ListBansUseCase;
 import dev.filament.application.guild.port.out.BanRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.permission.Permission;
 

@@ -2,7 +2,7 @@ package dev.filament.application.guild.service;
 
 import dev.filament.application.guild.port.in.ListChannelsUseCase;
 import dev.filament.application.guild.port.out.ChannelRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.PermissionEvaluator;

@@ -2,7 +2,7 @@ package dev.filament.application.guild.service;
 
 import dev.filament.application.guild.port.in.ListGuildsUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.id.UserId;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.filament.application.guild.service;
 
 import dev.filament.application.guild.port.in.ListRolesUseCase;
 import dev.filament.application.guild.port.out.RoleRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 

@@ -4,7 +4,7 @@ import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.ReorderRolesUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.RoleReorderPolicy;

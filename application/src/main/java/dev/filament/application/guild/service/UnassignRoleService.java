@@ -3,7 +3,7 @@ package dev.filament.application.guild.service;
 import dev.filament.application.guild.port.in.RoleAssignmentCommand;
 import dev.filament.application.guild.port.in.UnassignRoleUseCase;
 import dev.filament.application.guild.port.out.RoleRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.policy.RoleAssignmentPolicy;
 import java.time.Clock;

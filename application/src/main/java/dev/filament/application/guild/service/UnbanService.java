@@ -3,7 +3,7 @@ package dev.filament.application.guild.service;
 import dev.filament.application.guild.port.in.MemberCommand;
 import dev.filament.application.guild.port.in.UnbanUseCase;
 import dev.filament.application.guild.port.out.BanRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.permission.Permission;

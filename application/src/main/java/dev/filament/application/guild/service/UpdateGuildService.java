@@ -3,7 +3,7 @@ package dev.filament.application.guild.service;
 import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.UpdateGuildUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildName;
 import dev.filament.domain.guild.permission.Permission;

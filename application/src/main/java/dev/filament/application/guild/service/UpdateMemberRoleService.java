@@ -5,7 +5,7 @@ import dev.filament.application.guild.port.in.MemberCommand;
 import dev.filament.application.guild.port.in.UpdateMemberRoleUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.policy.MemberRolePolicy;

@@ -4,7 +4,7 @@ import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase;
 import dev.filament.application.guild.port.out.ChannelRepository;
 import dev.filament.application.guild.port.out.UserDirectory;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.OverrideTargetKind;

@@ -6,7 +6,7 @@ import dev.filament.application.identity.port.out.AuthEvents;
 import dev.filament.application.identity.port.out.AuthEvents.TokenRejection;
 import dev.filament.application.identity.port.out.SessionRepository;
 import dev.filament.application.identity.port.out.TokenService;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.identity.Username;

@@ -2,7 +2,7 @@ package dev.filament.application.identity.service;
 
 import dev.filament.application.identity.port.in.CleanupExpiredSessionsUseCase;
 import dev.filament.application.identity.port.out.SessionRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.identity.AuthTtl;
 import java.time.Clock;
 import java.time.Instant;

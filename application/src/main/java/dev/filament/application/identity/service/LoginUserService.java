@@ -7,7 +7,7 @@ import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.identity.port.in.AuthResult;
 import dev.filament.application.identity.port.in.LoginUserUseCase;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.Password;

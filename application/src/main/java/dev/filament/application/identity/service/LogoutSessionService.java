@@ -5,7 +5,7 @@ import dev.filament.application.identity.port.out.AuthEvents;
 import dev.filament.application.identity.port.out.AuthEvents.LogoutOutcome;
 import dev.filament.application.identity.port.out.SessionRepository;
 import dev.filament.application.identity.port.out.SessionRevocationListener;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.identity.RefreshToken;

@@ -3,7 +3,7 @@ package dev.filament.application.identity.service;
 import dev.filament.application.identity.port.in.LookupUsersUseCase;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.identity.port.out.UserRepository.UserSummary;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.id.Ulid;
 import dev.filament.domain.id.UserId;

@@ -6,7 +6,7 @@ import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.identity.port.out.UserRepository.InsertOutcome;
 import dev.filament.application.identity.port.in.RegisterUserUseCase;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.identity.Password;

@@ -2,7 +2,7 @@ package dev.filament.application.identity.service;
 
 import dev.filament.application.identity.port.out.RandomSource;
 import dev.filament.application.identity.port.out.TokenKeyStore;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.identity.TokenKey;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.application.message.port.in.CreateMessageUseCase;
 import dev.filament.application.message.port.out.MessageRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.out.SearchOutbox;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.id.IdGenerator;

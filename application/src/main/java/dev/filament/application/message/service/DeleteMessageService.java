@@ -5,7 +5,7 @@ import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.service.ChannelAccess;
 import dev.filament.application.message.port.in.DeleteMessageUseCase;
 import dev.filament.application.message.port.out.MessageRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.out.SearchOutbox;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;

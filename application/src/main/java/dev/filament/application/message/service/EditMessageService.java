@@ -6,7 +6,7 @@ import dev.filament.application.guild.service.ChannelAccess;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.application.message.port.in.EditMessageUseCase;
 import dev.filament.application.message.port.out.MessageRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.out.SearchOutbox;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;

@@ -1,11 +1,11 @@
 package dev.filament.application.message.service;
 
-import dev.filament.application.guild.Page;
+import dev.filament.application.shared.Page;
 import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.application.message.port.in.ListMessagesUseCase;
 import dev.filament.application.message.port.out.MessageRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageView;

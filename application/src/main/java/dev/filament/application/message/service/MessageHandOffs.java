@@ -1,7 +1,7 @@
 package dev.filament.application.message.service;
 
-import dev.filament.application.budget.RequestTimings;
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.RequestTimings;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.search.port.out.SearchIndexQueue;

@@ -1,6 +1,6 @@
 package dev.filament.application.search.service;
 
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.RequestTimings;
 import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.search.port.out.SearchIndexQueue;
 

@@ -1,7 +1,7 @@
 package dev.filament.application.search.service;
 
 import dev.filament.application.guild.service.AccessLadder;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.in.RebuildSearchUseCase;
 import dev.filament.application.search.port.out.SearchOutbox;
 import dev.filament.domain.guild.ipban.IpBanSurface;

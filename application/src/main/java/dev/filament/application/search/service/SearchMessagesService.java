@@ -8,7 +8,7 @@ import dev.filament.application.search.port.out.SearchQueryPort;
 import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.port.out.ChannelRepository;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.in.SearchMessagesUseCase;
 import dev.filament.application.search.port.out.IndexedMessages;
 import dev.filament.domain.guild.ipban.IpBanSurface;

@@ -1,6 +1,6 @@
 package dev.filament.application.voice.service;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.id.ChannelId;

@@ -2,7 +2,7 @@ package dev.filament.application.voice.service;
 
 import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.service.StoredTime;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.application.voice.port.in.UpdateVoiceStateUseCase;
 import dev.filament.domain.error.InvalidRequestException;

@@ -2,7 +2,7 @@ package dev.filament.application.voice.service;
 
 import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.service.ChannelAccess;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;

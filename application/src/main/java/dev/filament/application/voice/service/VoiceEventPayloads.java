@@ -1,6 +1,6 @@
 package dev.filament.application.voice.service;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.voice.FlagChanges;
 import dev.filament.domain.voice.StreamSource;

@@ -3,8 +3,8 @@ package dev.filament.application.gateway.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.gateway.port.out.RecordingGatewaySocket;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.service.GuildFixture;

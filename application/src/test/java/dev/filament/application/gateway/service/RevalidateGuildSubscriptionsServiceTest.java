@@ -2,7 +2,7 @@ package dev.filament.application.gateway.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions.Subscription;
 import dev.filament.application.gateway.port.out.InMemoryGatewayConnections;
 import dev.filament.application.gateway.port.out.RecordingGatewaySocket;

@@ -1,6 +1,6 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.fakes.MutableClock;
+import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
 import dev.filament.application.guild.port.out.GuildPorts;
@@ -51,8 +51,8 @@ public final class GuildFixture {
     }
 
     /** Every use case wired as bootstrap would, over this fixture's fakes. */
-    public GuildServices useCases(dev.filament.application.ratelimit.RateLimiter ipLimiter,
-                                  dev.filament.application.ratelimit.RateLimiter userLimiter,
+    public GuildServices useCases(dev.filament.application.shared.RateLimiter ipLimiter,
+                                  dev.filament.application.shared.RateLimiter userLimiter,
                                   dev.filament.application.identity.port.out.IpObservationRecorder observations) {
         GuildGraph wired = GuildGraph.of(store, settings, ids, clock, handOffs, new SimpleJsonSerializer(),
                 handOffs, handOffs, handOffs);

@@ -1,14 +1,14 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.guild.port.out.HandOffFailures;
 import dev.filament.application.guild.port.out.VoiceRemovals;
 import dev.filament.application.identity.port.out.IpObservationRecorder;
-import dev.filament.application.port.out.UnitOfWork;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.guild.ipban.IpBanMatch;
 import dev.filament.domain.id.IdGenerator;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildComm
 import dev.filament.application.guild.port.in.JoinGuildUseCase.JoinGuildCommand;
 import dev.filament.application.guild.port.in.MemberCommand;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.guild.directory.JoinOutcome;

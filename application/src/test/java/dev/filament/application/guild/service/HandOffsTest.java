@@ -3,7 +3,7 @@ package dev.filament.application.guild.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.port.out.GuildRevalidation;

@@ -1,6 +1,6 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase.CreateIpBansByUserCommand;
 import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase.Created;
 import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase;

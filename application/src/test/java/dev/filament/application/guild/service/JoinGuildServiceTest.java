@@ -4,7 +4,7 @@ import dev.filament.application.guild.port.in.JoinGuildUseCase.JoinGuildCommand;
 import dev.filament.application.guild.port.in.JoinGuildUseCase.Joined;
 import dev.filament.application.guild.port.in.JoinGuildUseCase;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.error.RateLimitedException;

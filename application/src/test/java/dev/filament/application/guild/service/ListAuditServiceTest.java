@@ -1,6 +1,6 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.Page;
+import dev.filament.application.shared.Page;
 import dev.filament.application.guild.port.in.ListAuditUseCase.ListAuditQuery;
 import dev.filament.application.guild.port.in.ListAuditUseCase;
 import dev.filament.domain.error.ForbiddenException;

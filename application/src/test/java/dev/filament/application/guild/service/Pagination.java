@@ -1,6 +1,6 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.Page;
+import dev.filament.application.shared.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.filament.application.identity.service;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
-import dev.filament.application.fakes.MutableClock;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.identity.fakes.CountingPasswordHasher;
 import dev.filament.application.identity.fakes.FakeTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
@@ -21,7 +21,7 @@ import dev.filament.application.identity.port.in.LookupUsersUseCase;
 import dev.filament.application.identity.port.in.RefreshSessionUseCase;
 import dev.filament.application.identity.port.in.RegisterUserUseCase;
 import dev.filament.application.identity.port.in.RegisterUserUseCase.RegisterUserCommand;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
 import dev.filament.domain.net.ClientIp;

@@ -2,7 +2,7 @@ package dev.filament.application.identity.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.identity.fakes.InMemoryTokenKeyStore;
 import dev.filament.application.identity.fakes.SequenceRandomSource;
 import dev.filament.domain.identity.TokenKey;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessageCommand;

@@ -3,7 +3,7 @@ package dev.filament.application.message.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessageCommand;
 import dev.filament.application.message.port.in.DeleteMessageUseCase.DeleteMessageCommand;

@@ -2,9 +2,9 @@ package dev.filament.application.message.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.budget.RequestTimings;
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.RequestTimings;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.port.out.RecordingHandOffPorts;

@@ -3,8 +3,8 @@ package dev.filament.application.voice.service;
 import static dev.filament.domain.voice.StreamSource.MICROPHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.fakes.MutableClock;
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.fakes.MutableClock;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.voice.fakes.FakeLiveKitRoomService;
 import dev.filament.application.voice.fakes.RecordingVoiceSyncTelemetry;

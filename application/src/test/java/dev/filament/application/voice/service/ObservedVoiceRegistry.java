@@ -1,7 +1,7 @@
 package dev.filament.application.voice.service;
 
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.domain.voice.VoiceCapacity;
 import dev.filament.domain.voice.VoiceGrant;
 import dev.filament.domain.voice.VoiceIdentity;

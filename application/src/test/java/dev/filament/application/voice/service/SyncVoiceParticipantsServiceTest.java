@@ -2,9 +2,9 @@ package dev.filament.application.voice.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.fakes.MutableClock;
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.fakes.MutableClock;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.voice.fakes.RecordingVoiceSyncTelemetry;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;

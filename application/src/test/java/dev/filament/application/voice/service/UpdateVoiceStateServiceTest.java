@@ -3,7 +3,7 @@ package dev.filament.application.voice.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.voice.port.in.UpdateVoiceStateUseCase.UpdateVoiceStateCommand;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;

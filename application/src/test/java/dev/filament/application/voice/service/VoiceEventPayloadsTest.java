@@ -4,7 +4,7 @@ import static dev.filament.domain.voice.StreamSource.CAMERA;
 import static dev.filament.domain.voice.StreamSource.MICROPHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;

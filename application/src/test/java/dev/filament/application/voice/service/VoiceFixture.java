@@ -1,9 +1,9 @@
 package dev.filament.application.voice.service;
 
-import dev.filament.application.gateway.RecordingGatewayEventPublisher;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.ratelimit.RateLimiter;
+import dev.filament.application.shared.RateLimiter;
 import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.application.voice.port.in.IssueVoiceTokenUseCase.IssueVoiceTokenCommand;

@@ -1,6 +1,6 @@
 package dev.filament.application.gateway.port.out;
 
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;

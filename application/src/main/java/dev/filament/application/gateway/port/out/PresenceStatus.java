@@ -2,7 +2,7 @@ package dev.filament.application.gateway.port.out;
 
 import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.wire.GuildEvent;
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 

@@ -1,6 +1,6 @@
 package dev.filament.application.guild.port.in;
 
-import dev.filament.application.guild.Page;
+import dev.filament.application.shared.Page;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;

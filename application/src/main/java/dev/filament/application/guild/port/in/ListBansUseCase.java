@@ -1,7 +1,7 @@
 package dev.filament.application.guild.port.in;
 
-import dev.filament.application.guild.Page;
-import dev.filament.application.guild.PageLimit;
+import dev.filament.application.shared.Page;
+import dev.filament.application.shared.PageLimit;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.id.GuildId;

@@ -1,6 +1,6 @@
 package dev.filament.application.guild.port.in;
 
-import dev.filament.application.guild.PageLimit;
+import dev.filament.application.shared.PageLimit;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.PublicGuildQuery;
 import dev.filament.domain.id.UserId;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Out-port: the guild rows (table {@code guilds}) and the rows created with a guild. Every method runs inside the
- * caller's {@link dev.filament.application.port.out.UnitOfWork} transaction and blocks only within the database
+ * caller's {@link dev.filament.application.shared.port.out.UnitOfWork} transaction and blocks only within the database
  * bounds. Lists are ordered {@code created_at DESC, guild_id DESC}.
  */
 public interface GuildRepository {

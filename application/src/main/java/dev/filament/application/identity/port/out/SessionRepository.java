@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Out-port: login sessions and the memory of rotated-away refresh hashes (tables {@code sessions},
  * {@code used_refresh_tokens}). Every method runs inside the caller's
- * {@link dev.filament.application.port.out.UnitOfWork} transaction and blocks only within the database bounds.
+ * {@link dev.filament.application.shared.port.out.UnitOfWork} transaction and blocks only within the database bounds.
  */
 public interface SessionRepository {
 

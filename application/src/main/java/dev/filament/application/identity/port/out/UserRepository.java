@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Out-port: the stored accounts (table {@code users}). Every method runs inside the caller's
- * {@link dev.filament.application.port.out.UnitOfWork} transaction and blocks only within the database bounds.
+ * {@link dev.filament.application.shared.port.out.UnitOfWork} transaction and blocks only within the database bounds.
  */
 public interface UserRepository {
 

@@ -1,7 +1,7 @@
 package dev.filament.application.message.port.in;
 
-import dev.filament.application.guild.Page;
-import dev.filament.application.guild.PageLimit;
+import dev.filament.application.shared.Page;
+import dev.filament.application.shared.PageLimit;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;

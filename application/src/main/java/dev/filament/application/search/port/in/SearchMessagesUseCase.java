@@ -1,6 +1,6 @@
 package dev.filament.application.search.port.in;
 
-import dev.filament.application.guild.PageLimit;
+import dev.filament.application.shared.PageLimit;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;

@@ -1,6 +1,6 @@
 package dev.filament.application.voice.port.in;
 
-import dev.filament.application.gateway.GatewayEvent;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;

@@ -2,8 +2,8 @@ package dev.filament.application.gateway.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.GatewayEvent;
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.in.GatewayCaller;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ChannelId;

@@ -1,6 +1,6 @@
 package dev.filament.application.gateway.port.out;
 
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 
 /** The in-memory gateway keeps the {@link GatewaySubscriptions} contract. */
 class InMemoryGatewaySubscriptionsTest extends GatewaySubscriptionsContract {

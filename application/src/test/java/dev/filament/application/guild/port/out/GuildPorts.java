@@ -1,6 +1,6 @@
 package dev.filament.application.guild.port.out;
 
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import java.util.Objects;
 
 /** Test fixture: the guild feature's persistence ports and the unit of work they join, as one value for set-ups. */

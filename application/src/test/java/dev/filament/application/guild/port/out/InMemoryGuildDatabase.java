@@ -1,7 +1,7 @@
 package dev.filament.application.guild.port.out;
 
 import dev.filament.application.guild.service.RepositoryAccessLoader;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildBan;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
 /**
  * Fake: the guild tables of SPEC 12 in memory, shared by the {@code InMemory...} repositories so that cascades
  * (membership → assignments, role → assignments and overrides) behave like the schema. Every access synchronizes on
- * this object; row locks are no-ops because {@link dev.filament.application.fakes.InMemoryUnitOfWork} is serial.
+ * this object; row locks are no-ops because {@link dev.filament.application.shared.fakes.InMemoryUnitOfWork} is serial.
  * Nothing is rolled back, so services must validate before writing — which the tests check.
  */
 public final class InMemoryGuildDatabase {

@@ -1,6 +1,6 @@
 package dev.filament.application.guild.port.out;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.domain.guild.ipban.IpObservation;
 import dev.filament.domain.id.UserId;

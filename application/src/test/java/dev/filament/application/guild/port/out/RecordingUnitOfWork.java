@@ -1,7 +1,7 @@
 package dev.filament.application.guild.port.out;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import java.util.function.Supplier;
 
 /**

@@ -1,9 +1,9 @@
 package dev.filament.application.identity.port.out;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 
 class InMemorySessionRepositoryTest extends SessionRepositoryContract {
     private final InMemoryUserRepository users = new InMemoryUserRepository();

@@ -2,9 +2,9 @@ package dev.filament.application.identity.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.identity.fakes.InMemoryTokenKeyStore;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.identity.TokenKey;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.filament.application.identity.port.out;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 
 class InMemoryUserRepositoryTest extends UserRepositoryContract {
     private final UnitOfWork unitOfWork = new InMemoryUnitOfWork();

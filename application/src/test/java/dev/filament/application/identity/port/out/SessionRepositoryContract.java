@@ -3,7 +3,7 @@ package dev.filament.application.identity.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.PasswordHash;

@@ -2,7 +2,7 @@ package dev.filament.application.identity.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.identity.TokenKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.identity.port.out.UserRepository.InsertOutcome;
 import dev.filament.application.identity.port.out.UserRepository.UserSummary;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.LoginCounters;
 import dev.filament.domain.identity.PasswordHash;

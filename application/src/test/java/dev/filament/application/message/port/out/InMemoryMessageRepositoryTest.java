@@ -1,6 +1,6 @@
 package dev.filament.application.message.port.out;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.port.out.InMemoryGuildDatabase;
 import dev.filament.domain.guild.ipban.IpObservation;

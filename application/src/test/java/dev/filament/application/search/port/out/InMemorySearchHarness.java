@@ -1,9 +1,9 @@
 package dev.filament.application.search.port.out;
 
-import dev.filament.application.fakes.InMemoryUnitOfWork;
-import dev.filament.application.fakes.MutableClock;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
+import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;

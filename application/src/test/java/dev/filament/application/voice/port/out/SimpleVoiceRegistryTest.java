@@ -1,6 +1,6 @@
 package dev.filament.application.voice.port.out;
 
-import dev.filament.application.gateway.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
 import dev.filament.application.voice.service.VoiceEventPayloads;
 import dev.filament.domain.voice.VoiceCapacity;

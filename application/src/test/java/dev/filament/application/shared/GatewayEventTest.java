@@ -1,4 +1,4 @@
-package dev.filament.application.gateway;
+package dev.filament.application.shared;
 
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import static org.assertj.core.api.Assertions.assertThat;

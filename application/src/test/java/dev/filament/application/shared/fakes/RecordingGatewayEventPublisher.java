@@ -1,4 +1,7 @@
-package dev.filament.application.gateway;
+package dev.filament.application.shared.fakes;
+
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
 
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.UnsubscribeReason;

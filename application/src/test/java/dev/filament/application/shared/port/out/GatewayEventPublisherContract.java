@@ -1,4 +1,6 @@
-package dev.filament.application.gateway;
+package dev.filament.application.shared.port.out;
+
+import dev.filament.application.shared.GatewayEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package dev.filament.application.fakes;
+package dev.filament.application.shared.fakes;
 
-import dev.filament.application.port.UnitOfWorkContract;
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWorkContract;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.filament.application.gateway;
+package dev.filament.application.shared;
 
 import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.wire.ServerEvent;

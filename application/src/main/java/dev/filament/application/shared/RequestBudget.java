@@ -1,4 +1,4 @@
-package dev.filament.application.budget;
+package dev.filament.application.shared;
 
 import java.time.Duration;
 import java.util.Optional;

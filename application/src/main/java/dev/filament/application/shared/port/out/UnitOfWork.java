@@ -1,4 +1,4 @@
-package dev.filament.application.port.out;
+package dev.filament.application.shared.port.out;
 
 import java.util.function.Supplier;
 

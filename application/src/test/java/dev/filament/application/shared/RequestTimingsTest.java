@@ -1,8 +1,8 @@
-package dev.filament.application.budget;
+package dev.filament.application.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.budget.RequestTimings.Phase;
+import dev.filament.application.shared.RequestTimings.Phase;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,14 @@
-package dev.filament.application.gateway;
+package dev.filament.application.shared.fakes;
+
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
+import dev.filament.application.shared.port.out.GatewayEventPublisherContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filament.application.gateway.RecordingGatewayEventPublisher.Published;
-import dev.filament.application.gateway.RecordingGatewayEventPublisher.SessionClosed;
-import dev.filament.application.gateway.RecordingGatewayEventPublisher.SubscriptionsDropped;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher.Published;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher.SessionClosed;
+import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher.SubscriptionsDropped;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.ChannelId;

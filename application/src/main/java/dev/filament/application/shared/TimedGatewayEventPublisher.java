@@ -1,6 +1,8 @@
-package dev.filament.application.gateway;
+package dev.filament.application.shared;
 
-import dev.filament.application.budget.RequestTimings;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
+
+import dev.filament.application.shared.RequestTimings;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.GuildId;

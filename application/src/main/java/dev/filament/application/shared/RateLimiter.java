@@ -1,4 +1,4 @@
-package dev.filament.application.ratelimit;
+package dev.filament.application.shared;
 
 import dev.filament.domain.error.RateLimitedException;
 import dev.filament.domain.ratelimit.LimitPolicy;

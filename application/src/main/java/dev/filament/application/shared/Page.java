@@ -1,4 +1,4 @@
-package dev.filament.application.guild;
+package dev.filament.application.shared;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.filament.application.fakes;
+package dev.filament.application.shared.fakes;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
-package dev.filament.application.fakes;
+package dev.filament.application.shared.fakes;
 
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

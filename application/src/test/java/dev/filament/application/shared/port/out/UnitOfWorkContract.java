@@ -1,9 +1,9 @@
-package dev.filament.application.port;
+package dev.filament.application.shared.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.port.out.UnitOfWork;
+import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.FilamentException;
 import java.util.UUID;

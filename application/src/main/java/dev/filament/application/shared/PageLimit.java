@@ -1,4 +1,4 @@
-package dev.filament.application.guild;
+package dev.filament.application.shared;
 
 import dev.filament.domain.error.InvalidRequestException;
 import java.util.OptionalInt;

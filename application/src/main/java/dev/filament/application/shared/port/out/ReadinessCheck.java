@@ -1,4 +1,4 @@
-package dev.filament.application.health;
+package dev.filament.application.shared.port.out;
 
 import java.util.Map;
 

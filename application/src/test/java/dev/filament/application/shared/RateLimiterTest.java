@@ -1,9 +1,9 @@
-package dev.filament.application.ratelimit;
+package dev.filament.application.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.application.fakes.MutableClock;
+import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.domain.error.RateLimitedException;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import java.time.Duration;
