@@ -3,17 +3,27 @@ package dev.filament.postgres.guild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.filament.application.guild.port.in.AssignRoleUseCase;
 import dev.filament.application.guild.port.in.CreateGuildUseCase.CreateGuildCommand;
 import dev.filament.application.guild.port.in.JoinGuildUseCase.JoinGuildCommand;
 import dev.filament.application.guild.port.in.MemberCommand;
+import dev.filament.application.guild.port.in.RoleAssignmentCommand;
+import dev.filament.application.guild.port.in.UpdateMemberRoleUseCase.UpdateMemberRoleCommand;
 import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
 import dev.filament.application.shared.RateLimiter;
+import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.Visibility;
+import dev.filament.domain.guild.permission.PermissionSet;
+import dev.filament.domain.guild.role.CustomPosition;
+import dev.filament.domain.guild.role.LegacyRole;
+import dev.filament.domain.guild.role.Role;
+import dev.filament.domain.guild.role.RoleName;
 import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.postgres.DataSourceFactory;
@@ -37,9 +47,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue #12 item 1 on PostgreSQL: a directory join or an add-member racing a ban never leaves a banned member (all
- * three hold the guild row lock around the ban check and the membership write, SPEC 6.1, 6.3, 6.7). Both sides run
- * concurrently, many times; nothing sleeps.
+ * Issue #12 items 1 and 6 on PostgreSQL: a directory join or an add-member racing a ban never leaves a banned member
+ * (all three hold the guild row lock around the ban check and the membership write, SPEC 6.1, 6.3, 6.7), and a PATCH
+ * to {@code moderator} racing a role assignment never takes a member past 16 explicit assignments (SPEC 6.1, 5.9).
+ * Both sides run concurrently, many times; nothing sleeps.
  */
 @ExtendWith(PostgresExtension.class)
 class MembershipRacesTest {
@@ -179,5 +190,52 @@ class MembershipRacesTest {
             assertThat(HoldOpen.result(joined)).isEqualTo(ForbiddenException.DIRECTORY_JOIN_USER_BANNED);
         }
         assertThat(member(guild, user)).isFalse();
+    }
+
+    private RoleId customRole(GuildId guild, int position) {
+        Role role = Role.createCustom(ports.ids().newRoleId(), guild, RoleName.of("r" + position),
+                CustomPosition.of(position), PermissionSet.NONE, Optional.empty());
+        store.tx(() -> {
+            store.roles().insert(role, PostgresGuildPorts.T0);
+            return null;
+        });
+        return role.id();
+    }
+
+    @Test
+    void concurrentPatchToModeratorAndRoleAssign_neverPassSixteenAssignments() throws Exception {
+        GuildId guild = useCases.createGuild().create(new CreateGuildCommand(owner, "cap", Optional.empty())).id();
+        List<RoleId> fillers = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            fillers.add(customRole(guild, i));
+        }
+        RoleId extra = customRole(guild, 16);
+        AssignRoleUseCase assign = useCases.assignRole();
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < PAIRS / 2; i++) {
+            UserId user = ports.user();
+            useCases.addMember().add(new MemberCommand(owner, guild, user));
+            for (RoleId filler : fillers) {
+                assign.assign(new RoleAssignmentCommand(owner, guild, filler, user));
+            }
+            List<String> pair = together(
+                    () -> capped(() -> useCases.updateMemberRole().update(new UpdateMemberRoleCommand(
+                            new MemberCommand(owner, guild, user), LegacyRole.MODERATOR))),
+                    () -> capped(() -> assign.assign(new RoleAssignmentCommand(owner, guild, extra, user))));
+            outcomes.addAll(pair);
+            assertThat(store.tx(() -> store.roles().assignmentsOf(guild, user))).as("pair %d: %s", i, pair)
+                    .hasSize(16);
+            assertThat(pair).containsExactlyInAnyOrder("ok", "quota_exceeded");
+        }
+        assertThat(outcomes).contains("ok", "quota_exceeded");
+    }
+
+    private static String capped(Runnable work) {
+        try {
+            work.run();
+            return "ok";
+        } catch (ConflictException e) {
+            return e.code();
+        }
     }
 }
