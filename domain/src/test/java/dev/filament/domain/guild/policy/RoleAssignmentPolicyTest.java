@@ -29,14 +29,16 @@ class RoleAssignmentPolicyTest {
             // helper manages artist (20 < 50) but does not hold publish_video: the mask rule denies
             "helper, artist, forbidden", "plain, artist, forbidden"})
     void assign(String actor, String role, String expected) {
-        assertThat(outcome(RoleAssignmentPolicy.canAssign(actor(actor), role(role), PLAIN_TARGET))).isEqualTo(expected);
+        assertThat(outcome(RoleAssignmentPolicy.canAssign(actor(actor), role(role), PLAIN_TARGET)))
+                .isEqualTo(expected);
     }
 
     @Test
     void aManageableRoleWithinTheActorsMaskMayBeAssigned() {
         var lowChat = custom(40, "chatter", 10, PermissionSet.of(Permission.CREATE_MESSAGE));
 
-        assertThat(outcome(RoleAssignmentPolicy.canAssign(actor("helper"), lowChat, PLAIN_TARGET))).isEqualTo("allowed");
+        assertThat(outcome(RoleAssignmentPolicy.canAssign(actor("helper"), lowChat, PLAIN_TARGET)))
+                .isEqualTo("allowed");
     }
 
     @ParameterizedTest(name = "{0} unassigns {1}: {2}")
@@ -47,7 +49,8 @@ class RoleAssignmentPolicyTest {
             "helper, artist, allowed", "mod, moderator, forbidden", "wo, moderator, allowed",
             "plain, artist, forbidden"})
     void unassign(String actor, String role, String expected) {
-        assertThat(outcome(RoleAssignmentPolicy.canUnassign(actor(actor), role(role), PLAIN_TARGET))).isEqualTo(expected);
+        assertThat(outcome(RoleAssignmentPolicy.canUnassign(actor(actor), role(role), PLAIN_TARGET)))
+                .isEqualTo(expected);
     }
 
     /**

@@ -25,8 +25,8 @@ public interface GuildRepository {
 
     /**
      * Like {@link #find} but holds the guild row lock ({@code FOR UPDATE}) until the transaction ends. Role writes,
-     * membership and assignment writes and ban inserts of the guild happen under it; a second caller waits (bounded by the
-     * unit of work's lock timeout) and then reads what the first committed.
+     * membership and assignment writes and ban inserts of the guild happen under it; a second caller waits (bounded by
+     * the unit of work's lock timeout) and then reads what the first committed.
      */
     Optional<Guild> lock(GuildId id);
 
