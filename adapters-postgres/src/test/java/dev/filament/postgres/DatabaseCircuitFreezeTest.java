@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.shared.RequestTimings;
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.domain.error.UnavailableException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,8 @@ class DatabaseCircuitFreezeTest {
                     }
                     var report = readiness.check();
                     assertThat(report.ok()).isFalse();
-                    assertThat(report.fields()).containsEntry("circuit", "open");
+                    assertThat(report.details()).isInstanceOfSatisfying(ReadinessCheck.DatabaseDetails.class,
+                            d -> assertThat(d.circuit()).isEqualTo("open"));
                 } finally {
                     signal("CONT", postgres);
                 }
