@@ -3,7 +3,7 @@ package dev.filament.application.identity.service;
 import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.identity.fakes.CountingPasswordHasher;
-import dev.filament.application.identity.fakes.FakeTokenService;
+import dev.filament.application.identity.fakes.InMemoryTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
@@ -58,7 +58,7 @@ final class IdentityFixture implements AutoCloseable {
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final CountingPasswordHasher hasher = new CountingPasswordHasher();
-    final FakeTokenService tokens = new FakeTokenService();
+    final InMemoryTokenService tokens = new InMemoryTokenService();
     final RecordingAuthEvents events = new RecordingAuthEvents();
     final RecordingRevocationListener revocations = new RecordingRevocationListener();
     final RecordingIpObservationRecorder ipObservations = new RecordingIpObservationRecorder();
