@@ -38,7 +38,9 @@ final class IdentityFixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
 
     final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-    final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    final InMemoryUserRepository users = new InMemoryUserRepository();
+    final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
+    final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork().enlist(users).enlist(sessions);
     /** Transactions open right now, on any thread: hashing must never overlap one (SPEC 4.1). */
     final AtomicInteger openTransactions = new AtomicInteger();
     final AtomicBoolean hashedInsideTransaction = new AtomicBoolean();
@@ -55,8 +57,6 @@ final class IdentityFixture implements AutoCloseable {
             });
         }
     };
-    final InMemoryUserRepository users = new InMemoryUserRepository();
-    final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final CountingPasswordHasher hasher = new CountingPasswordHasher();
     final InMemoryTokenService tokens = new InMemoryTokenService();
     final RecordingAuthEvents events = new RecordingAuthEvents();
