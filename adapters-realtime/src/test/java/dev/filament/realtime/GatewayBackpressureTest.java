@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.shared.port.out.ReadinessCheck;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.application.gateway.port.out.RecordingGatewayMetrics;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ChannelId;
@@ -185,18 +186,10 @@ class GatewayBackpressureTest {
     }
 
     private static void awaitDrained(FanoutFixture fx) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (fx.fanout.dispatcher().queueDepth() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-        assertThat(fx.fanout.dispatcher().queueDepth()).isZero();
+        Eventually.until("the dispatch queue is drained", WAIT, () -> fx.fanout.dispatcher().queueDepth() == 0);
     }
 
     private static void awaitTicked(FanoutFixture fx) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (fx.fanout.dispatcher().ticks() == 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-        assertThat(fx.fanout.dispatcher().ticks()).isPositive();
+        Eventually.until("the dispatcher ticked", WAIT, () -> fx.fanout.dispatcher().ticks() > 0);
     }
 }

@@ -10,12 +10,13 @@ import dev.filament.application.search.port.out.NoopSearchMetrics;
 import dev.filament.application.search.port.out.SearchBacklog;
 import dev.filament.application.search.port.out.SearchIndexStore;
 import dev.filament.domain.id.GuildId;
-import dev.filament.realtime.Await;
+import dev.filament.application.shared.testing.Eventually;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SearchReadinessCheckTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration MAX_LAG = Duration.ofSeconds(60);
     /** Probe bound for checks that expect the backlog answered: the probe's fresh virtual thread can start late. */
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
@@ -91,7 +92,7 @@ class SearchReadinessCheckTest {
             assertThat(first.details()).isEqualTo(details(-1, -1, 5));
             assertThat(second.ok()).isFalse();
             // the one probe's virtual thread may not have started within the two short bounds
-            Await.until("the probe reached the store", () -> stuck.backlogCalls() >= 1);
+            Eventually.until("the probe reached the store", PATIENCE, () -> stuck.backlogCalls() >= 1);
             assertThat(stuck.backlogCalls()).as("the second check waits on the first probe").isEqualTo(1);
         } finally {
             stuck.release();
