@@ -5,13 +5,11 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Classifies database failures by SQLSTATE and JDBC exception type, looking through wrappers (jOOQ's
- * DataAccessException, Hikari). Used by {@link JooqUnitOfWork} to translate once, and by repositories that turn a
- * constraint violation into a domain outcome.
+ * DataAccessException, Hikari). Used by {@link JooqUnitOfWork} to translate once and by the adapters that log or
+ * count a failure.
  */
 public final class SqlErrors {
 
@@ -51,10 +49,6 @@ public final class SqlErrors {
         }
     }
 
-    public static final String UNIQUE_VIOLATION = "23505";
-    public static final String FOREIGN_KEY_VIOLATION = "23503";
-    public static final String CHECK_VIOLATION = "23514";
-
     private SqlErrors() {
     }
 
@@ -84,7 +78,7 @@ public final class SqlErrors {
     }
 
     /** The innermost SQLException in the cause chain (the driver's own), if any. */
-    public static Optional<SQLException> sqlException(Throwable failure) {
+    private static Optional<SQLException> sqlException(Throwable failure) {
         SQLException found = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException e) {
@@ -92,47 +86,6 @@ public final class SqlErrors {
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    /** The SQLSTATE of the innermost SQLException that has one. */
-    public static Optional<String> sqlState(Throwable failure) {
-        String state = null;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e && e.getSQLState() != null) {
-                state = e.getSQLState();
-            }
-        }
-        return Optional.ofNullable(state);
-    }
-
-    public static boolean isUniqueViolation(Throwable failure) {
-        return sqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent();
-    }
-
-    /** True for a unique violation of exactly this constraint or unique index (e.g. {@code users_username_lower_uq}). */
-    public static boolean isUniqueViolation(Throwable failure, String constraint) {
-        return isUniqueViolation(failure) && constraint(failure).filter(constraint::equals).isPresent();
-    }
-
-    public static boolean isForeignKeyViolation(Throwable failure) {
-        return sqlState(failure).filter(FOREIGN_KEY_VIOLATION::equals).isPresent();
-    }
-
-    public static boolean isCheckViolation(Throwable failure) {
-        return sqlState(failure).filter(CHECK_VIOLATION::equals).isPresent();
-    }
-
-    /** The violated constraint's name as the server reported it. */
-    public static Optional<String> constraint(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PSQLException p) {
-                ServerErrorMessage m = p.getServerErrorMessage();
-                if (m != null && m.getConstraint() != null) {
-                    return Optional.of(m.getConstraint());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean isConnectionType(SQLException e) {

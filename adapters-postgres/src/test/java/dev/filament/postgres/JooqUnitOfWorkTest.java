@@ -10,6 +10,7 @@ import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.RequestTimeoutException;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.postgres.testing.PostgresExtension;
+import dev.filament.postgres.testing.SqlViolations;
 import dev.filament.postgres.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -142,7 +143,7 @@ class JooqUnitOfWorkTest {
             attempts.incrementAndGet();
             Rows.user(uow.dsl(), Rows.id(), name);
         })).isInstanceOf(DataAccessException.class)
-                .satisfies(e -> assertThat(SqlErrors.isUniqueViolation(e)).isTrue());
+                .satisfies(e -> assertThat(SqlViolations.isUniqueViolation(e)).isTrue());
         assertThat(attempts).hasValue(1);
     }
 

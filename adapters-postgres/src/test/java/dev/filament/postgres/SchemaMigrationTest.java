@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.filament.postgres.testing.PostgresExtension;
+import dev.filament.postgres.testing.SqlViolations;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -63,7 +64,7 @@ class SchemaMigrationTest {
 
         assertThatThrownBy(() -> Rows.user(dsl, Rows.id(), name.toLowerCase()))
                 .isInstanceOf(DataAccessException.class)
-                .satisfies(e -> assertThat(SqlErrors.isUniqueViolation(e, "users_username_lower_uq")).isTrue());
+                .satisfies(e -> assertThat(SqlViolations.isUniqueViolation(e, "users_username_lower_uq")).isTrue());
         assertThat(dsl.fetchCount(USERS, DSL.lower(USERS.USERNAME).eq(name.toLowerCase()))).isEqualTo(1);
     }
 
@@ -75,11 +76,11 @@ class SchemaMigrationTest {
         insertOverride(dsl, channel, guild, "role-a", 2L, 1L);
 
         assertThatThrownBy(() -> insertOverride(dsl, channel, guild, "role-b", 3L, 1L))
-                .satisfies(e -> assertThat(SqlErrors.isCheckViolation(e)).isTrue())
-                .satisfies(e -> assertThat(SqlErrors.constraint(e))
+                .satisfies(e -> assertThat(SqlViolations.isCheckViolation(e)).isTrue())
+                .satisfies(e -> assertThat(SqlViolations.constraint(e))
                         .contains("channel_permission_overrides_disjoint_check"));
         assertThatThrownBy(() -> insertOverride(dsl, channel, guild, "role-c", 4096L, 0L))
-                .satisfies(e -> assertThat(SqlErrors.isCheckViolation(e)).isTrue());
+                .satisfies(e -> assertThat(SqlViolations.isCheckViolation(e)).isTrue());
         assertThat(dsl.fetchCount(CHANNEL_PERMISSION_OVERRIDES,
                 CHANNEL_PERMISSION_OVERRIDES.CHANNEL_ID.eq(channel))).isEqualTo(1);
     }
@@ -91,7 +92,7 @@ class SchemaMigrationTest {
         insertSession(dsl, user, new byte[32]);
 
         assertThatThrownBy(() -> insertSession(dsl, user, new byte[31]))
-                .satisfies(e -> assertThat(SqlErrors.constraint(e)).contains("sessions_refresh_token_hash_check"));
+                .satisfies(e -> assertThat(SqlViolations.constraint(e)).contains("sessions_refresh_token_hash_check"));
     }
 
     @Test
@@ -147,7 +148,7 @@ class SchemaMigrationTest {
         insertOutbox(dsl, guild, "upsert", Rows.id());
 
         assertThatThrownBy(() -> insertOutbox(dsl, guild, "rebuild", null))
-                .satisfies(e -> assertThat(SqlErrors.isUniqueViolation(e, "search_outbox_rebuild_uq")).isTrue());
+                .satisfies(e -> assertThat(SqlViolations.isUniqueViolation(e, "search_outbox_rebuild_uq")).isTrue());
         assertThat(dsl.fetchCount(SEARCH_OUTBOX, SEARCH_OUTBOX.GUILD_ID.eq(guild))).isEqualTo(2);
     }
 

@@ -38,7 +38,8 @@ class EventuallyTest {
 
         assertThat(Eventually.until("five", PATIENCE, calls::incrementAndGet, n -> n == 5)).isEqualTo(5);
         assertThatThrownBy(() -> Eventually.until("never", SHORT, () -> "no", "yes"::equals))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("never").hasMessageContaining("last answer: no");
+                .isInstanceOf(AssertionError.class).hasMessageContaining("never")
+                .hasMessageContaining("last answer: no");
     }
 
     @Test
