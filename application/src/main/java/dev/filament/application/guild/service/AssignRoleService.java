@@ -46,7 +46,7 @@ public final class AssignRoleService implements AssignRoleUseCase {
             return true;
         });
         if (assigned) {
-            assignments.afterCommit(c, "workspace_role_assignment_add", "assigned_at_unix", now);
+            assignments.afterAssign(c, now);
         }
     }
 }

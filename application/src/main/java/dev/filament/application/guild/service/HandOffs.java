@@ -1,13 +1,14 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.shared.GatewayEvent;
-import dev.filament.application.shared.port.out.GatewayEventPublisher;
-import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.guild.port.out.HandOffFailures;
 import dev.filament.application.guild.port.out.VoiceRemovals;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.application.wire.ServerEvent;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.util.Map;
@@ -40,6 +41,11 @@ public final class HandOffs {
     /** Serializes the typed event once and publishes it. */
     public void publish(ServerEvent event, GatewayEvent.Scope scope) {
         guarded("gateway.publish", () -> gateway.publish(GatewayEvent.of(event, scope, serializer)));
+    }
+
+    /** Publishes the typed event to guild scope. */
+    public void publishToGuild(GuildId guild, GuildEvent event) {
+        publish(event, GatewayEvent.Scope.guild(guild));
     }
 
     /** Publishes to guild scope. */
