@@ -1,7 +1,7 @@
 package dev.filament.application.message.service;
 
-import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.wire.ServerEvent;
 import dev.filament.application.wire.WireMaps;
 import java.util.ArrayList;
@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fake {@link PayloadSerializer}: serializes with {@link SimpleJsonSerializer} and keeps every payload map in order,
+ * Fake {@link EventSerializer}: serializes with {@link SimpleJsonSerializer} and keeps every payload map in order,
  * so tests can assert the exact keys of each event's {@code d}. Thread-safe.
  */
-public final class RecordingPayloadSerializer implements PayloadSerializer {
+public final class RecordingPayloadSerializer implements EventSerializer {
     private final SimpleJsonSerializer json = new SimpleJsonSerializer();
     private final List<Map<String, ?>> payloads = new ArrayList<>();
 
-    @Override
     public synchronized String toJson(Map<String, ?> payload) {
         payloads.add(payload);
         return json.toJson(payload);
