@@ -1,5 +1,6 @@
 package dev.filament.http;
 
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,17 +136,8 @@ class ConnectionLimitsHttpTest {
 
     /** The server releases a closed connection's slot asynchronously: retry until admitted, within a bound. */
     private static Socket reconnectWithin(HttpFixture server, Duration bound) throws Exception {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (true) {
-            try {
-                return servedConnection(server);
-            } catch (IOException | AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
+        return Eventually.retrying("a new connection is admitted", bound,
+                List.of(IOException.class, AssertionError.class), () -> servedConnection(server));
     }
 
     private static double rejected(HttpFixture server, String reason) {

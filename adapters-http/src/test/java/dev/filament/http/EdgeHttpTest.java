@@ -4,6 +4,7 @@ import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.shared.port.out.ReadinessCheck;
+import dev.filament.application.shared.port.out.ReadinessCheck.DatabaseDetails;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.net.ClientIp;
 import java.io.BufferedReader;
@@ -235,7 +236,7 @@ class EdgeHttpTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return new Result(true, Map.of());
+                return new Result(true, DatabaseDetails.of(0, false));
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.filament.http;
 import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.domain.net.ClientIp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -80,9 +81,51 @@ class EdgeLimitsHttpTest {
             HttpResponse<String> r = server.get("/health/ready");
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(r.body()).contains("\"status\":\"degraded\"").contains("\"database\":{\"status\":\"degraded\"");
+            assertThat(r.body()).isEqualTo(
+                    "{\"status\":\"degraded\",\"checks\":{\"database\":{\"status\":\"degraded\",\"error\":\"timeout\"}}}");
             assertThat(ms).isLessThan(2_500);
         }
+    }
+
+    @Test
+    void readinessBodiesAreStatusFirstThenEachChecksOwnFieldsInSpecOrder() throws Exception {
+        try (HttpFixture server = HttpFixture.builder()
+                .check(fixed("database", true, ReadinessCheck.DatabaseDetails.of(3, false)))
+                .check(fixed("search_indexer", true, new ReadinessCheck.SearchIndexerDetails(2, 60, 5)))
+                .check(fixed("gateway", true, new ReadinessCheck.GatewayDetails(1, 0, -1))).start()) {
+            HttpResponse<String> r = server.get("/health/ready");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{"
+                    + "\"database\":{\"status\":\"ok\",\"latency_ms\":3,\"circuit\":\"closed\"},"
+                    + "\"search_indexer\":{\"status\":\"ok\",\"backlog\":2,\"oldest_age_seconds\":60,"
+                    + "\"heartbeat_age_ms\":5},"
+                    + "\"gateway\":{\"status\":\"ok\",\"connections\":1,\"dispatch_queue_depth\":0,"
+                    + "\"heartbeat_age_ms\":-1}}}");
+        }
+    }
+
+    @Test
+    void readinessDegradesOnADegradedOrThrowingCheck() throws Exception {
+        ReadinessCheck throwing = new ReadinessCheck() {
+            @Override public String name() { return "gateway"; }
+            @Override public Result check() { throw new IllegalStateException("boom"); }
+        };
+        try (HttpFixture server = HttpFixture.builder()
+                .check(fixed("database", false, ReadinessCheck.DatabaseDetails.of(12, true)))
+                .check(throwing).start()) {
+            HttpResponse<String> r = server.get("/health/ready");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).isEqualTo("{\"status\":\"degraded\",\"checks\":{"
+                    + "\"database\":{\"status\":\"degraded\",\"latency_ms\":12,\"circuit\":\"open\"},"
+                    + "\"gateway\":{\"status\":\"degraded\",\"error\":\"failed\"}}}");
+        }
+    }
+
+    private static ReadinessCheck fixed(String name, boolean ok, ReadinessCheck.Details details) {
+        return new ReadinessCheck() {
+            @Override public String name() { return name; }
+            @Override public Result check() { return new Result(ok, details); }
+        };
     }
 
     @Test

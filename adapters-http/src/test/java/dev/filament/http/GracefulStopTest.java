@@ -1,9 +1,11 @@
 package dev.filament.http;
 
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.http.testing.HttpFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +29,8 @@ class GracefulStopTest {
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
         var jetty = server.app.jettyServer().server();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!jetty.isStopping() && !jetty.isStopped() && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // wait for the stop to begin, so the request is still in flight during it
-        }
+        // wait for the stop to begin, so the request is still in flight during it
+        Eventually.until("the stop begins", Duration.ofSeconds(5), () -> jetty.isStopping() || jetty.isStopped());
         assertThat(jetty.isStopping()).as("stop waits for the in-flight request").isTrue();
         release.countDown();
 

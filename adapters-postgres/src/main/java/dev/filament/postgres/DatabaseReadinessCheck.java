@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,10 +85,7 @@ public final class DatabaseReadinessCheck implements ReadinessCheck {
         }
         long latencyMs = (System.nanoTime() - start) / 1_000_000;
         boolean open = circuitOpen.getAsBoolean();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("latency_ms", latencyMs);
-        fields.put("circuit", open ? "open" : "closed");
-        return new Result(ok && !open, fields);
+        return new Result(ok && !open, DatabaseDetails.of(latencyMs, open));
     }
 
     private void selectOne() throws SQLException {

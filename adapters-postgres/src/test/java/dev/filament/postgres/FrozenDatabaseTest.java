@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.filament.application.shared.RequestBudget;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.domain.error.UnavailableException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,17 +49,8 @@ class FrozenDatabaseTest {
 
     /** The first answer after the resume; the pool may need a fresh backend first, so retry for a bounded time. */
     private static Object recovered(JooqUnitOfWork uow) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try {
-                return uow.inTransaction(() -> uow.dsl().fetchValue("select 2"));
-            } catch (UnavailableException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-            }
-        }
+        return Eventually.retrying("the database answers again", Duration.ofSeconds(10), UnavailableException.class,
+                () -> uow.inTransaction(() -> uow.dsl().fetchValue("select 2")));
     }
 
     private static void signal(String signal, List<ProcessHandle> processes) throws Exception {

@@ -1,8 +1,6 @@
 package dev.filament.realtime;
 
 import dev.filament.application.shared.port.out.ReadinessCheck;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Readiness check {@code gateway} (SPEC 14.4): ok when the dispatcher ticked within 5 s, its queue is below 90 %
@@ -31,10 +29,7 @@ public final class GatewayReadinessCheck implements ReadinessCheck {
         boolean ok = age <= MAX_TICK_AGE_MILLIS
                 && depth < dispatcher.queueCapacity() * 0.9
                 && !dispatcher.overflowedWithin(OVERFLOW_WINDOW_MILLIS);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("connections", fanout.registry().connectionCount());
-        fields.put("dispatch_queue_depth", depth);
-        fields.put("heartbeat_age_ms", age == Long.MAX_VALUE ? -1L : age);
-        return new Result(ok, fields);
+        return new Result(ok, new GatewayDetails(fanout.registry().connectionCount(), depth,
+                age == Long.MAX_VALUE ? -1L : age));
     }
 }

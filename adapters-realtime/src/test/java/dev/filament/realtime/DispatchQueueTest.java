@@ -2,6 +2,8 @@ package dev.filament.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.filament.application.shared.testing.Eventually;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -43,7 +45,8 @@ class DispatchQueueTest {
         });
         try {
             // offer only once the consumer is parked, so the offer has to wake it rather than be found by a poll
-            Await.until("the consumer is parked in poll", () -> LockSupport.getBlocker(consumer) == q);
+            Eventually.until("the consumer is parked in poll", Duration.ofSeconds(10),
+                    () -> LockSupport.getBlocker(consumer) == q);
 
             q.offer("wake");
 

@@ -6,6 +6,8 @@ import static dev.filament.realtime.FanoutFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.ReadinessCheck;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.application.gateway.port.out.RecordingGatewayMetrics;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ChannelId;
@@ -170,7 +172,7 @@ class GatewayBackpressureTest {
         try (FanoutFixture idle = new FanoutFixture(GatewayLimits.defaults(), false)) {
             var result = new GatewayReadinessCheck(idle.fanout).check();
             assertThat(result.ok()).isFalse();
-            assertThat(result.fields()).containsEntry("heartbeat_age_ms", -1L);
+            assertThat(((ReadinessCheck.GatewayDetails) result.details()).heartbeatAgeMs()).isEqualTo(-1L);
         }
         try (FanoutFixture running = new FanoutFixture(
                 GatewayLimits.defaults().withTickInterval(Duration.ofMillis(10)), true)) {
@@ -178,23 +180,16 @@ class GatewayBackpressureTest {
             awaitTicked(running);
             var result = new GatewayReadinessCheck(running.fanout).check();
             assertThat(result.ok()).isTrue();
-            assertThat(result.fields()).containsEntry("connections", 1).containsEntry("dispatch_queue_depth", 0);
+            assertThat(result.details()).isEqualTo(new ReadinessCheck.GatewayDetails(1, 0,
+                    ((ReadinessCheck.GatewayDetails) result.details()).heartbeatAgeMs()));
         }
     }
 
     private static void awaitDrained(FanoutFixture fx) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (fx.fanout.dispatcher().queueDepth() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-        assertThat(fx.fanout.dispatcher().queueDepth()).isZero();
+        Eventually.until("the dispatch queue is drained", WAIT, () -> fx.fanout.dispatcher().queueDepth() == 0);
     }
 
     private static void awaitTicked(FanoutFixture fx) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (fx.fanout.dispatcher().ticks() == 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-        assertThat(fx.fanout.dispatcher().ticks()).isPositive();
+        Eventually.until("the dispatcher ticked", WAIT, () -> fx.fanout.dispatcher().ticks() > 0);
     }
 }

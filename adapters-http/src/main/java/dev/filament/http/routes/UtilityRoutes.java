@@ -67,7 +67,7 @@ public final class UtilityRoutes implements RouteModule {
     }
 
     /** {@code {status: "ready"|"degraded", checks: {<name>: {status, ...}}}} (SPEC 14.4); checks are keyed by name. */
-    record ReadyBody(String status, Map<String, Object> checks) {
+    record ReadyBody(String status, Map<String, Readiness.CheckBody> checks) {
     }
 
     static void requireBearer(String header, String expected) {

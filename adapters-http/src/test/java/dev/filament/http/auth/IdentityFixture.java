@@ -44,7 +44,7 @@ public final class IdentityFixture implements AutoCloseable {
         users = builder.users();
         events = builder.authEvents();
         Clock clock = Clock.systemUTC();
-        InMemoryUnitOfWork uow = new InMemoryUnitOfWork();
+        InMemoryUnitOfWork uow = new InMemoryUnitOfWork().enlist(users).enlist(builder.sessions());
         SessionTokens sessionTokens = new SessionTokens(builder.sessions(), new TestIds(), new SequenceRandomSource(),
                 builder.tokens());
         IdentityApi api = new IdentityApi(

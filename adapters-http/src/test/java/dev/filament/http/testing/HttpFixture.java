@@ -9,7 +9,7 @@ import dev.filament.application.shared.RequestTimings;
 import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.application.identity.service.AuthenticateRequestService;
-import dev.filament.application.identity.fakes.FakeTokenService;
+import dev.filament.application.identity.fakes.InMemoryTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
@@ -78,7 +78,7 @@ public final class HttpFixture implements AutoCloseable {
     public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final InMemoryUserRepository users;
     public final InMemorySessionRepository sessions;
-    public final FakeTokenService tokens;
+    public final InMemoryTokenService tokens;
     public final RecordingAuthEvents authEvents;
     private final TestIds ids = new TestIds();
     private final OpenApiContract contract = OpenApiContract.load();
@@ -316,7 +316,7 @@ public final class HttpFixture implements AutoCloseable {
         final InMemoryUserRepository users = new InMemoryUserRepository();
         final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
         final RecordingAuthEvents authEvents = new RecordingAuthEvents();
-        final FakeTokenService tokens = new FakeTokenService();
+        final InMemoryTokenService tokens = new InMemoryTokenService();
         private BearerAuthenticator auth;
 
         private Builder() {
@@ -341,7 +341,7 @@ public final class HttpFixture implements AutoCloseable {
 
         public InMemoryUserRepository users() { return users; }
         public InMemorySessionRepository sessions() { return sessions; }
-        public FakeTokenService tokens() { return tokens; }
+        public InMemoryTokenService tokens() { return tokens; }
         public RecordingAuthEvents authEvents() { return authEvents; }
 
         /** Bearer authentication over this fixture's sessions and tokens. */

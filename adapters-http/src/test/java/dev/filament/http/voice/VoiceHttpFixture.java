@@ -5,7 +5,7 @@ import dev.filament.application.guild.service.GuildFixture;
 import dev.filament.application.shared.RateLimiter;
 import dev.filament.application.voice.port.out.VoiceTokenIssuer;
 import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
-import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.application.voice.fakes.InMemoryVoiceRegistry;
 import dev.filament.domain.guild.Channel;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
@@ -32,7 +32,7 @@ import dev.filament.http.testing.HttpFixture.Caller;
 public final class VoiceHttpFixture implements AutoCloseable {
     final GuildFixture guilds = new GuildFixture();
     final RecordingGatewayEventPublisher events = new RecordingGatewayEventPublisher();
-    final SimpleVoiceRegistry registry = new SimpleVoiceRegistry(events);
+    final InMemoryVoiceRegistry registry = new InMemoryVoiceRegistry(events);
     final RecordingVoiceTokenIssuer issuer = new RecordingVoiceTokenIssuer();
     public final HttpFixture http;
 

@@ -12,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.User;
@@ -164,11 +165,8 @@ class JooqIpObservationRecorderTest {
         }
 
         // close's drain is bounded (2 s) and does not report a timeout, so a starved writer may finish just after it
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (observations(user).isEmpty() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
-        assertThat(observations(user)).containsExactly(new Observation("203.0.113.9/32", T0, T0));
+        assertThat(Eventually.until("the observation is written", Duration.ofSeconds(10), () -> observations(user),
+                written -> !written.isEmpty())).containsExactly(new Observation("203.0.113.9/32", T0, T0));
     }
 
     private UserId storedUser() {

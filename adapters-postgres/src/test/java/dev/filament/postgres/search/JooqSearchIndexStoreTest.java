@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.filament.application.search.port.out.BatchResult;
 import dev.filament.application.search.port.out.SearchHarness;
 import dev.filament.application.search.port.out.SearchIndexStoreContract;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,16 +121,11 @@ class JooqSearchIndexStoreTest extends SearchIndexStoreContract {
     }
 
     private static void awaitBlockedOnMessages() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
+        Eventually.until("the batch waits for the deleting transaction", Duration.ofSeconds(5), () -> {
             Integer waiting = DSL.using(database.dataSource(), org.jooq.SQLDialect.POSTGRES).resultQuery(
                     "select count(*)::int from pg_stat_activity where wait_event_type = 'Lock'"
                             + " and query ilike '%for key share%'").fetchOne(0, Integer.class);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-        }
-        throw new AssertionError("the batch never waited for the deleting transaction");
+            return waiting != null && waiting > 0;
+        });
     }
 }

@@ -1,8 +1,8 @@
 package dev.filament.postgres.testing;
 
+import dev.filament.application.shared.testing.Eventually;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -26,15 +26,8 @@ public final class LockWaits {
      */
     public static void awaitBlockedOnLock(DataSource dataSource, AtomicInteger pid) {
         DSLContext probe = DSL.using(dataSource, SQLDialect.POSTGRES);
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (pid.get() != 0 && "Lock".equals(probe.resultQuery(
-                    "select wait_event_type from pg_stat_activity where pid = ?", pid.get())
-                    .fetchOptional(0, String.class).orElse(null))) {
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-        }
-        throw new AssertionError("backend " + pid + " never waited for a lock");
+        Eventually.until("backend " + pid + " waits for a lock", PATIENCE, () -> pid.get() != 0
+                && "Lock".equals(probe.resultQuery("select wait_event_type from pg_stat_activity where pid = ?",
+                        pid.get()).fetchOptional(0, String.class).orElse(null)));
     }
 }

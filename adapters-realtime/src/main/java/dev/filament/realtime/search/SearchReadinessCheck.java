@@ -5,8 +5,6 @@ import dev.filament.application.search.port.out.SearchBacklog;
 import dev.filament.application.search.port.out.SearchIndexStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -70,11 +68,8 @@ public final class SearchReadinessCheck implements ReadinessCheck {
         boolean ok = backlog.isPresent()
                 && oldestAge <= maxLag.toSeconds()
                 && heartbeat >= 0 && heartbeat <= MAX_HEARTBEAT_AGE.toMillis();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("backlog", backlog.map(SearchBacklog::rows).orElse(-1L));
-        fields.put("oldest_age_seconds", oldestAge);
-        fields.put("heartbeat_age_ms", heartbeat);
-        return new Result(ok, fields);
+        return new Result(ok,
+                new SearchIndexerDetails(backlog.map(SearchBacklog::rows).orElse(-1L), oldestAge, heartbeat));
     }
 
     private Optional<SearchBacklog> backlog() {

@@ -3,7 +3,7 @@ package dev.filament.realtime.revalidation;
 import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.gateway.port.out.SubscriptionRevalidations;
 import dev.filament.application.gateway.port.out.SubscriptionRevalidationsContract;
-import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.application.voice.fakes.InMemoryVoiceRegistry;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.application.voice.service.VoiceEventPayloads;
 import java.time.Clock;
@@ -13,7 +13,7 @@ class GuildRevalidationWorkerStampsContractTest extends SubscriptionRevalidation
 
     @Override
     protected SubscriptionRevalidations newRevalidations() {
-        return new GuildRevalidationWorker(new SimpleVoiceRegistry(new RecordingGatewayEventPublisher(),
+        return new GuildRevalidationWorker(new InMemoryVoiceRegistry(new RecordingGatewayEventPublisher(),
                 new VoiceEventPayloads(new TestJson()), dev.filament.domain.voice.VoiceCapacity.SPEC),
                 Clock.systemUTC());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.application.gateway.port.out.NoopGatewayMetrics;
 import dev.filament.application.gateway.port.out.RecordingGatewaySocket;
 import dev.filament.application.gateway.service.CountingAccessLoader;
@@ -39,8 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,16 +102,6 @@ class GuildRevalidationWorkerTest {
                 .toList();
     }
 
-    private static void await(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-        }
-    }
-
     @Test
     void removingCreateMessageFromARole_dropsExactlyTheAffectedSubscriptions_othersKeepReceiving() throws Exception {
         setPermissions(f.seeded(guild.id(), SystemRoleKey.EVERYONE), PermissionSet.NONE);
@@ -137,7 +126,8 @@ class GuildRevalidationWorkerTest {
 
         graph.updateRole().update(new UpdateRoleCommand(new RoleCommand(owner, guild.id(), writers.id()),
                 Optional.empty(), Optional.of(PermissionSet.NONE), new Absent()));
-        await("the pass after the commit", () -> worker.completedPasses() >= 1 && worker.pendingGuilds() == 0);
+        Eventually.until("the pass after the commit", WAIT,
+                () -> worker.completedPasses() >= 1 && worker.pendingGuilds() == 0);
         publish(a, "after-a");
         publish(b, "after-b");
 
@@ -166,7 +156,7 @@ class GuildRevalidationWorkerTest {
             worker.reevaluate(guild.id());
         }
         worker.start(passes);
-        await("the pass", () -> worker.completedPasses() >= 1);
+        Eventually.until("the pass", WAIT, () -> worker.completedPasses() >= 1);
 
         assertThat(worker.pendingGuilds()).isZero();
         assertThat(worker.completedPasses()).isEqualTo(1);
@@ -185,7 +175,7 @@ class GuildRevalidationWorkerTest {
             worker.enqueue(guild.id());
         }
         loader.release();
-        await("the second pass", () -> worker.completedPasses() >= 2);
+        Eventually.until("the second pass", WAIT, () -> worker.completedPasses() >= 2);
 
         assertThat(worker.pendingGuilds()).isZero();
         assertThat(loader.guildLoads()).isEqualTo(2);
@@ -233,7 +223,7 @@ class GuildRevalidationWorkerTest {
             }
             return RevalidationResult.NOTHING;
         });
-        await("three passes", () -> worker.completedPasses() >= 3);
+        Eventually.until("three passes", WAIT, () -> worker.completedPasses() >= 3);
 
         assertThat(ran).containsExactly(broken, erroring, healthy);
         assertThat(worker.failedPasses()).isEqualTo(2);

@@ -15,7 +15,7 @@ import dev.filament.application.search.port.out.SearchMetrics.BatchOutcome;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
-import dev.filament.realtime.Await;
+import dev.filament.application.shared.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
 class SearchIndexerTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration NEVER = Duration.ofHours(1);
 
     private final InMemorySearchHarness h = new InMemorySearchHarness();
@@ -88,28 +89,28 @@ class SearchIndexerTest {
 
         started(h.store(), NEVER);
 
-        Await.until("the backlog is drained", () -> h.outboxRows(g).isEmpty());
+        Eventually.until("the backlog is drained", PATIENCE, () -> h.outboxRows(g).isEmpty());
         assertThat(indexed(first) && indexed(second)).isTrue();
     }
 
     @Test
     void aWake_makesTheWaitingIndexerRunAtOnce() {
         SearchIndexer indexer = started(h.store(), NEVER);
-        Await.until("the first drain is over", () -> metrics.observations() > 0);
+        Eventually.until("the first drain is over", PATIENCE, () -> metrics.observations() > 0);
         MessageId m = post("woken");
 
         indexer.wake();
 
-        Await.until("the woken indexer indexed the message", () -> indexed(m));
+        Eventually.until("the woken indexer indexed the message", PATIENCE, () -> indexed(m));
     }
 
     @Test
     void withoutAWake_thePollStillFindsNewWork() {
         started(h.store(), Duration.ofMillis(20));
-        Await.until("the first drain is over", () -> metrics.observations() > 0);
+        Eventually.until("the first drain is over", PATIENCE, () -> metrics.observations() > 0);
         MessageId m = post("lost wake");
 
-        Await.until("the poll indexed the message", () -> indexed(m));
+        Eventually.until("the poll indexed the message", PATIENCE, () -> indexed(m));
     }
 
     @Test
@@ -117,17 +118,17 @@ class SearchIndexerTest {
         MessageId m = post("stubborn");
         try (AutoCloseable broken = h.breakIndexing()) {
             started(h.store(), Duration.ofMillis(20));
-            Await.until("a failure was counted", () -> metrics.batches(BatchOutcome.ERROR) >= 1);
+            Eventually.until("a failure was counted", PATIENCE, () -> metrics.batches(BatchOutcome.ERROR) >= 1);
             assertThat(h.outboxRows(g)).singleElement().satisfies(r -> assertThat(r.attempts()).isEqualTo(1));
         }
         assertThat(indexed(m)).isFalse();
 
         h.clock().advance(Duration.ofSeconds(1)); // the row's backoff
 
-        Await.until("the retried batch indexed the message", () -> indexed(m));
+        Eventually.until("the retried batch indexed the message", PATIENCE, () -> indexed(m));
         assertThat(h.outboxRows(g)).isEmpty();
         // the store commits before BatchLog counts the batch, so the count can trail the indexed document
-        Await.until("the ok batch was counted", () -> metrics.batches(BatchOutcome.OK) >= 1);
+        Eventually.until("the ok batch was counted", PATIENCE, () -> metrics.batches(BatchOutcome.OK) >= 1);
     }
 
     @Test
@@ -157,7 +158,7 @@ class SearchIndexerTest {
 
         started(throwing, Duration.ofMillis(20));
 
-        Await.until("the message is indexed after the throws", () -> indexed(m));
+        Eventually.until("the message is indexed after the throws", PATIENCE, () -> indexed(m));
         assertThat(calls.get()).isGreaterThanOrEqualTo(3);
         assertThat(metrics.batches(BatchOutcome.ERROR)).isGreaterThanOrEqualTo(1);
     }
@@ -188,7 +189,7 @@ class SearchIndexerTest {
         // a stop bound far above scheduling delay: an idle thread that close() wakes ends well within it
         Duration closeTimeout = Duration.ofSeconds(5);
         SearchIndexer indexer = started(h.store(), NEVER, closeTimeout);
-        Await.until("the first drain is over", () -> metrics.observations() > 0);
+        Eventually.until("the first drain is over", PATIENCE, () -> metrics.observations() > 0);
 
         long start = System.nanoTime();
         indexer.close();
@@ -205,7 +206,7 @@ class SearchIndexerTest {
         post("two");
         post("three");
         started(h.store(), Duration.ofMillis(20));
-        Await.until("an ok batch was logged", () -> !batchEvents("ok").isEmpty());
+        Eventually.until("an ok batch was logged", PATIENCE, () -> !batchEvents("ok").isEmpty());
 
         ILoggingEvent ok = batchEvents("ok").get(0);
         assertThat(ok.getLevel()).isEqualTo(Level.DEBUG);
@@ -215,7 +216,7 @@ class SearchIndexerTest {
 
         try (AutoCloseable broken = h.breakIndexing()) {
             m = post("four");
-            Await.until("an error batch was logged", () -> !batchEvents("error").isEmpty());
+            Eventually.until("an error batch was logged", PATIENCE, () -> !batchEvents("error").isEmpty());
         }
         ILoggingEvent error = batchEvents("error").get(0);
         assertThat(field(error, "error")).isPresent();
@@ -231,7 +232,7 @@ class SearchIndexerTest {
         h.clock().advance(Duration.ofSeconds(7));
         try (AutoCloseable broken = h.breakIndexing()) {
             started(h.store(), Duration.ofMillis(20));
-            Await.until("the backlog was observed", () -> metrics.observations() > 0);
+            Eventually.until("the backlog was observed", PATIENCE, () -> metrics.observations() > 0);
             assertThat(metrics.backlog()).isEqualTo(1);
             assertThat(metrics.lagSeconds()).isEqualTo(7);
         }

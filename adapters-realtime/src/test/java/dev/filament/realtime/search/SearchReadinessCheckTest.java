@@ -3,21 +3,20 @@ package dev.filament.realtime.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.shared.port.out.ReadinessCheck.Result;
+import dev.filament.application.shared.port.out.ReadinessCheck.SearchIndexerDetails;
 import dev.filament.application.search.port.out.BatchResult;
 import dev.filament.application.search.port.out.InMemorySearchHarness;
 import dev.filament.application.search.port.out.NoopSearchMetrics;
 import dev.filament.application.search.port.out.SearchBacklog;
 import dev.filament.application.search.port.out.SearchIndexStore;
 import dev.filament.domain.id.GuildId;
-import dev.filament.realtime.Await;
+import dev.filament.application.shared.testing.Eventually;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SearchReadinessCheckTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration MAX_LAG = Duration.ofSeconds(60);
     /** Probe bound for checks that expect the backlog answered: the probe's fresh virtual thread can start late. */
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
@@ -49,14 +48,12 @@ class SearchReadinessCheckTest {
 
         Result atLimit = check(h.store()).check();
         assertThat(atLimit.ok()).isTrue();
-        assertThat(atLimit.fields()).containsExactlyEntriesOf(fields(2, 60, 5));
-        assertThat(List.copyOf(atLimit.fields().keySet()))
-                .containsExactly("backlog", "oldest_age_seconds", "heartbeat_age_ms");
+        assertThat(atLimit.details()).isEqualTo(details(2, 60, 5));
 
         h.clock().advance(Duration.ofSeconds(1));
         Result late = check(h.store()).check();
         assertThat(late.ok()).isFalse();
-        assertThat(late.fields()).containsExactlyEntriesOf(fields(2, 61, 5));
+        assertThat(late.details()).isEqualTo(details(2, 61, 5));
     }
 
     @Test
@@ -65,7 +62,7 @@ class SearchReadinessCheckTest {
         Result r = new SearchReadinessCheck(empty.store(), heartbeat::get, MAX_LAG, empty.clock(),
                 ANSWER_BOUND).check();
         assertThat(r.ok()).isTrue();
-        assertThat(r.fields()).containsExactlyEntriesOf(fields(0, 0, 5));
+        assertThat(r.details()).isEqualTo(details(0, 0, 5));
     }
 
     @Test
@@ -77,7 +74,7 @@ class SearchReadinessCheckTest {
         heartbeat.set(-1);
         Result never = check(h.store()).check();
         assertThat(never.ok()).isFalse();
-        assertThat(never.fields().get("heartbeat_age_ms")).isEqualTo(-1L);
+        assertThat(((SearchIndexerDetails) never.details()).heartbeatAgeMs()).isEqualTo(-1L);
     }
 
     @Test
@@ -92,10 +89,10 @@ class SearchReadinessCheckTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 
             assertThat(first.ok()).isFalse();
-            assertThat(first.fields()).containsExactlyEntriesOf(fields(-1, -1, 5));
+            assertThat(first.details()).isEqualTo(details(-1, -1, 5));
             assertThat(second.ok()).isFalse();
             // the one probe's virtual thread may not have started within the two short bounds
-            Await.until("the probe reached the store", () -> stuck.backlogCalls() >= 1);
+            Eventually.until("the probe reached the store", PATIENCE, () -> stuck.backlogCalls() >= 1);
             assertThat(stuck.backlogCalls()).as("the second check waits on the first probe").isEqualTo(1);
         } finally {
             stuck.release();
@@ -122,7 +119,7 @@ class SearchReadinessCheckTest {
         };
         Result r = check(failing).check();
         assertThat(r.ok()).isFalse();
-        assertThat(r.fields().get("backlog")).isEqualTo(-1L);
+        assertThat(((SearchIndexerDetails) r.details()).backlog()).isEqualTo(-1L);
     }
 
     @Test
@@ -139,16 +136,12 @@ class SearchReadinessCheckTest {
 
             Result r = check.check();
             assertThat(r.ok()).isFalse();
-            assertThat((Long) r.fields().get("heartbeat_age_ms")).isGreaterThanOrEqualTo(11_000L);
+            assertThat(((SearchIndexerDetails) r.details()).heartbeatAgeMs()).isGreaterThanOrEqualTo(11_000L);
             stuck.release();
         }
     }
 
-    private static Map<String, Object> fields(long backlog, long oldestAge, long heartbeatAge) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("backlog", backlog);
-        m.put("oldest_age_seconds", oldestAge);
-        m.put("heartbeat_age_ms", heartbeatAge);
-        return m;
+    private static SearchIndexerDetails details(long backlog, long oldestAge, long heartbeatAge) {
+        return new SearchIndexerDetails(backlog, oldestAge, heartbeatAge);
     }
 }

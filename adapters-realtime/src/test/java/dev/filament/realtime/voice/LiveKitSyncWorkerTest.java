@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
-import dev.filament.application.voice.fakes.FakeLiveKitRoomService;
+import dev.filament.application.voice.fakes.InMemoryLiveKitRoomService;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.application.voice.port.out.VoiceRepairReason;
 import dev.filament.application.voice.port.out.VoiceSyncTelemetry;
@@ -38,7 +38,7 @@ class LiveKitSyncWorkerTest {
         };
         LocalVoiceRegistry registry = new LocalVoiceRegistry(new RecordingGatewayEventPublisher(),
                 new VoiceEventPayloads(new TestJson()));
-        LiveKitSync sync = new LiveKitSync(registry, new FakeLiveKitRoomService(), throwingTelemetry,
+        LiveKitSync sync = new LiveKitSync(registry, new InMemoryLiveKitRoomService(), throwingTelemetry,
                 Clock.systemUTC());
 
         try (LiveKitSyncWorker worker = new LiveKitSyncWorker(sync, Duration.ofMillis(5))) {

@@ -152,7 +152,7 @@ public final class GuildWiring {
                         new BanMemberService(tx, guilds, members, bans, users, removals, ladder, audits, clock),
                         new UnbanService(tx, bans, ladder, audits, clock),
                         new ListMembersService(tx, members, ladder),
-                        new UpdateMemberRoleService(tx, guilds, roles, ladder, audits, handOffs, clock),
+                        new UpdateMemberRoleService(tx, guilds, members, roles, ladder, audits, handOffs, clock),
                         new ListBansService(tx, bans, ladder)),
                 new RoleRoutes(auth, bodies,
                         new DeleteRoleService(tx, guilds, roles, ladder, audits, handOffs, clock),

@@ -3,11 +3,13 @@ package dev.filament.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -205,28 +207,18 @@ class FaultMatrixE2ETest {
                 for (int i = 0; i < 20; i++) {
                     timedPost(api, owner, g, c, "wedged" + i + " needle", millis);
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-                HttpResponse<String> ready;
-                do {
-                    ready = s.get("/health/ready");
-                } while (ready.statusCode() == 200 && System.nanoTime() < deadline && pause(100));
+                HttpResponse<String> ready = Eventually.until("readiness turns unready", Duration.ofSeconds(15),
+                        () -> s.get("/health/ready"), answer -> answer.statusCode() != 200);
                 assertThat(ready.statusCode()).as("readiness shows the wedged indexer").isEqualTo(503);
                 assertThat(ready.body()).contains("\"search_indexer\":{\"status\":\"degraded\"");
                 locker.rollback();
             }
             System.out.printf("[fault] indexer wedged: max POST %d ms over 20 POSTs%n", Collections.max(millis));
             assertThat(Collections.max(millis)).isLessThan(POST_BOUND_MS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            JsonNode found;
-            do {
-                found = Api.ok(api.call(owner, "GET", "/guilds/" + g + "/search?q=needle&limit=50", null));
-            } while (found.get("message_ids").size() < 20 && System.nanoTime() < deadline && pause(200));
+            JsonNode found = Eventually.until("all 20 messages are found", Duration.ofSeconds(20),
+                    () -> Api.ok(api.call(owner, "GET", "/guilds/" + g + "/search?q=needle&limit=50", null)),
+                    answer -> answer.get("message_ids").size() >= 20);
             assertThat(found.get("message_ids")).as("every committed message indexed after release").hasSize(20);
         }
-    }
-
-    static boolean pause(long ms) throws InterruptedException {
-        Thread.sleep(ms); // polling interval of a bounded wait for an asynchronous outcome, not a timing assertion
-        return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.filament.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.net.http.HttpRequest;
@@ -10,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,15 +43,11 @@ class IpBanSurfacesE2ETest {
             Api.ok(api.call(owner, "PATCH", "/guilds/" + g + "/members/" + member.id(), "{\"role\":\"moderator\"}"));
             String own = Api.ok(api.post(member, g, c, "mine")).get("message_id").asText();
 
-            JsonNode ban = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) { // the observation is written off the request path
-                ban = Api.ok(api.call(owner, "POST", "/guilds/" + g + "/ip-bans/by-user",
-                        "{\"target_user_id\":\"" + member.id() + "\"}"));
-                if (ban.get("created_count").asInt() > 0 || !FaultMatrixE2ETest.pause(100)) {
-                    break;
-                }
-            }
+            // the observation is written off the request path
+            JsonNode ban = Eventually.until("the ban finds the member's address", Duration.ofSeconds(10),
+                    () -> Api.ok(api.call(owner, "POST", "/guilds/" + g + "/ip-bans/by-user",
+                            "{\"target_user_id\":\"" + member.id() + "\"}")),
+                    answer -> answer.get("created_count").asInt() > 0);
             assertThat(ban.get("created_count").asInt()).isEqualTo(1);
 
             String base = "/guilds/" + g + "/channels/" + c;

@@ -7,6 +7,7 @@ import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.search.port.out.NoopSearchMetrics;
 import dev.filament.application.search.port.out.SearchCriteria;
+import dev.filament.application.shared.testing.Eventually;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
@@ -30,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +99,7 @@ class SearchIndexerE2ETest {
         SearchIndexer indexer = startIndexer();
         lockDocuments();
         postMessage("first");
-        awaitUntil("the indexer waits on the locked table", this::indexerBlockedOnDocuments);
+        Eventually.until("the indexer waits on the locked table", PATIENCE, this::indexerBlockedOnDocuments);
 
         long slowestMs = 0;
         for (int i = 0; i < 50; i++) {
@@ -115,7 +114,8 @@ class SearchIndexerE2ETest {
         assertThat(documentsSeenByLocker()).as("nothing indexed while the table is locked").isZero();
         releaseLock();
 
-        awaitUntil("the guild's backlog drains to zero", () -> outboxRows() == 0 && documents() == 51);
+        Eventually.until("the guild's backlog drains to zero", PATIENCE,
+                () -> outboxRows() == 0 && documents() == 51);
         List<MessageId> found = new JooqSearchQuery(requests).find(new SearchCriteria(guild,
                 SearchQuery.parse("lorem messag*"), Set.of(channel), Optional.empty(), 50));
         assertThat(found).hasSize(50);
@@ -129,7 +129,7 @@ class SearchIndexerE2ETest {
         }
         SearchIndexer first = startIndexer(new SearchIndexer.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(300)));
-        awaitUntil("the first worker is inside its batch", this::indexerBlockedOnDocuments);
+        Eventually.until("the first worker is inside its batch", PATIENCE, this::indexerBlockedOnDocuments);
         int blockedPid = blockedBackendPid();
 
         long start = System.nanoTime();
@@ -144,7 +144,8 @@ class SearchIndexerE2ETest {
 
         startIndexer();
 
-        awaitUntil("a new worker indexes everything committed", () -> outboxRows() == 0 && documents() == 25);
+        Eventually.until("a new worker indexes everything committed", PATIENCE,
+                () -> outboxRows() == 0 && documents() == 25);
     }
 
     private SearchIndexer startIndexer() {
@@ -216,15 +217,5 @@ class SearchIndexerE2ETest {
         return requests.dsl().resultQuery("select count(*)::int from search_documents d join messages m"
                 + " on m.message_id = d.message_id and m.revision = d.revision where d.guild_id = ?",
                 guild.value()).fetchOne(0, Integer.class);
-    }
-
-    private static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.filament.bootstrap.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.filament.application.shared.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -97,40 +98,29 @@ final class CaddyProcess implements AutoCloseable {
             for (int port : ports) {
                 caddy.awaitListening(port);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             caddy.close();
             throw e;
         }
         return caddy;
     }
 
-    private void awaitListening(int port) {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
+    private void awaitListening(int port) throws IOException {
+        Eventually.retrying("caddy listens on " + port, STARTUP, IOException.class, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("caddy exited with " + process.exitValue() + ": " + read(stderr));
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                pause();
             }
-        }
-        throw new IllegalStateException("caddy did not listen on " + port + " within " + STARTUP + ": " + read(stderr));
+            return port;
+        });
     }
 
     /** The first access-log entry matching the predicate; Caddy writes it just after the response, so wait a little. */
     JsonNode awaitAccessLog(Predicate<JsonNode> predicate) {
-        long deadline = System.nanoTime() + LOG_WAIT.toNanos();
-        do {
-            Optional<JsonNode> hit = accessLog().stream().filter(predicate).findFirst();
-            if (hit.isPresent()) {
-                return hit.get();
-            }
-            pause();
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no matching Caddy access log entry in:\n" + read(stdout));
+        return Eventually.until("a matching Caddy access log entry", LOG_WAIT,
+                () -> accessLog().stream().filter(predicate).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     List<JsonNode> accessLog() {
@@ -171,15 +161,6 @@ final class CaddyProcess implements AutoCloseable {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for caddy", e);
         }
     }
 

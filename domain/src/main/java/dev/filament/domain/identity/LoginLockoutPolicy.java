@@ -1,7 +1,5 @@
 package dev.filament.domain.identity;
 
-import dev.filament.domain.error.UnauthenticatedException;
-import dev.filament.domain.policy.Decision;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,11 +12,6 @@ public final class LoginLockoutPolicy {
     public static final Duration LOCK_DURATION = Duration.ofSeconds(30);
 
     private LoginLockoutPolicy() {
-    }
-
-    /** Denied with reason {@code locked} while {@code locked_until} lies after {@code now}. */
-    public static Decision mayAttempt(LoginCounters counters, Instant now) {
-        return isLocked(counters, now) ? Decision.deny(() -> new UnauthenticatedException("locked")) : Decision.allow();
     }
 
     public static boolean isLocked(LoginCounters counters, Instant now) {

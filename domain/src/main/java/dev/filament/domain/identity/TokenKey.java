@@ -2,8 +2,6 @@ package dev.filament.domain.identity;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Optional;
 
 /** The 32-byte secret that signs access tokens (SPEC 4.2). Never printed. */
 public final class TokenKey {
@@ -20,19 +18,6 @@ public final class TokenKey {
             throw new IllegalArgumentException("tokenKey must be exactly 32 bytes");
         }
         return new TokenKey(bytes.clone());
-    }
-
-    /** Decodes {@code FILAMENT_TOKEN_KEY}: standard base64 of exactly 32 bytes, else empty. */
-    public static Optional<TokenKey> fromBase64(String encoded) {
-        if (encoded == null) {
-            return Optional.empty();
-        }
-        try {
-            byte[] decoded = Base64.getDecoder().decode(encoded.trim());
-            return decoded.length == LENGTH ? Optional.of(new TokenKey(decoded)) : Optional.empty();
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
     }
 
     public byte[] bytes() {

@@ -3,7 +3,6 @@ package dev.filament.domain.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.filament.domain.error.UnauthenticatedException;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,15 +22,6 @@ class LoginLockoutPolicyTest {
         assertThat(c).isEqualTo(new LoginCounters(0, Optional.of(NOW.plusSeconds(30))));
         assertThat(LoginLockoutPolicy.isLocked(c, NOW.plusSeconds(29))).isTrue();
         assertThat(LoginLockoutPolicy.isLocked(c, NOW.plusSeconds(30))).isFalse();
-    }
-
-    @Test
-    void givenLockedCounters_mayAttempt_isDeniedWithReasonLocked() {
-        LoginCounters locked = LoginCounters.lockedUntil(NOW.plusSeconds(10));
-        assertThat(LoginLockoutPolicy.mayAttempt(locked, NOW).isAllowed()).isFalse();
-        assertThatThrownBy(() -> LoginLockoutPolicy.mayAttempt(locked, NOW).orThrow())
-                .isInstanceOfSatisfying(UnauthenticatedException.class, e -> assertThat(e.reason()).isEqualTo("locked"));
-        assertThat(LoginLockoutPolicy.mayAttempt(locked, NOW.plusSeconds(10)).isAllowed()).isTrue();
     }
 
     @Test

@@ -15,15 +15,14 @@ import dev.filament.application.voice.service.SyncVoiceParticipantsService;
 import dev.filament.application.message.port.in.CreateMessageUseCase;
 import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessageCommand;
 import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
+import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Implements {@link GatewayCommandHandler}: {@code subscribe} runs the guild access ladder, registers the
@@ -94,16 +93,9 @@ public final class GatewayCommandService implements GatewayCommandHandler {
     // subscribed, presence_sync, voice_participant_sync: in this order, to this connection only (SPEC 9.4)
     private void sendInitialState(GatewayCaller caller, GuildId guild, ChannelId channel) {
         GatewayEvent.Scope self = GatewayEvent.Scope.connection(caller.connection());
-        Map<String, Object> subscribed = new LinkedHashMap<>();
-        subscribed.put("guild_id", guild.value());
-        subscribed.put("channel_id", channel.value());
-        publisher.publish(GatewayEvent.of("subscribed", self, serializer.toJson(subscribed)));
-
-        List<String> online = connections.onlineUsers(guild).stream().map(UserId::value).toList();
-        Map<String, Object> presence = new LinkedHashMap<>();
-        presence.put("guild_id", guild.value());
-        presence.put("user_ids", online);
-        publisher.publish(GatewayEvent.of("presence_sync", self, serializer.toJson(presence)));
+        publisher.publish(GatewayEvent.of(ConnectionEvent.Subscribed.of(guild, channel), self, serializer));
+        publisher.publish(GatewayEvent.of(ConnectionEvent.PresenceSync.of(guild, connections.onlineUsers(guild)),
+                self, serializer));
 
         publisher.publish(voiceSync.syncFor(caller.connection(), guild, channel));
     }

@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Implements {@link AssignRoleUseCase}; the 16-assignment cap is checked under the target's membership row lock. */
+/**
+ * Implements {@link AssignRoleUseCase}: the target's rank is checked under the guild row lock, the 16-assignment cap
+ * under the target's membership row lock.
+ */
 public final class AssignRoleService implements AssignRoleUseCase {
     private final UnitOfWork tx;
     private final RoleRepository roles;
@@ -33,7 +36,8 @@ public final class AssignRoleService implements AssignRoleUseCase {
         Instant now = StoredTime.now(clock);
         boolean assigned = tx.inTransaction(() -> {
             RoleAssignments.Loaded loaded = assignments.load(c);
-            RoleAssignmentPolicy.canAssign(loaded.access().actor(), loaded.role()).orThrow();
+            RoleAssignmentPolicy.canAssign(loaded.access().actor(), loaded.role(),
+                    assignments.target(loaded, c)).orThrow();
             assignments.requireMember(c);
             var current = roles.assignmentsOf(c.guild(), c.target());
             if (current.contains(c.role())) {

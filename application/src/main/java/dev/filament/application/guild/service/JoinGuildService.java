@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Implements {@link JoinGuildUseCase} in SPEC 6.7 order: {@code directory_join_ip} limiter (its hit stays recorded
  * when the next one rejects), {@code directory_join_user} limiter, IP observation (best effort), then one transaction
- * deciding the outcome, writing the membership when accepted and the audit row in every case.
+ * under the guild row lock deciding the outcome, writing the membership when accepted and the audit row in every
+ * case.
  */
 public final class JoinGuildService implements JoinGuildUseCase {
     private final UnitOfWork tx;
@@ -66,9 +67,13 @@ public final class JoinGuildService implements JoinGuildUseCase {
         return new Joined(c.guild(), outcome);
     }
 
-    /** Returns rejections instead of throwing them, so their audit rows commit. */
+    /**
+     * Returns rejections instead of throwing them, so their audit rows commit. Holds the guild row lock, as a ban
+     * does, from before the ban check until the membership is written: a concurrent ban either commits first (and
+     * this join sees it) or waits and then deletes the new membership, never leaving a banned member (issue #12).
+     */
     private JoinOutcome decideAndWrite(JoinGuildCommand c, Instant now) {
-        Guild guild = guilds.find(c.guild()).orElseThrow(() -> new NotFoundException("guild"));
+        Guild guild = guilds.lock(c.guild()).orElseThrow(() -> new NotFoundException("guild"));
         UserId user = c.user();
         JoinOutcome outcome = DirectoryJoinPolicy.decide(new DirectoryJoinPolicy.Facts(
                 guild.isPublic(),

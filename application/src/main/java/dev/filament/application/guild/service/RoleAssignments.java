@@ -5,11 +5,15 @@ import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.MemberRepository;
 import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
+import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.Role;
 import java.time.Instant;
 
-/** Shared steps of assign and unassign: the ladder, the role of G, the target membership, the post-commit effects. */
+/**
+ * Shared steps of assign and unassign: the ladder, the role of G, the target's rank and membership, the post-commit
+ * effects.
+ */
 public final class RoleAssignments {
     private final AccessLadder ladder;
     private final GuildRepository guilds;
@@ -29,6 +33,14 @@ public final class RoleAssignments {
         guilds.lock(c.guild()).orElseThrow();
         Role role = access.roles().find(c.role()).orElseThrow(() -> new NotFoundException("role"));
         return new Loaded(access, role);
+    }
+
+    /**
+     * The target's guild-level context for the hierarchy rule, read under the guild row lock that every membership
+     * and assignment write holds, so it cannot change before this transaction ends.
+     */
+    AccessContext target(Loaded loaded, RoleAssignmentCommand c) {
+        return ladder.contextOf(loaded.access().snapshot(), c.target());
     }
 
     void requireMember(RoleAssignmentCommand c) {

@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Implements {@link UnassignRoleUseCase}; the last-owner rule is checked under the guild row lock. */
+/**
+ * Implements {@link UnassignRoleUseCase}; the target's rank and the last-owner rule are checked under the guild row
+ * lock.
+ */
 public final class UnassignRoleService implements UnassignRoleUseCase {
     private final UnitOfWork tx;
     private final RoleRepository roles;
@@ -32,7 +35,8 @@ public final class UnassignRoleService implements UnassignRoleUseCase {
         Instant now = StoredTime.now(clock);
         boolean removed = tx.inTransaction(() -> {
             RoleAssignments.Loaded loaded = assignments.load(c);
-            RoleAssignmentPolicy.canUnassign(loaded.access().actor(), loaded.role()).orThrow();
+            RoleAssignmentPolicy.canUnassign(loaded.access().actor(), loaded.role(),
+                    assignments.target(loaded, c)).orThrow();
             assignments.requireMember(c);
             if (!roles.assignmentsOf(c.guild(), c.target()).contains(c.role())) {
                 return false;

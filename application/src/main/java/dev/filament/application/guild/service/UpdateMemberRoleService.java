@@ -3,11 +3,14 @@ package dev.filament.application.guild.service;
 import dev.filament.application.guild.port.in.MemberCommand;
 import dev.filament.application.guild.port.in.UpdateMemberRoleUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
+import dev.filament.application.guild.port.out.MemberRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.wire.GuildEvent;
+import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.policy.GuildQuotas;
 import dev.filament.domain.guild.policy.MemberRolePolicy;
 import dev.filament.domain.guild.role.LegacyRole;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -16,20 +19,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Implements {@link UpdateMemberRoleUseCase} under the guild row lock. */
+/**
+ * Implements {@link UpdateMemberRoleUseCase} under the guild row lock; adding {@code moderator} also locks the
+ * target's membership row and applies the 16-assignment cap, as assign does (SPEC 6.1, 5.9).
+ */
 public final class UpdateMemberRoleService implements UpdateMemberRoleUseCase {
     private final UnitOfWork tx;
     private final GuildRepository guilds;
+    private final MemberRepository members;
     private final RoleRepository roles;
     private final AccessLadder ladder;
     private final Audits audits;
     private final HandOffs handOffs;
     private final Clock clock;
 
-    public UpdateMemberRoleService(UnitOfWork tx, GuildRepository guilds, RoleRepository roles, AccessLadder ladder,
-                                   Audits audits, HandOffs handOffs, Clock clock) {
+    public UpdateMemberRoleService(UnitOfWork tx, GuildRepository guilds, MemberRepository members,
+                                   RoleRepository roles, AccessLadder ladder, Audits audits, HandOffs handOffs,
+                                   Clock clock) {
         this.tx = tx;
         this.guilds = guilds;
+        this.members = members;
         this.roles = roles;
         this.ladder = ladder;
         this.audits = audits;
@@ -53,6 +62,7 @@ public final class UpdateMemberRoleService implements UpdateMemberRoleUseCase {
             RoleId moderator = access.roles().seeded(SystemRoleKey.MODERATOR).id();
             LegacyRole from = target.legacyRole();
             if (change == MemberRolePolicy.Change.ADD_MODERATOR) {
+                requireRoomForAssignment(c);
                 roles.assign(c.guild(), moderator, c.target(), now);
             } else {
                 roles.unassign(c.guild(), moderator, c.target());
@@ -67,5 +77,13 @@ public final class UpdateMemberRoleService implements UpdateMemberRoleUseCase {
                     Optional.of(c.user().value())));
             handOffs.revalidate(c.guild());
         }
+    }
+
+    /** Locks the target's membership row, then 16 explicit assignments already → 409 {@code quota_exceeded}. */
+    private void requireRoomForAssignment(MemberCommand c) {
+        if (!members.lock(c.guild(), c.target())) {
+            throw new NotFoundException("member");
+        }
+        GuildQuotas.roomForAssignment(roles.assignmentsOf(c.guild(), c.target()).size()).orThrow();
     }
 }

@@ -2,13 +2,12 @@ package dev.filament.application.message.service;
 
 import dev.filament.application.shared.RequestTimings;
 import dev.filament.application.shared.GatewayEvent;
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.search.port.out.SearchIndexQueue;
+import dev.filament.application.wire.ChannelEvent;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageView;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The post-commit hand-offs of the message routes (SPEC 1.11 W3, 8.1, 9.5, 10.2.2): the channel-scope event, then the
@@ -30,27 +29,19 @@ public final class MessageHandOffs {
 
     /** {@code message_create} with the full {@code MessageResponse}, then a wake-up. */
     public void created(MessageView view) {
-        publish("message_create", view.message(), view.toWire());
+        publish(ChannelEvent.MessageCreate.of(view.message(), view.markdownTokens()), view.message());
         wakeIndexer();
     }
 
     /** {@code message_update} with the new content and tokens, stamped with {@code edited_at}, then a wake-up. */
     public void edited(MessageView view) {
-        Message m = view.message();
-        publish("message_update", m, Wire.object()
-                .put("guild_id", m.guildId().value()).put("channel_id", m.channelId().value())
-                .put("message_id", m.id().value())
-                .put("updated_fields", Wire.object().put("content", m.content().value())
-                        .put("markdown_tokens", view.tokensWire()).build())
-                .put("updated_at_unix", Wire.unix(m.editedAt().orElse(m.createdAt()))).build());
+        publish(ChannelEvent.MessageUpdate.of(view.message(), view.markdownTokens()), view.message());
         wakeIndexer();
     }
 
     /** {@code message_delete}; no wake-up, the delete already removed the search document. */
     public void deleted(Message m, Instant at) {
-        publish("message_delete", m, Wire.object()
-                .put("guild_id", m.guildId().value()).put("channel_id", m.channelId().value())
-                .put("message_id", m.id().value()).put("deleted_at_unix", Wire.unix(at)).build());
+        publish(ChannelEvent.MessageDelete.of(m, at), m);
     }
 
     /** Signals the search indexer after a message write. */
@@ -59,8 +50,8 @@ public final class MessageHandOffs {
     }
 
     /** To channel scope: the connections subscribed to the message's (guild, channel). */
-    private void publish(String type, Message m, Map<String, ?> d) {
+    private void publish(ChannelEvent event, Message m) {
         timings.time(RequestTimings.Phase.FANOUT,
-                () -> handOffs.publish(type, GatewayEvent.Scope.channel(m.guildId(), m.channelId()), d));
+                () -> handOffs.publish(event, GatewayEvent.Scope.channel(m.guildId(), m.channelId())));
     }
 }

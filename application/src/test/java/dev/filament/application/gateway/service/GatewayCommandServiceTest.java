@@ -16,7 +16,7 @@ import dev.filament.application.gateway.port.out.InMemorySubscriptionRevalidatio
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.Guild;
 import dev.filament.application.voice.fakes.RecordingVoiceSyncTelemetry;
-import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.application.voice.fakes.InMemoryVoiceRegistry;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.ForbiddenException;
@@ -49,7 +49,7 @@ class GatewayCommandServiceTest {
     private final GuildFixture f = new GuildFixture();
     private final RecordingGatewayEventPublisher publisher = new RecordingGatewayEventPublisher();
     private final InMemoryGatewayConnections connections = new InMemoryGatewayConnections(2);
-    private final SimpleVoiceRegistry voice = new SimpleVoiceRegistry(publisher);
+    private final InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(publisher);
     private final List<String> created = new ArrayList<>();
     private final InMemorySubscriptionRevalidations revalidations = new InMemorySubscriptionRevalidations();
     private final GatewayCommandService service = new GatewayCommandService(f.graph.ladder(),

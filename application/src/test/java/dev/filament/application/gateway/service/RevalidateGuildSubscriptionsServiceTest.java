@@ -15,7 +15,7 @@ import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.gateway.port.in.GatewayCaller;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.Guild;
-import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.application.voice.fakes.InMemoryVoiceRegistry;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -41,7 +41,7 @@ class RevalidateGuildSubscriptionsServiceTest {
     private final GuildGraph graph = GuildGraph.of(loader.wrap(f.store), f.settings, f.ids, f.clock, f.handOffs,
             new SimpleJsonSerializer(), f.handOffs, f.handOffs, f.handOffs);
     private final InMemoryGatewayConnections gateway = new InMemoryGatewayConnections();
-    private final SimpleVoiceRegistry voice = new SimpleVoiceRegistry(gateway);
+    private final InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(gateway);
     private final RevalidateGuildSubscriptionsService service =
             new RevalidateGuildSubscriptionsService(graph.ladder(), graph.store().access(),
                     graph.store().unitOfWork(), gateway, voice, graph.clock());

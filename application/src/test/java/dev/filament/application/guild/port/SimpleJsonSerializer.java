@@ -13,16 +13,11 @@ import java.util.Map;
  */
 public final class SimpleJsonSerializer implements EventSerializer {
 
-    /** The writer itself, for test helpers that hold such a map. */
-    public String toJson(Map<String, ?> payload) {
-        StringBuilder out = new StringBuilder();
-        write(payload, out);
-        return out.toString();
-    }
-
     @Override
     public String toJson(ServerEvent event) {
-        return toJson(WireMaps.of(event));
+        StringBuilder out = new StringBuilder();
+        write(WireMaps.of(event), out);
+        return out.toString();
     }
 
     private static void write(Object value, StringBuilder out) {

@@ -31,8 +31,8 @@ public final class GuildFixture {
     public static final ClientIp IP = ip("203.0.113.7");
 
     public final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-    public final RecordingUnitOfWork unitOfWork = new RecordingUnitOfWork();
     public final InMemoryGuildDatabase db = new InMemoryGuildDatabase();
+    public final RecordingUnitOfWork unitOfWork = new RecordingUnitOfWork().enlist(db);
     public final GuildPorts store = db.store(unitOfWork);
     public final TestIds ids = new TestIds();
     public final RecordingHandOffPorts handOffs = new RecordingHandOffPorts(unitOfWork::inTransaction);

@@ -194,7 +194,8 @@ public final class GuildGraph {
     }
 
     public UpdateMemberRoleService updateMemberRole() {
-        return new UpdateMemberRoleService(tx(), store.guilds(), store.roles(), ladder, audits, handOffs, clock);
+        return new UpdateMemberRoleService(tx(), store.guilds(), store.members(), store.roles(), ladder, audits,
+                handOffs, clock);
     }
 
     public KickMemberService kickMember() {

@@ -2,6 +2,7 @@ package dev.filament.application.identity.fakes;
 
 import dev.filament.application.identity.port.out.SessionRepository;
 import dev.filament.application.identity.port.out.UserRepository;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.RefreshTokenHash;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Fake {@link SessionRepository} in memory; reads usernames from a {@link UserRepository} like the SQL join would. */
-public final class InMemorySessionRepository implements SessionRepository {
+public final class InMemorySessionRepository implements SessionRepository, InMemoryUnitOfWork.Participant {
     private final UserRepository users;
     private final Map<SessionId, Session> sessions = new HashMap<>();
     private final Map<RefreshTokenHash, UsedToken> usedTokens = new HashMap<>();
@@ -25,6 +26,21 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     public InMemorySessionRepository(UserRepository users) {
         this.users = users;
+    }
+
+    /** Takes part in rollback: a copy of the rows now, and the action that puts them back. */
+    @Override
+    public synchronized Runnable snapshot() {
+        Map<SessionId, Session> sessionsThen = new HashMap<>(sessions);
+        Map<RefreshTokenHash, UsedToken> usedThen = new HashMap<>(usedTokens);
+        return () -> {
+            synchronized (this) {
+                sessions.clear();
+                sessions.putAll(sessionsThen);
+                usedTokens.clear();
+                usedTokens.putAll(usedThen);
+            }
+        };
     }
 
     @Override

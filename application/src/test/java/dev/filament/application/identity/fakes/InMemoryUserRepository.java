@@ -1,6 +1,7 @@
 package dev.filament.application.identity.fakes;
 
 import dev.filament.application.identity.port.out.UserRepository;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
@@ -10,9 +11,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Fake {@link UserRepository} in memory; locks are no-ops because the in-memory unit of work is serial. */
-public final class InMemoryUserRepository implements UserRepository {
+public final class InMemoryUserRepository implements UserRepository, InMemoryUnitOfWork.Participant {
     private final Map<UserId, User> byId = new HashMap<>();
     private final Map<String, UserId> byCanonicalName = new HashMap<>();
+
+    /** Takes part in rollback: a copy of the rows now, and the action that puts them back. */
+    @Override
+    public synchronized Runnable snapshot() {
+        Map<UserId, User> byIdThen = new HashMap<>(byId);
+        Map<String, UserId> byNameThen = new HashMap<>(byCanonicalName);
+        return () -> {
+            synchronized (this) {
+                byId.clear();
+                byId.putAll(byIdThen);
+                byCanonicalName.clear();
+                byCanonicalName.putAll(byNameThen);
+            }
+        };
+    }
 
     @Override
     public synchronized InsertOutcome insertIfAbsent(User user) {

@@ -3,7 +3,7 @@ package dev.filament.application.identity.service;
 import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.identity.fakes.CountingPasswordHasher;
-import dev.filament.application.identity.fakes.FakeTokenService;
+import dev.filament.application.identity.fakes.InMemoryTokenService;
 import dev.filament.application.identity.fakes.InMemorySessionRepository;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.RecordingAuthEvents;
@@ -38,7 +38,9 @@ final class IdentityFixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
 
     final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-    final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    final InMemoryUserRepository users = new InMemoryUserRepository();
+    final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
+    final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork().enlist(users).enlist(sessions);
     /** Transactions open right now, on any thread: hashing must never overlap one (SPEC 4.1). */
     final AtomicInteger openTransactions = new AtomicInteger();
     final AtomicBoolean hashedInsideTransaction = new AtomicBoolean();
@@ -55,10 +57,8 @@ final class IdentityFixture implements AutoCloseable {
             });
         }
     };
-    final InMemoryUserRepository users = new InMemoryUserRepository();
-    final InMemorySessionRepository sessions = new InMemorySessionRepository(users);
     final CountingPasswordHasher hasher = new CountingPasswordHasher();
-    final FakeTokenService tokens = new FakeTokenService();
+    final InMemoryTokenService tokens = new InMemoryTokenService();
     final RecordingAuthEvents events = new RecordingAuthEvents();
     final RecordingRevocationListener revocations = new RecordingRevocationListener();
     final RecordingIpObservationRecorder ipObservations = new RecordingIpObservationRecorder();

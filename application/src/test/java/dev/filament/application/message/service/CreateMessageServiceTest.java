@@ -20,6 +20,7 @@ import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageView;
+import dev.filament.application.wire.ChannelEvent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,8 @@ class CreateMessageServiceTest {
         MessageView view = post(member, channel, "hi");
 
         Map<String, ?> d = f.payloads.last();
-        assertThat(d).isEqualTo(view.toWire());
+        assertThat(f.payloads.lastEvent())
+                .isEqualTo(ChannelEvent.MessageCreate.of(view.message(), view.markdownTokens()));
         assertThat(d.keySet()).containsExactly("message_id", "guild_id", "channel_id", "author_id", "content",
                 "markdown_tokens", "attachments", "reactions", "created_at_unix", "edited_at_unix");
         assertThat(d.get("attachments")).isEqualTo(List.of());

@@ -23,6 +23,8 @@ import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageView;
 import java.time.Duration;
+import dev.filament.application.wire.ChannelEvent;
+import dev.filament.application.wire.MessageResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +98,8 @@ class EditDeleteMessageServicesTest {
         });
         assertThat(f.handOffs.handedOffInsideTransaction()).isFalse();
         assertThat(f.wakes.wakes()).as("one per create, one per edit").isEqualTo(2);
-        assertThat(view.toWire().get("edited_at_unix")).isEqualTo(f.guilds.clock.instant().getEpochSecond());
+        assertThat(MessageResponse.of(view.message(), view.markdownTokens()).editedAtUnix())
+                .isEqualTo(f.guilds.clock.instant().getEpochSecond());
     }
 
     @Test
@@ -111,7 +114,10 @@ class EditDeleteMessageServicesTest {
         assertThat(d.get("message_id")).isEqualTo(message.id().value());
         assertThat(d.get("updated_at_unix")).isEqualTo(f.guilds.clock.instant().getEpochSecond());
         assertThat(d.get("updated_fields")).isEqualTo(Map.of("content", "changed",
-                "markdown_tokens", view.tokensWire()));
+                "markdown_tokens", List.of(Map.of("type", "paragraph_start"),
+                        Map.of("type", "text", "text", "changed"), Map.of("type", "paragraph_end"))));
+        assertThat(f.payloads.lastEvent()).isEqualTo(ChannelEvent.MessageUpdate.of(view.message(),
+                view.markdownTokens()));
         assertThat(List.<Object>copyOf(((Map<?, ?>) d.get("updated_fields")).keySet()))
                 .containsExactly("content", "markdown_tokens");
     }

@@ -81,6 +81,7 @@ public final class MessageFixture {
         searchTables = new InMemorySearchDatabase(guilds.clock);
         indexer = new InMemorySearchIndexStore(searchTables);
         messages = new InMemoryMessageRepository(searchTables);
+        guilds.unitOfWork.enlist(searchTables).enlist(messages);
         HandOffs h = new HandOffs(handOffs, payloads, handOffs, handOffs, handOffs);
         GuildGraph graph = new GuildGraph(guilds.store, guilds.settings, guilds.ids, guilds.clock, h, guilds.throttle);
         Audits audits = graph.audits();

@@ -9,22 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fake {@link EventSerializer}: serializes with {@link SimpleJsonSerializer} and keeps every payload map in order,
- * so tests can assert the exact keys of each event's {@code d}. Thread-safe.
+ * Fake {@link EventSerializer}: serializes with {@link SimpleJsonSerializer} and keeps, in order, every typed event
+ * and the map its JSON is, so tests can assert both the record published and the exact keys of its {@code d}.
+ * Thread-safe.
  */
 public final class RecordingPayloadSerializer implements EventSerializer {
     private final SimpleJsonSerializer json = new SimpleJsonSerializer();
     private final List<Map<String, ?>> payloads = new ArrayList<>();
+    private final List<ServerEvent> events = new ArrayList<>();
 
-    public synchronized String toJson(Map<String, ?> payload) {
-        payloads.add(payload);
-        return json.toJson(payload);
-    }
-
-    /** Records the event as the map its JSON is, so map-based assertions keep working for typed events. */
     @Override
     public synchronized String toJson(ServerEvent event) {
-        return toJson(WireMaps.of(event));
+        events.add(event);
+        payloads.add(WireMaps.of(event));
+        return json.toJson(event);
     }
 
     public synchronized List<Map<String, ?>> payloads() {
@@ -36,5 +34,13 @@ public final class RecordingPayloadSerializer implements EventSerializer {
             throw new IllegalStateException("nothing serialized");
         }
         return payloads.get(payloads.size() - 1);
+    }
+
+    /** The last typed event serialized. */
+    public synchronized ServerEvent lastEvent() {
+        if (events.isEmpty()) {
+            throw new IllegalStateException("no event serialized");
+        }
+        return events.get(events.size() - 1);
     }
 }

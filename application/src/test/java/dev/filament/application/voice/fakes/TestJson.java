@@ -1,16 +1,21 @@
 package dev.filament.application.voice.fakes;
 
+import dev.filament.application.wire.EventSerializer;
+import dev.filament.application.wire.ServerEvent;
+import dev.filament.application.wire.WireMaps;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** Payload serializer for tests: compact JSON of strings, numbers, booleans, null, lists and insertion-ordered maps. */
-public final class TestJson implements Function<Map<String, Object>, String> {
+/**
+ * Event serializer for tests: the event as {@link WireMaps} sees it, written as compact JSON of strings, numbers,
+ * booleans, null, lists and insertion-ordered maps.
+ */
+public final class TestJson implements EventSerializer {
 
     @Override
-    public String apply(Map<String, Object> payload) {
+    public String toJson(ServerEvent event) {
         StringBuilder out = new StringBuilder();
-        write(payload, out);
+        write(WireMaps.of(event), out);
         return out.toString();
     }
 

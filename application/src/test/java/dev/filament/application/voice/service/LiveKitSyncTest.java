@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.identity.fakes.TestIds;
-import dev.filament.application.voice.fakes.FakeLiveKitRoomService;
+import dev.filament.application.voice.fakes.InMemoryLiveKitRoomService;
 import dev.filament.application.voice.fakes.RecordingVoiceSyncTelemetry;
-import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.application.voice.fakes.InMemoryVoiceRegistry;
 import dev.filament.application.voice.port.out.VoiceRepairReason;
 import dev.filament.domain.voice.VoiceGrant;
 import dev.filament.domain.voice.VoiceIdentity;
@@ -24,8 +24,8 @@ class LiveKitSyncTest {
 
     private final TestIds ids = new TestIds();
     private final RecordingGatewayEventPublisher publisher = new RecordingGatewayEventPublisher();
-    private final SimpleVoiceRegistry registry = new SimpleVoiceRegistry(publisher);
-    private final FakeLiveKitRoomService liveKit = new FakeLiveKitRoomService();
+    private final InMemoryVoiceRegistry registry = new InMemoryVoiceRegistry(publisher);
+    private final InMemoryLiveKitRoomService liveKit = new InMemoryLiveKitRoomService();
     private final RecordingVoiceSyncTelemetry telemetry = new RecordingVoiceSyncTelemetry();
     private final MutableClock clock = new MutableClock(T0);
     private final LiveKitSync sync = new LiveKitSync(registry, liveKit, telemetry, clock);

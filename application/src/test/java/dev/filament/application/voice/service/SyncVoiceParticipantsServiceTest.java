@@ -7,7 +7,7 @@ import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.voice.fakes.RecordingVoiceSyncTelemetry;
-import dev.filament.application.voice.fakes.SimpleVoiceRegistry;
+import dev.filament.application.voice.fakes.InMemoryVoiceRegistry;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.application.voice.port.out.VoiceRepairReason;
 import dev.filament.domain.id.ConnectionId;
@@ -22,7 +22,7 @@ class SyncVoiceParticipantsServiceTest {
 
     private final TestIds ids = new TestIds();
     private final RecordingGatewayEventPublisher publisher = new RecordingGatewayEventPublisher();
-    private final SimpleVoiceRegistry registry = new SimpleVoiceRegistry(publisher);
+    private final InMemoryVoiceRegistry registry = new InMemoryVoiceRegistry(publisher);
     private final RecordingVoiceSyncTelemetry telemetry = new RecordingVoiceSyncTelemetry();
     private final MutableClock clock = new MutableClock(T0);
     private final SyncVoiceParticipantsService subscribeSync =

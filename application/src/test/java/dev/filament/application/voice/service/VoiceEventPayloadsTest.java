@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.voice.fakes.TestJson;
+import dev.filament.application.wire.ChannelEvent;
+import dev.filament.application.wire.ConnectionEvent;
+import dev.filament.application.wire.ServerEvent;
+import dev.filament.application.wire.VoiceParticipantShape;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
@@ -15,8 +19,8 @@ import dev.filament.domain.voice.VoiceGrant;
 import dev.filament.domain.voice.VoiceParticipant;
 import dev.filament.domain.voice.VoiceRoom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -95,9 +99,9 @@ class VoiceEventPayloadsTest {
     @Test
     void eachEventIsSerializedExactlyOnce() {
         AtomicInteger calls = new AtomicInteger();
-        VoiceEventPayloads counting = new VoiceEventPayloads(d -> {
+        VoiceEventPayloads counting = new VoiceEventPayloads(event -> {
             calls.incrementAndGet();
-            return new TestJson().apply(d);
+            return new TestJson().toJson(event);
         });
 
         List<GatewayEvent> events = counting.arrival(ROOM, ALICE);
@@ -106,11 +110,22 @@ class VoiceEventPayloadsTest {
     }
 
     @Test
-    void payloadMapsKeepTheSpecKeyOrder() {
-        assertThat(VoiceEventPayloads.participant(ALICE).keySet()).containsExactly("user_id", "identity",
-                "joined_at_unix", "updated_at_unix", "is_muted", "is_deafened", "is_speaking", "is_video_enabled",
-                "is_screen_share_enabled");
-        assertThat(VoiceEventPayloads.participant(ALICE)).containsEntry("joined_at_unix", 1_900_000_000L)
-                .isInstanceOf(Map.class);
+    void eventsAreTheWireRecords() {
+        List<ServerEvent> seen = new ArrayList<>();
+        VoiceEventPayloads recording = new VoiceEventPayloads(event -> {
+            seen.add(event);
+            return new TestJson().toJson(event);
+        });
+
+        recording.arrival(ROOM, ALICE);
+        recording.sync(ConnectionId.of("01J0000000000000000000000Z"), ROOM, List.of(ALICE), T0);
+
+        assertThat(seen).hasSize(4);
+        assertThat(seen.get(0)).isEqualTo(new ChannelEvent.VoiceParticipantJoin(G, C,
+                VoiceParticipantShape.of(ALICE)));
+        assertThat(seen.get(1)).isEqualTo(new ChannelEvent.VoiceStreamPublish(G, C, U, ID, "microphone",
+                1_900_000_000L));
+        assertThat(seen.get(3)).isEqualTo(new ConnectionEvent.VoiceParticipantSync(G, C,
+                List.of(VoiceParticipantShape.of(ALICE)), 1_900_000_000L));
     }
 }

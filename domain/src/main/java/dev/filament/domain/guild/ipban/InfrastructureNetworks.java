@@ -39,9 +39,4 @@ public final class InfrastructureNetworks {
         all.addAll(trustedProxies);
         return all.stream().anyMatch(c -> c.contains(network) || network.contains(c));
     }
-
-    /** SPEC 6.5: an IP observation is recorded only for addresses that are not infrastructure. */
-    public boolean isObservable(IpAddress address) {
-        return !contains(address);
-    }
 }

@@ -18,16 +18,6 @@ public final class IpBanMatch {
         this.isInfrastructure = Objects.requireNonNull(infrastructure, "infrastructure")::contains;
     }
 
-    private IpBanMatch(Predicate<IpAddress> isInfrastructure) {
-        this.isInfrastructure = isInfrastructure;
-    }
-
-    /** Matching that excludes loopback and the addresses {@code isTrustedProxy} accepts (e.g. the resolver's). */
-    public static IpBanMatch excludingTrustedProxies(Predicate<IpAddress> isTrustedProxy) {
-        Objects.requireNonNull(isTrustedProxy, "isTrustedProxy");
-        return new IpBanMatch(ip -> ip.isLoopback() || isTrustedProxy.test(ip));
-    }
-
     public boolean matches(IpBan ban, IpAddress clientIp, Instant now) {
         return !isInfrastructure.test(clientIp) && ban.isActiveAt(now) && ban.network().contains(clientIp);
     }

@@ -40,12 +40,19 @@ public final class RoleManagementPolicy {
         return canManage(actor, role);
     }
 
-    /** Default join role (SPEC 5.9): an {@code is_system} role or the {@code member} role → 400; else manageable. */
+    /**
+     * Default join role (SPEC 5.9): any seeded role → 400 (only custom roles); a non-owner actor must be able to
+     * manage the role and hold every bit of its mask, else 403, exactly as for assigning it: every new member
+     * receives the role, so otherwise a role manager could hand permissions it lacks to an account of its own.
+     */
     public static Decision canMakeDefaultJoinRole(AccessContext actor, Role role) {
-        if (role.isSystem() || role.is(SystemRoleKey.MEMBER)) {
+        if (role.systemKey().isPresent()) {
             return Decision.deny(() -> new InvalidRequestException("role_id cannot be the default join role"));
         }
-        return canManage(actor, role);
+        if (actor.isOwner()) {
+            return Decision.allow();
+        }
+        return Decision.firstDenial(() -> canManage(actor, role), () -> NoEscalationPolicy.assignedRole(actor, role));
     }
 
     static Decision forbidden(String reason) {

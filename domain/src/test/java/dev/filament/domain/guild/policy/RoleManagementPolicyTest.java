@@ -39,9 +39,13 @@ class RoleManagementPolicyTest {
 
     @ParameterizedTest(name = "{0} makes {1} the default join role: {2}")
     @CsvSource({
+            // only custom roles (SPEC 5.9): every seeded role is 400, whoever asks
             "so, everyone, invalid_request", "so, workspace_owner, invalid_request", "so, member, invalid_request",
-            "so, moderator, allowed", "wo, admin, allowed", "helper, artist, allowed", "plain, artist, forbidden",
-            "plain, member, invalid_request"})
+            "so, moderator, invalid_request", "wo, moderator, invalid_request", "mod, member, invalid_request",
+            "plain, member, invalid_request",
+            "so, admin, allowed", "wo, admin, allowed", "plain, artist, forbidden", "mod, admin, forbidden",
+            // issue #12 item 4: helper manages artist (20 < 50) but lacks publish_video, which artist carries
+            "helper, artist, forbidden", "mod, artist, allowed"})
     void defaultJoinRole(String actor, String role, String expected) {
         assertThat(outcome(RoleManagementPolicy.canMakeDefaultJoinRole(actor(actor), role(role))))
                 .isEqualTo(expected);

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Out-port: the reads behind the access ladder (SPEC 5.5), each a constant number of queries whatever the size of
  * the guild. Runs inside the caller's transaction.
- * {@link dev.filament.application.guild.service.RepositoryAccessLoader} implements it over the repository ports; an
+ * The test-jar implements it over the repository ports for the in-memory fakes ({@code RepositoryAccessLoader}); an
  * adapter may answer each method with a single query.
  */
 public interface AccessLoader {

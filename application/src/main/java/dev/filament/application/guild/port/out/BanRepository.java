@@ -7,7 +7,10 @@ import dev.filament.domain.id.UserId;
 import java.util.List;
 import java.util.Optional;
 
-/** Out-port: user bans (table {@code guild_bans}). Runs inside the caller's transaction. */
+/**
+ * Out-port: user bans (table {@code guild_bans}). Runs inside the caller's transaction. Bans are inserted, and checked
+ * before a membership is written, under the guild row lock ({@link GuildRepository#lock}).
+ */
 public interface BanRepository {
 
     boolean isBanned(GuildId guild, UserId user);

@@ -23,7 +23,11 @@ public interface GuildRepository {
 
     Optional<Guild> find(GuildId id);
 
-    /** Like {@link #find} but holds the guild row lock ({@code FOR UPDATE}) until the transaction ends. */
+    /**
+     * Like {@link #find} but holds the guild row lock ({@code FOR UPDATE}) until the transaction ends. Role writes,
+     * membership and assignment writes and ban inserts of the guild happen under it; a second caller waits (bounded by
+     * the unit of work's lock timeout) and then reads what the first committed.
+     */
     Optional<Guild> lock(GuildId id);
 
     /** Guilds with {@code created_by_user_id = creator}; call while holding the creator's user row lock. */

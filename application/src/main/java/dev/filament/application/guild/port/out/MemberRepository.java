@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * Out-port: memberships (table {@code guild_members}). Runs inside the caller's transaction. Deleting a membership
- * deletes its explicit role assignments (cascade).
+ * deletes its explicit role assignments (cascade). Callers insert and delete memberships only while holding the guild
+ * row lock ({@link GuildRepository#lock}), as bans are written: that is what keeps a join or an add racing a ban from
+ * leaving a banned member (SPEC 6.1, 6.3, 6.7).
  */
 public interface MemberRepository {
 

@@ -1,6 +1,7 @@
 package dev.filament.application.guild.port.out;
 
 import dev.filament.application.guild.service.RepositoryAccessLoader;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.Guild;
@@ -31,9 +32,9 @@ import java.util.TreeMap;
  * Fake: the guild tables of SPEC 12 in memory, shared by the {@code InMemory...} repositories so that cascades
  * (membership → assignments, role → assignments and overrides) behave like the schema. Every access synchronizes on
  * this object; row locks are no-ops because {@link dev.filament.application.shared.fakes.InMemoryUnitOfWork} is serial.
- * Nothing is rolled back, so services must validate before writing — which the tests check.
+ * Enlisted with an {@link InMemoryUnitOfWork}, a transaction whose work throws leaves every table as it found it.
  */
-public final class InMemoryGuildDatabase {
+public final class InMemoryGuildDatabase implements InMemoryUnitOfWork.Participant {
     final Map<GuildId, Guild> guilds = new LinkedHashMap<>();
     final Map<RoleId, StoredRole> roles = new LinkedHashMap<>();
     final Map<GuildId, TreeMap<UserId, Instant>> members = new HashMap<>();
@@ -70,6 +71,47 @@ public final class InMemoryGuildDatabase {
         return new GuildPorts(unitOfWork, g, c, r, m, new InMemoryBanRepository(this),
                 new InMemoryIpBanRepository(this), new InMemoryIpObservations(this), new InMemoryAuditLog(this),
                 new InMemoryUserDirectory(this), new RepositoryAccessLoader(g, r, m, c));
+    }
+
+    /** Takes part in rollback: a copy of every table now, and the action that puts it back. */
+    @Override
+    public synchronized Runnable snapshot() {
+        Map<GuildId, Guild> guildsThen = new LinkedHashMap<>(guilds);
+        Map<RoleId, StoredRole> rolesThen = new LinkedHashMap<>(roles);
+        Map<GuildId, TreeMap<UserId, Instant>> membersThen = new HashMap<>();
+        members.forEach((guild, rows) -> membersThen.put(guild, new TreeMap<>(rows)));
+        Set<Assignment> assignmentsThen = new HashSet<>(assignments);
+        Map<ChannelId, Channel> channelsThen = new LinkedHashMap<>(channels);
+        Map<OverrideKey, StoredOverride> overridesThen = new LinkedHashMap<>(overrides);
+        Map<BanKey, GuildBan> bansThen = new LinkedHashMap<>(bans);
+        Map<IpBanId, IpBan> ipBansThen = new LinkedHashMap<>(ipBans);
+        Map<UserId, Map<Cidr, IpObservation>> observationsThen = new HashMap<>();
+        observations.forEach((user, rows) -> observationsThen.put(user, new HashMap<>(rows)));
+        List<AuditEntry> auditThen = new ArrayList<>(audit);
+        Set<UserId> usersThen = new HashSet<>(users);
+        return () -> {
+            synchronized (this) {
+                restore(guilds, guildsThen);
+                restore(roles, rolesThen);
+                restore(members, membersThen);
+                assignments.clear();
+                assignments.addAll(assignmentsThen);
+                restore(channels, channelsThen);
+                restore(overrides, overridesThen);
+                restore(bans, bansThen);
+                restore(ipBans, ipBansThen);
+                restore(observations, observationsThen);
+                audit.clear();
+                audit.addAll(auditThen);
+                users.clear();
+                users.addAll(usersThen);
+            }
+        };
+    }
+
+    private static <K, V> void restore(Map<K, V> table, Map<K, V> then) {
+        table.clear();
+        table.putAll(then);
     }
 
     /** Test setup: a user row. */

@@ -11,7 +11,7 @@ final class InMemoryGuildPorts {
     private final TestIds ids = new TestIds();
 
     GuildPorts store() {
-        return db.store(new InMemoryUnitOfWork());
+        return db.store(new InMemoryUnitOfWork().enlist(db));
     }
 
     UserId user() {

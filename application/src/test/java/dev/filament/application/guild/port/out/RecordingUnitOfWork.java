@@ -24,6 +24,12 @@ public final class RecordingUnitOfWork implements UnitOfWork {
         });
     }
 
+    /** Makes {@code participant}'s writes roll back with the transaction they were made in; returns this. */
+    public RecordingUnitOfWork enlist(InMemoryUnitOfWork.Participant participant) {
+        delegate.enlist(participant);
+        return this;
+    }
+
     public boolean inTransaction() {
         return depth.get() > 0;
     }

@@ -1,6 +1,7 @@
 package dev.filament.application.message.port.out;
 
 import dev.filament.application.search.port.out.InMemorySearchDatabase;
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * and query see the same rows, as the two would share one database. Row locks are no-ops (the in-memory unit of work
  * is serial) and nothing rolls back. Thread-safe.
  */
-public final class InMemoryMessageRepository implements MessageRepository {
+public final class InMemoryMessageRepository implements MessageRepository, InMemoryUnitOfWork.Participant {
     private final TreeMap<MessageId, Message> rows = new TreeMap<>();
     private final Optional<InMemorySearchDatabase> searchTables;
 
@@ -28,6 +29,18 @@ public final class InMemoryMessageRepository implements MessageRepository {
 
     public InMemoryMessageRepository(InMemorySearchDatabase searchTables) {
         this.searchTables = Optional.of(searchTables);
+    }
+
+    /** Takes part in rollback: a copy of the rows now, and the action that puts them back. */
+    @Override
+    public synchronized Runnable snapshot() {
+        TreeMap<MessageId, Message> then = new TreeMap<>(rows);
+        return () -> {
+            synchronized (this) {
+                rows.clear();
+                rows.putAll(then);
+            }
+        };
     }
 
     @Override

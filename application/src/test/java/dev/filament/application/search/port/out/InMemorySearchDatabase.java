@@ -1,5 +1,6 @@
 package dev.filament.application.search.port.out;
 
+import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
@@ -20,9 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Fake: the tables search reads and writes ({@code messages}, {@code search_documents}, {@code search_outbox}) in
  * memory, shared by {@link InMemorySearchOutbox}, {@link InMemorySearchIndexStore} and {@link InMemorySearchQuery}.
  * Documents are the lower-cased word tokens of the content (runs of letters, digits and marks). Thread-safe: every
- * access holds this object's monitor.
+ * access holds this object's monitor. Enlisted with an {@link InMemoryUnitOfWork}, a transaction whose work throws
+ * leaves the tables as it found them (the outbox id, like a sequence, is not given back).
  */
-public final class InMemorySearchDatabase {
+public final class InMemorySearchDatabase implements InMemoryUnitOfWork.Participant {
     record Message(GuildId guild, ChannelId channel, String content, int revision) {
     }
 
@@ -38,6 +40,24 @@ public final class InMemorySearchDatabase {
 
     public InMemorySearchDatabase(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Takes part in rollback: a copy of every table now, and the action that puts it back. */
+    @Override
+    public synchronized Runnable snapshot() {
+        Map<MessageId, Message> messagesThen = new TreeMap<>(messages);
+        Map<MessageId, Document> documentsThen = new HashMap<>(documents);
+        Map<Long, OutboxEntry> outboxThen = new TreeMap<>(outbox);
+        return () -> {
+            synchronized (this) {
+                messages.clear();
+                messages.putAll(messagesThen);
+                documents.clear();
+                documents.putAll(documentsThen);
+                outbox.clear();
+                outbox.putAll(outboxThen);
+            }
+        };
     }
 
     // --- what message use cases would write (test hooks) ---

@@ -17,8 +17,8 @@ import java.util.Optional;
 public final class InMemorySearchHarness implements SearchHarness {
     private final TestIds ids = new TestIds();
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private final InMemorySearchDatabase db = new InMemorySearchDatabase(clock);
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork().enlist(db);
     private final InMemorySearchOutbox outbox = new InMemorySearchOutbox(db);
     private final InMemorySearchIndexStore store = new InMemorySearchIndexStore(db);
     private final InMemorySearchQuery queries = new InMemorySearchQuery(db);

@@ -3,8 +3,8 @@ package dev.filament.application.identity.fakes;
 import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.application.identity.port.out.TokenServiceContract;
 
-class FakeTokenServiceTest extends TokenServiceContract {
-    private final FakeTokenService tokens = new FakeTokenService();
+class InMemoryTokenServiceTest extends TokenServiceContract {
+    private final InMemoryTokenService tokens = new InMemoryTokenService();
 
     @Override
     protected TokenService tokens() {

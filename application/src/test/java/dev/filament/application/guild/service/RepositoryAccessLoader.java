@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link AccessLoader} over the repository ports: two queries per method, whatever the size of the guild. */
+/**
+ * Test-only {@link AccessLoader} over the repository ports (the in-memory fakes answer through it): two queries per
+ * method, whatever the size of the guild.
+ */
 public final class RepositoryAccessLoader implements AccessLoader {
     private final GuildRepository guilds;
     private final RoleRepository roles;

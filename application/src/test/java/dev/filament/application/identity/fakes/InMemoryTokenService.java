@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Fake {@link TokenService}: tokens are opaque handles to remembered claims; same time rules as the real one. */
-public final class FakeTokenService implements TokenService {
+public final class InMemoryTokenService implements TokenService {
     private final Map<String, AccessClaims> issued = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
 

@@ -14,15 +14,15 @@ import java.util.function.Supplier;
  * Fake voice registry for use-case tests: one monitor, events published right after it is released. Keeps the SPEC
  * rules (they are the roster's) but, unlike the real adapter, does not keep event order across concurrent callers.
  */
-public final class SimpleVoiceRegistry extends RosterVoiceRegistry {
+public final class InMemoryVoiceRegistry extends RosterVoiceRegistry {
     private final GatewayEventPublisher publisher;
 
-    public SimpleVoiceRegistry(GatewayEventPublisher publisher, VoiceEventPayloads payloads, VoiceCapacity capacity) {
+    public InMemoryVoiceRegistry(GatewayEventPublisher publisher, VoiceEventPayloads payloads, VoiceCapacity capacity) {
         super(capacity, payloads);
         this.publisher = publisher;
     }
 
-    public SimpleVoiceRegistry(GatewayEventPublisher publisher) {
+    public InMemoryVoiceRegistry(GatewayEventPublisher publisher) {
         this(publisher, new VoiceEventPayloads(new TestJson()), VoiceCapacity.SPEC);
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * Fake LiveKit: rooms with participants set by the test, removals applied and recorded, and chosen calls failing
  * with {@link LiveKitCallException}. Thread-safe.
  */
-public final class FakeLiveKitRoomService implements LiveKitRoomService {
+public final class InMemoryLiveKitRoomService implements LiveKitRoomService {
     private final Map<String, List<LiveKitParticipant>> rooms = new LinkedHashMap<>();
     private final List<String> removed = new ArrayList<>();
     private final Set<String> failingRooms = new HashSet<>();
