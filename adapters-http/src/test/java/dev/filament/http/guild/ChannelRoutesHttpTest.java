@@ -7,6 +7,7 @@ import static dev.filament.http.testing.HttpFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
@@ -106,6 +107,35 @@ class ChannelRoutesHttpTest {
         accepted(f.http.post(channels(g) + "/" + hidden + "/permission-overrides/role/" + role, owner,
                 "{\"allow\":[],\"deny\":[]}"));
         assertThat(json(f.http.get(channels(g), member), 200).get("channels")).hasSize(2);
+    }
+
+    @Test
+    void legacyAliasPublishesTheGenericEventThenTheRoleOverrideEvent_toGuildScope() throws Exception {
+        Caller owner = f.user();
+        GuildId g = f.guild(owner, Visibility.PRIVATE);
+        String ch = create(owner, g, "{\"name\":\"mods\"}");
+        String moderator = f.guilds.seeded(g, SystemRoleKey.MODERATOR).id().value();
+        accepted(f.http.post(channels(g) + "/" + ch + "/overrides/moderator", owner,
+                "{\"allow\":[\"publish_video\",\"create_message\"],\"deny\":[\"ban_member\",\"delete_message\"]}"));
+        List<GatewayEvent> mine = f.guilds.handOffs.events().stream()
+                .filter(e -> e.scope().equals(GatewayEvent.Scope.guild(g)))
+                .filter(e -> e.type().startsWith("workspace_channel_")).toList();
+        assertThat(mine).extracting(GatewayEvent::type).containsExactly(
+                "workspace_channel_permission_override_update", "workspace_channel_role_override_update");
+        String tail = "\"updated_fields\":{\"allow\":[\"create_message\",\"publish_video\"],"
+                + "\"deny\":[\"delete_message\",\"ban_member\"]},\"updated_at_unix\":"
+                + f.guilds.clock.instant().getEpochSecond() + ",\"actor_user_id\":\"" + owner.id().value() + "\"}";
+        assertThat(mine.get(0).payloadJson()).isEqualTo("{\"guild_id\":\"" + g.value() + "\",\"channel_id\":\""
+                + ch + "\",\"target_kind\":\"role\",\"target_id\":\"" + moderator + "\"," + tail);
+        assertThat(mine.get(1).payloadJson()).isEqualTo("{\"guild_id\":\"" + g.value() + "\",\"channel_id\":\""
+                + ch + "\",\"role\":\"moderator\"," + tail);
+
+        accepted(f.http.post(channels(g) + "/" + ch + "/permission-overrides/role/" + moderator, owner,
+                "{\"allow\":[],\"deny\":[]}"));
+        assertThat(f.guilds.handOffs.events().stream().filter(e -> e.scope().equals(GatewayEvent.Scope.guild(g)))
+                .map(GatewayEvent::type).filter(t -> t.startsWith("workspace_channel_")).toList()).containsExactly(
+                "workspace_channel_permission_override_update", "workspace_channel_role_override_update",
+                "workspace_channel_permission_override_update");
     }
 
     @Test

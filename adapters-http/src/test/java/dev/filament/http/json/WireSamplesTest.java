@@ -45,7 +45,8 @@ class WireSamplesTest {
             "workspace_member_update", "workspace_member_remove", "workspace_member_ban", "workspace_role_create",
             "workspace_role_update", "workspace_role_delete", "workspace_role_reorder",
             "workspace_role_assignment_add", "workspace_role_assignment_remove",
-            "workspace_channel_permission_override_update", "workspace_ip_ban_sync");
+            "workspace_channel_permission_override_update", "workspace_ip_ban_sync",
+            "workspace_channel_role_override_update");
 
     private final JacksonPayloadSerializer serializer = new JacksonPayloadSerializer(new Json());
     private final Json json = new Json();
@@ -115,7 +116,10 @@ class WireSamplesTest {
                 new GuildEvent.ChannelPermissionOverrideUpdate(g, c, "role", R.value(),
                         new GuildEvent.OverrideFields(List.of("manage_roles", "create_message"), List.of()),
                         T1.getEpochSecond(), actor),
-                new GuildEvent.IpBanSync(g, new GuildEvent.IpBanSummary("upsert", 2), T1.getEpochSecond(), actor));
+                new GuildEvent.IpBanSync(g, new GuildEvent.IpBanSummary("upsert", 2), T1.getEpochSecond(), actor),
+                new GuildEvent.ChannelRoleOverrideUpdate(g, c, "moderator",
+                        new GuildEvent.OverrideFields(List.of("create_message"), List.of("delete_message")),
+                        T1.getEpochSecond(), actor));
     }
 
     private static String sample(String type) throws IOException {

@@ -95,7 +95,8 @@ class GuildUseCasesOverPostgresTest {
                     .containsEntry("deny", List.of("create_message"));
         });
         assertThat(world.gateway.events()).extracting(GatewayEvent::type).containsExactly("channel_create",
-                "channel_create", "workspace_member_add", "workspace_channel_permission_override_update");
+                "channel_create", "workspace_member_add", "workspace_channel_permission_override_update",
+                "workspace_channel_role_override_update");
         assertThat(world.handOffs.log()).containsExactly("revalidate:" + g.id(), "voice.reevaluate:" + g.id());
     }
 

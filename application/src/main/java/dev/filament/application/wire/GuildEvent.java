@@ -1,7 +1,10 @@
 package dev.filament.application.wire;
 
 import dev.filament.domain.guild.Channel;
+import dev.filament.domain.guild.access.ChannelOverride;
+import dev.filament.domain.guild.role.LegacyRole;
 import dev.filament.domain.guild.role.Role;
+import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
@@ -224,6 +227,34 @@ public sealed interface GuildEvent extends ServerEvent {
                                            Optional<String> actorUserId) implements GuildEvent {
         public static final String TYPE = "workspace_channel_permission_override_update";
 
+        public static ChannelPermissionOverrideUpdate of(GuildId guild, ChannelId channel, ChannelOverride row,
+                                                         Instant at, UserId actor) {
+            return new ChannelPermissionOverrideUpdate(guild.value(), channel.value(), row.targetKind().wire(),
+                    row.targetId(), OverrideFields.of(row), at.getEpochSecond(), Optional.of(actor.value()));
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * {@code workspace_channel_role_override_update}
+     * {@code {guild_id, channel_id, role, updated_fields: {allow, deny}, updated_at_unix, actor_user_id?}}: published
+     * only by the legacy alias {@code POST .../overrides/{role}} (SPEC 5.8), after
+     * {@link ChannelPermissionOverrideUpdate}; {@code role} is the path's legacy name {@code owner|moderator|member}.
+     */
+    record ChannelRoleOverrideUpdate(String guildId, String channelId, String role, OverrideFields updatedFields,
+                                     long updatedAtUnix, Optional<String> actorUserId) implements GuildEvent {
+        public static final String TYPE = "workspace_channel_role_override_update";
+
+        public static ChannelRoleOverrideUpdate of(GuildId guild, ChannelId channel, LegacyRole role,
+                                                   ChannelOverride row, Instant at, UserId actor) {
+            return new ChannelRoleOverrideUpdate(guild.value(), channel.value(), role.wire(),
+                    OverrideFields.of(row), at.getEpochSecond(), Optional.of(actor.value()));
+        }
+
         @Override
         public String type() {
             return TYPE;
@@ -235,6 +266,11 @@ public sealed interface GuildEvent extends ServerEvent {
         public OverrideFields {
             allow = List.copyOf(allow);
             deny = List.copyOf(deny);
+        }
+
+        /** The stored lists of the row. */
+        public static OverrideFields of(ChannelOverride row) {
+            return new OverrideFields(row.allow().toWireList(), row.deny().toWireList());
         }
     }
 

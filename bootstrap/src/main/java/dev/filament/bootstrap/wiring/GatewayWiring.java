@@ -6,7 +6,7 @@ import dev.filament.application.gateway.service.GatewayCommandService;
 import dev.filament.application.gateway.service.RevalidateGuildSubscriptionsService;
 import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.port.out.AccessLoader;
-import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.identity.port.in.AuthenticateRequestUseCase;
 import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.application.message.port.in.CreateMessageUseCase;
@@ -53,7 +53,7 @@ public final class GatewayWiring {
      * feature's create use case.
      */
     public static GatewayCommandHandler commands(AccessLadder ladder, UnitOfWork unitOfWork, GatewayFanout fanout,
-                                                 PayloadSerializer payloads, SyncVoiceParticipantsUseCase voiceSync,
+                                                 EventSerializer payloads, SyncVoiceParticipantsUseCase voiceSync,
                                                  CreateMessageUseCase createMessage,
                                                  GuildRevalidationWorker revalidation) {
         return new GatewayCommandService(ladder, unitOfWork, fanout, fanout, payloads, voiceSync, createMessage,

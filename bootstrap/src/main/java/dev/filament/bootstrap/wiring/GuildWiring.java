@@ -1,7 +1,7 @@
 package dev.filament.bootstrap.wiring;
 
 import dev.filament.application.shared.port.out.GatewayEventPublisher;
-import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.guild.port.out.AccessLoader;
 import dev.filament.application.guild.port.out.AuditLog;
 import dev.filament.application.guild.port.out.BanRepository;
@@ -113,7 +113,7 @@ public final class GuildWiring {
      * @param observations the login's IP observation recorder (directory join records one too)
      */
     public static GuildModule create(JooqUnitOfWork tx, GuildSettings settings, IdGenerator ids, Clock clock,
-                                     GatewayEventPublisher events, PayloadSerializer payloads,
+                                     GatewayEventPublisher events, EventSerializer payloads,
                                      GuildRevalidation revalidation, VoiceRemovals voice, HandOffFailures failures,
                                      RateLimiter joinIp, RateLimiter joinUser, IpObservationRecorder observations,
                                      BearerAuthenticator auth, JsonBodies bodies) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,48 @@ class GuildE2ETest {
         assertThat(events.get(0).get("target_user_id").asText()).isEqualTo(member.id());
         assertThat(events.get(0).has("details")).as("details never leave the server").isFalse();
     }
+    @Test
+    void theLegacyOverrideAliasReachesGuildSubscribersAsBothOverrideEvents() throws Exception {
+        Api.User owner = user();
+        Api.User member = user();
+        String g = api.guild(owner, "public");
+        String watched = api.channel(owner, g, "text");
+        String changed = api.channel(owner, g, "text");
+        api.join(member, g);
+        String moderator = null;
+        for (JsonNode role : ok(call(owner, "GET", "/guilds/" + g + "/roles", null)).get("roles")) { // seeded only
+            if ("moderator".equals(role.get("name").asText())) {
+                moderator = role.get("role_id").asText();
+            }
+        }
+        assertThat(moderator).isNotNull();
+        try (WsClient ws = WsClient.connect(s.port(), member.token())) {
+            ws.await("ready");
+            ws.subscribe(g, watched);
+            ws.await("voice_participant_sync");
+            ok(call(owner, "POST", "/guilds/" + g + "/channels/" + changed + "/overrides/moderator",
+                    "{\"allow\":[\"publish_video\",\"create_message\"],\"deny\":[\"delete_message\"]}"));
+            JsonNode legacy = ws.await("workspace_channel_role_override_update").get("d");
+            List<JsonNode> overrides = ws.frames().stream()
+                    .filter(f -> f.path("t").asText().startsWith("workspace_channel_")).toList();
+            assertThat(overrides).extracting(f -> f.get("t").asText()).containsExactly(
+                    "workspace_channel_permission_override_update", "workspace_channel_role_override_update");
+            JsonNode generic = overrides.get(0).get("d");
+            String lists = "{\"allow\":[\"create_message\",\"publish_video\"],\"deny\":[\"delete_message\"]}";
+            assertThat(generic.get("target_kind").asText()).isEqualTo("role");
+            assertThat(generic.get("target_id").asText()).isEqualTo(moderator);
+            assertThat(generic.get("updated_fields").toString()).isEqualTo(lists);
+            assertThat(legacy.properties()).extracting(Map.Entry::getKey).containsExactly("guild_id", "channel_id",
+                    "role", "updated_fields", "updated_at_unix", "actor_user_id");
+            assertThat(legacy.get("guild_id").asText()).isEqualTo(g);
+            assertThat(legacy.get("channel_id").asText()).isEqualTo(changed);
+            assertThat(legacy.get("role").asText()).isEqualTo("moderator");
+            assertThat(legacy.get("updated_fields").toString()).isEqualTo(lists);
+            assertThat(legacy.get("updated_at_unix").asLong()).isEqualTo(generic.get("updated_at_unix").asLong());
+            assertThat(legacy.get("actor_user_id").asText()).isEqualTo(owner.id());
+        }
+    }
+
     @Test
     void cursorsAtTheEdgesOfInt64GiveAFullOrAnEmptyPage_never500() throws Exception {
         Api.User owner = user();

@@ -8,7 +8,7 @@ import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.PresenceStatus;
 import dev.filament.application.gateway.port.out.SubscriptionRevalidations;
-import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.voice.service.SyncVoiceParticipantsService;
@@ -33,14 +33,14 @@ public final class GatewayCommandService implements GatewayCommandHandler {
     private final UnitOfWork unitOfWork;
     private final GatewayConnections connections;
     private final GatewayEventPublisher publisher;
-    private final PayloadSerializer serializer;
+    private final EventSerializer serializer;
     private final SyncVoiceParticipantsUseCase voiceSync;
     private final CreateMessageUseCase messages;
     private final SubscriptionRevalidations revalidations;
 
     /** {@code ladder} and {@code unitOfWork} are the ones the REST routes use. */
     public GatewayCommandService(AccessLadder ladder, UnitOfWork unitOfWork, GatewayConnections connections,
-                                 GatewayEventPublisher publisher, PayloadSerializer serializer,
+                                 GatewayEventPublisher publisher, EventSerializer serializer,
                                  SyncVoiceParticipantsUseCase voiceSync, CreateMessageUseCase messages,
                                  SubscriptionRevalidations revalidations) {
         this.ladder = ladder;

@@ -1,6 +1,5 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.AddMemberUseCase;
 import dev.filament.application.guild.port.in.MemberCommand;
 import dev.filament.application.guild.port.out.BanRepository;
@@ -53,8 +52,7 @@ public final class AddMemberService implements AddMemberUseCase {
             return memberships.admit(guild, c.target(), now);
         });
         if (added) {
-            handOffs.publishToGuild(c.guild(), "workspace_member_add",
-                    Memberships.memberAdd(c.guild(), c.target(), now, Optional.of(c.user())));
+            handOffs.publishToGuild(c.guild(), Memberships.memberAdd(c.guild(), c.target(), now, Optional.of(c.user())));
         }
     }
 }

@@ -50,7 +50,7 @@ public final class AssignRoleService implements AssignRoleUseCase {
             return true;
         });
         if (assigned) {
-            assignments.afterCommit(c, "workspace_role_assignment_add", "assigned_at_unix", now);
+            assignments.afterAssign(c, now);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.CreateChannelUseCase;
 import dev.filament.application.guild.port.out.ChannelRepository;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
@@ -48,8 +48,7 @@ public final class CreateChannelService implements CreateChannelUseCase {
             channels.insert(created);
             return created;
         });
-        handOffs.publishToGuild(command.guild(), "channel_create", Wire.object()
-                .put("guild_id", command.guild().value()).put("channel", Wire.channel(channel)).build());
+        handOffs.publishToGuild(command.guild(), GuildEvent.ChannelCreate.of(command.guild(), channel));
         return channel;
     }
 }

@@ -1,13 +1,13 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.shared.GatewayEvent;
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.CreateIpBansByUserUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.IpBanRepository;
 import dev.filament.application.guild.port.out.IpObservationQuery;
 import dev.filament.application.guild.port.out.UserDirectory;
+import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.ipban.IpBan;
@@ -93,9 +93,8 @@ public final class CreateIpBansByUserService implements CreateIpBansByUserUseCas
 
     static void publishSync(HandOffs handOffs, String guild, GatewayEvent.Scope audience, String action, int count,
                             String actor, Instant now) {
-        handOffs.publish("workspace_ip_ban_sync", audience, Wire.object().put("guild_id", guild)
-                .put("summary", Wire.object().put("action", action).put("changed_count", count).build())
-                .put("updated_at_unix", Wire.unix(now)).put("actor_user_id", actor).build());
+        handOffs.publish(new GuildEvent.IpBanSync(guild, new GuildEvent.IpBanSummary(action, count),
+                now.getEpochSecond(), Optional.of(actor)), audience);
     }
 
     private record Outcome(Created created, GatewayEvent.Scope audience) {

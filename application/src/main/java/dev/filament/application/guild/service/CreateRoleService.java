@@ -1,10 +1,10 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.CreateRoleUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.GuildQuotas;
@@ -64,9 +64,7 @@ public final class CreateRoleService implements CreateRoleUseCase {
                     "color_hex", created.colorHex().map(ColorHex::value).orElse(null));
             return created;
         });
-        handOffs.publishToGuild(command.guild(), "workspace_role_create", Wire.object()
-                .put("guild_id", command.guild().value()).put("role", Wire.role(role))
-                .put("actor_user_id", command.user().value()).build());
+        handOffs.publishToGuild(command.guild(), GuildEvent.RoleCreate.of(command.guild(), role, command.user()));
         return role;
     }
 }

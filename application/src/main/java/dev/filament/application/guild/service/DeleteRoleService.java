@@ -1,11 +1,11 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.DeleteRoleUseCase;
 import dev.filament.application.guild.port.in.RoleCommand;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.permission.Permission;
@@ -49,9 +49,8 @@ public final class DeleteRoleService implements DeleteRoleUseCase {
             audits.write(command.guild(), command.user(), Optional.empty(), AuditAction.ROLE_DELETE, now,
                     "role_id", command.role().value());
         });
-        handOffs.publishToGuild(command.guild(), "workspace_role_delete", Wire.object()
-                .put("guild_id", command.guild().value()).put("role_id", command.role().value())
-                .put("deleted_at_unix", Wire.unix(now)).put("actor_user_id", command.user().value()).build());
+        handOffs.publishToGuild(command.guild(),
+                GuildEvent.RoleDelete.of(command.guild(), command.role(), now, command.user()));
         handOffs.revalidate(command.guild());
     }
 }

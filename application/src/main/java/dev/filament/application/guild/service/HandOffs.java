@@ -1,16 +1,16 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.shared.GatewayEvent;
-import dev.filament.application.shared.port.out.GatewayEventPublisher;
-import dev.filament.domain.gateway.UnsubscribeReason;
-import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.guild.port.out.HandOffFailures;
 import dev.filament.application.guild.port.out.VoiceRemovals;
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
+import dev.filament.application.wire.EventSerializer;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.application.wire.ServerEvent;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
-import java.util.Map;
 
 /**
  * The post-commit hand-offs of the guild routes (SPEC 1.11 W3): each is non-blocking, runs only after the final
@@ -18,12 +18,12 @@ import java.util.Map;
  */
 public final class HandOffs {
     private final GatewayEventPublisher gateway;
-    private final PayloadSerializer serializer;
+    private final EventSerializer serializer;
     private final GuildRevalidation revalidation;
     private final VoiceRemovals voice;
     private final HandOffFailures failures;
 
-    public HandOffs(GatewayEventPublisher gateway, PayloadSerializer serializer, GuildRevalidation revalidation,
+    public HandOffs(GatewayEventPublisher gateway, EventSerializer serializer, GuildRevalidation revalidation,
                     VoiceRemovals voice, HandOffFailures failures) {
         this.gateway = gateway;
         this.serializer = serializer;
@@ -32,19 +32,14 @@ public final class HandOffs {
         this.failures = failures;
     }
 
-    /** Serializes {@code d} once and publishes the event. */
-    public void publish(String type, GatewayEvent.Scope scope, Map<String, ?> d) {
-        guarded("gateway.publish", () -> gateway.publish(GatewayEvent.of(type, scope, serializer.toJson(d))));
-    }
-
     /** Serializes the typed event once and publishes it. */
     public void publish(ServerEvent event, GatewayEvent.Scope scope) {
         guarded("gateway.publish", () -> gateway.publish(GatewayEvent.of(event, scope, serializer)));
     }
 
-    /** Publishes to guild scope. */
-    public void publishToGuild(GuildId guild, String type, Map<String, ?> d) {
-        publish(type, GatewayEvent.Scope.guild(guild), d);
+    /** Publishes the typed event to guild scope. */
+    public void publishToGuild(GuildId guild, GuildEvent event) {
+        publish(event, GatewayEvent.Scope.guild(guild));
     }
 
     public void dropSubscriptions(UserId user, GuildId guild, UnsubscribeReason reason) {

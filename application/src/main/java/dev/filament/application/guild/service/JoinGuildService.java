@@ -62,8 +62,7 @@ public final class JoinGuildService implements JoinGuildUseCase {
         JoinOutcome outcome = tx.inTransaction(() -> decideAndWrite(c, now));
         outcome.decision().orThrow();
         if (outcome == JoinOutcome.ACCEPTED) {
-            handOffs.publishToGuild(c.guild(), "workspace_member_add",
-                    Memberships.memberAdd(c.guild(), c.user(), now, Optional.empty()));
+            handOffs.publishToGuild(c.guild(), Memberships.memberAdd(c.guild(), c.user(), now, Optional.empty()));
         }
         return new Joined(c.guild(), outcome);
     }

@@ -1,14 +1,13 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.out.MemberRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.role.LegacyRole;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /** Helper shared by add-member and directory join: admitting a user and the {@code workspace_member_add} payload. */
@@ -34,9 +33,7 @@ public final class Memberships {
     }
 
     /** {@code {guild_id, user_id, role: "member", joined_at_unix, actor_user_id?}}. */
-    public static Map<String, Object> memberAdd(GuildId guild, UserId user, Instant now, Optional<UserId> actor) {
-        return Wire.object().put("guild_id", guild.value()).put("user_id", user.value())
-                .put("role", LegacyRole.MEMBER.wire()).put("joined_at_unix", Wire.unix(now))
-                .putIfPresent("actor_user_id", actor.map(UserId::value)).build();
+    public static GuildEvent.MemberAdd memberAdd(GuildId guild, UserId user, Instant now, Optional<UserId> actor) {
+        return GuildEvent.MemberAdd.of(guild, user, LegacyRole.MEMBER.wire(), now, actor);
     }
 }

@@ -1,8 +1,8 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.domain.gateway.UnsubscribeReason;
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.MemberCommand;
+import dev.filament.application.wire.GuildEvent;
+import dev.filament.domain.gateway.UnsubscribeReason;
 import java.time.Instant;
 
 /** The post-commit effects of kick and ban (SPEC 6.4), in their order. */
@@ -16,15 +16,11 @@ public final class Removals {
     /** Ban event (ban only), removal event (if a member), subscription drop, voice removal. */
     void afterCommit(MemberCommand c, UnsubscribeReason reason, boolean wasMember, Instant now) {
         if (reason == UnsubscribeReason.BAN) {
-            handOffs.publishToGuild(c.guild(), "workspace_member_ban", Wire.object()
-                    .put("guild_id", c.guild().value()).put("user_id", c.target().value())
-                    .put("banned_at_unix", Wire.unix(now)).put("actor_user_id", c.user().value()).build());
+            handOffs.publishToGuild(c.guild(), GuildEvent.MemberBan.of(c.guild(), c.target(), now, c.user()));
         }
         if (wasMember) {
-            handOffs.publishToGuild(c.guild(), "workspace_member_remove", Wire.object()
-                    .put("guild_id", c.guild().value()).put("user_id", c.target().value())
-                    .put("reason", reason == UnsubscribeReason.BAN ? "ban" : "kick")
-                    .put("removed_at_unix", Wire.unix(now)).put("actor_user_id", c.user().value()).build());
+            handOffs.publishToGuild(c.guild(), GuildEvent.MemberRemove.of(c.guild(), c.target(),
+                    reason == UnsubscribeReason.BAN ? "ban" : "kick", now, c.user()));
         }
         handOffs.dropSubscriptions(c.target(), c.guild(), reason);
         handOffs.removeFromVoice(c.target(), c.guild());

@@ -1,10 +1,10 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.ReorderRolesUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.RoleReorderPolicy;
@@ -54,8 +54,7 @@ public final class ReorderRolesService implements ReorderRolesUseCase {
             audits.write(command.guild(), command.user(), Optional.empty(), AuditAction.ROLE_REORDER, now,
                     "role_ids", ids);
         });
-        handOffs.publishToGuild(command.guild(), "workspace_role_reorder", Wire.object()
-                .put("guild_id", command.guild().value()).put("role_ids", ids)
-                .put("updated_at_unix", Wire.unix(now)).put("actor_user_id", command.user().value()).build());
+        handOffs.publishToGuild(command.guild(), new GuildEvent.RoleReorder(command.guild().value(), ids,
+                now.getEpochSecond(), Optional.of(command.user().value())));
     }
 }

@@ -1,9 +1,9 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.RoleAssignmentCommand;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.MemberRepository;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.permission.Permission;
@@ -49,11 +49,18 @@ public final class RoleAssignments {
         }
     }
 
-    void afterCommit(RoleAssignmentCommand c, String type, String timeKey, Instant now) {
-        handOffs.publishToGuild(c.guild(), type, Wire.object()
-                .put("guild_id", c.guild().value()).put("user_id", c.target().value())
-                .put("role_id", c.role().value()).put(timeKey, Wire.unix(now))
-                .put("actor_user_id", c.user().value()).build());
+    /** {@code workspace_role_assignment_add}, then revalidation and voice. */
+    void afterAssign(RoleAssignmentCommand c, Instant now) {
+        afterCommit(c, GuildEvent.RoleAssignmentAdd.of(c.guild(), c.target(), c.role(), now, c.user()));
+    }
+
+    /** {@code workspace_role_assignment_remove}, then revalidation and voice. */
+    void afterUnassign(RoleAssignmentCommand c, Instant now) {
+        afterCommit(c, GuildEvent.RoleAssignmentRemove.of(c.guild(), c.target(), c.role(), now, c.user()));
+    }
+
+    private void afterCommit(RoleAssignmentCommand c, GuildEvent event) {
+        handOffs.publishToGuild(c.guild(), event);
         handOffs.revalidate(c.guild());
     }
 

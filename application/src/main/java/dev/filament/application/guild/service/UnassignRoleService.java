@@ -49,7 +49,7 @@ public final class UnassignRoleService implements UnassignRoleUseCase {
             return true;
         });
         if (removed) {
-            assignments.afterCommit(c, "workspace_role_assignment_remove", "removed_at_unix", now);
+            assignments.afterUnassign(c, now);
         }
     }
 }

@@ -1,15 +1,14 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.UpdateGuildUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildName;
 import dev.filament.domain.guild.permission.Permission;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /** Implements {@link UpdateGuildUseCase}: {@code G}, {@code GP(manage_roles)}, then the update under the guild lock. */
@@ -37,28 +36,28 @@ public final class UpdateGuildService implements UpdateGuildUseCase {
             Optional<GuildName> name = command.name().map(GuildName::of);
             Guild before = guilds.lock(command.guild()).orElseThrow();
             Guild after = before;
-            Wire changed = Wire.object();
+            Optional<String> changedName = Optional.empty();
+            Optional<String> changedVisibility = Optional.empty();
             if (name.isPresent() && !name.get().equals(before.name())) {
                 after = after.withName(name.get());
-                changed.put("name", name.get().value());
+                changedName = Optional.of(name.get().value());
             }
             if (command.visibility().isPresent() && command.visibility().get() != before.visibility()) {
                 after = after.withVisibility(command.visibility().get());
-                changed.put("visibility", after.visibility().wire());
+                changedVisibility = Optional.of(after.visibility().wire());
             }
             if (!after.equals(before)) {
                 guilds.update(after);
             }
-            return new Outcome(after, changed.build());
+            return new Outcome(after, new GuildEvent.GuildFields(changedName, changedVisibility));
         });
-        if (!outcome.changed().isEmpty()) {
-            handOffs.publishToGuild(command.guild(), "workspace_update", Wire.object()
-                    .put("guild_id", command.guild().value()).put("updated_fields", outcome.changed())
-                    .put("updated_at_unix", Wire.unix(now)).put("actor_user_id", command.user().value()).build());
+        if (outcome.changed().name().isPresent() || outcome.changed().visibility().isPresent()) {
+            handOffs.publishToGuild(command.guild(), new GuildEvent.WorkspaceUpdate(command.guild().value(),
+                    outcome.changed(), now.getEpochSecond(), Optional.of(command.user().value())));
         }
         return outcome.guild();
     }
 
-    private record Outcome(Guild guild, Map<String, Object> changed) {
+    private record Outcome(Guild guild, GuildEvent.GuildFields changed) {
     }
 }

@@ -1,12 +1,12 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.MemberCommand;
 import dev.filament.application.guild.port.in.UpdateMemberRoleUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.MemberRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.audit.AuditAction;
@@ -72,10 +72,9 @@ public final class UpdateMemberRoleService implements UpdateMemberRoleUseCase {
             return true;
         });
         if (changed) {
-            handOffs.publishToGuild(c.guild(), "workspace_member_update", Wire.object()
-                    .put("guild_id", c.guild().value()).put("user_id", c.target().value())
-                    .put("updated_fields", Wire.object().put("role", command.role().wire()).build())
-                    .put("updated_at_unix", Wire.unix(now)).put("actor_user_id", c.user().value()).build());
+            handOffs.publishToGuild(c.guild(), new GuildEvent.MemberUpdate(c.guild().value(), c.target().value(),
+                    new GuildEvent.MemberFields(command.role().wire()), now.getEpochSecond(),
+                    Optional.of(c.user().value())));
             handOffs.revalidate(c.guild());
         }
     }

@@ -1,11 +1,11 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.RoleCommand;
 import dev.filament.application.guild.port.in.UpdateRoleUseCase;
 import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.permission.Permission;
@@ -18,6 +18,7 @@ import dev.filament.domain.guild.role.RolePatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Implements {@link UpdateRoleUseCase} under the guild row lock. */
 public final class UpdateRoleService implements UpdateRoleUseCase {
@@ -92,19 +93,16 @@ public final class UpdateRoleService implements UpdateRoleUseCase {
     }
 
     private void publish(RoleCommand t, RolePatch.Result r, Instant now) {
-        Wire fields = Wire.object();
-        if (r.changed().contains(RolePatch.Aspect.NAME)) {
-            fields.put("name", r.role().name());
-        }
-        if (r.changed().contains(RolePatch.Aspect.PERMISSIONS)) {
-            fields.put("permissions", r.role().permissions().toWireList());
-        }
-        if (r.changed().contains(RolePatch.Aspect.COLOR)) {
-            fields.put("color_hex", r.role().colorHex().map(ColorHex::value).orElse(null));
-        }
-        handOffs.publishToGuild(t.guild(), "workspace_role_update", Wire.object()
-                .put("guild_id", t.guild().value()).put("role_id", t.role().value())
-                .put("updated_fields", fields.build()).put("updated_at_unix", Wire.unix(now))
-                .put("actor_user_id", t.user().value()).build());
+        GuildEvent.RoleFields fields = new GuildEvent.RoleFields(
+                changed(r, RolePatch.Aspect.NAME, () -> r.role().name()),
+                changed(r, RolePatch.Aspect.PERMISSIONS, () -> r.role().permissions().toWireList()),
+                changed(r, RolePatch.Aspect.COLOR, () -> r.role().colorHex().map(ColorHex::value)));
+        handOffs.publishToGuild(t.guild(), new GuildEvent.RoleUpdate(t.guild().value(), t.role().value(), fields,
+                now.getEpochSecond(), Optional.of(t.user().value())));
+    }
+
+    /** The value when the aspect changed (present in {@code updated_fields}), else empty (key omitted). */
+    private static <T> Optional<T> changed(RolePatch.Result r, RolePatch.Aspect aspect, Supplier<T> value) {
+        return r.changed().contains(aspect) ? Optional.of(value.get()) : Optional.empty();
     }
 }

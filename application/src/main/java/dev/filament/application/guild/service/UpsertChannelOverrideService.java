@@ -1,10 +1,10 @@
 package dev.filament.application.guild.service;
 
-import dev.filament.application.guild.handoff.Wire;
 import dev.filament.application.guild.port.in.UpsertChannelOverrideUseCase;
 import dev.filament.application.guild.port.out.ChannelRepository;
 import dev.filament.application.guild.port.out.UserDirectory;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.OverrideTargetKind;
@@ -55,12 +55,12 @@ public final class UpsertChannelOverrideService implements UpsertChannelOverride
             write(command, override, now);
             return override;
         });
-        handOffs.publishToGuild(command.guild(), "workspace_channel_permission_override_update", Wire.object()
-                .put("guild_id", command.guild().value()).put("channel_id", command.channel().value())
-                .put("target_kind", row.targetKind().wire()).put("target_id", row.targetId())
-                .put("updated_fields", Wire.object().put("allow", row.allow().toWireList())
-                        .put("deny", row.deny().toWireList()).build())
-                .put("updated_at_unix", Wire.unix(now)).put("actor_user_id", command.user().value()).build());
+        handOffs.publishToGuild(command.guild(), GuildEvent.ChannelPermissionOverrideUpdate.of(command.guild(),
+                command.channel(), row, now, command.user()));
+        if (command.target() instanceof ByLegacyRole alias) {
+            handOffs.publishToGuild(command.guild(), GuildEvent.ChannelRoleOverrideUpdate.of(command.guild(),
+                    command.channel(), alias.role(), row, now, command.user()));
+        }
         handOffs.revalidate(command.guild());
     }
 

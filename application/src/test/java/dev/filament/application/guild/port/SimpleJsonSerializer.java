@@ -1,23 +1,23 @@
 package dev.filament.application.guild.port;
 
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.wire.ServerEvent;
 import dev.filament.application.wire.WireMaps;
 import java.util.List;
 import java.util.Map;
 
-/** Fake {@link PayloadSerializer}: a small JSON writer for the value types the port allows. Thread-safe. */
-public final class SimpleJsonSerializer implements PayloadSerializer {
-
-    @Override
-    public String toJson(Map<String, ?> payload) {
-        StringBuilder out = new StringBuilder();
-        write(payload, out);
-        return out.toString();
-    }
+/**
+ * Fake {@link EventSerializer}: writes the event as the map {@link WireMaps} makes of it with a small JSON writer
+ * ({@code String}, {@code Number}, {@code Boolean}, {@code null}, {@code List}, string-keyed {@code Map}). JDK only;
+ * thread-safe.
+ */
+public final class SimpleJsonSerializer implements EventSerializer {
 
     @Override
     public String toJson(ServerEvent event) {
-        return toJson(WireMaps.of(event));
+        StringBuilder out = new StringBuilder();
+        write(WireMaps.of(event), out);
+        return out.toString();
     }
 
     private static void write(Object value, StringBuilder out) {

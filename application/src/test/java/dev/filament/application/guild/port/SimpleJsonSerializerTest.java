@@ -1,11 +1,13 @@
 package dev.filament.application.guild.port;
 
+import dev.filament.application.wire.EventSerializer;
+import dev.filament.application.wire.EventSerializerContract;
 
-/** Runs the {@link PayloadSerializer} contract against the test-jar's small JSON writer. */
-class SimpleJsonSerializerTest extends PayloadSerializerContract {
+/** Runs the {@link EventSerializer} contract against the test-jar's small JSON writer. */
+class SimpleJsonSerializerTest extends EventSerializerContract {
 
     @Override
-    protected PayloadSerializer serializer() {
+    protected EventSerializer serializer() {
         return new SimpleJsonSerializer();
     }
 }

@@ -166,6 +166,48 @@ class ChannelServicesTest {
     }
 
     @Test
+    void alias_publishesTheGenericEventThenTheLegacyRoleEvent_bothToGuildScope() {
+        Channel ch = f.newChannel(guild.id());
+        Role moderator = f.seeded(guild.id(), SystemRoleKey.MODERATOR);
+        f.handOffs.clear();
+        override(owner, ch.id(), new ByLegacyRole(LegacyRole.MODERATOR),
+                PermissionSet.of(Permission.PUBLISH_VIDEO, Permission.CREATE_MESSAGE),
+                PermissionSet.of(Permission.BAN_MEMBER, Permission.DELETE_MESSAGE));
+        assertThat(f.handOffs.log()).containsExactly("publish:workspace_channel_permission_override_update",
+                "publish:workspace_channel_role_override_update", "revalidate:" + guild.id(),
+                "voice.reevaluate:" + guild.id());
+        long at = f.clock.instant().getEpochSecond();
+        String lists = "\"updated_fields\":{\"allow\":[\"create_message\",\"publish_video\"],"
+                + "\"deny\":[\"delete_message\",\"ban_member\"]},\"updated_at_unix\":" + at
+                + ",\"actor_user_id\":\"" + owner.value() + "\"}";
+        assertThat(f.handOffs.events()).allSatisfy(e -> assertThat(e.scope())
+                .isEqualTo(dev.filament.application.shared.GatewayEvent.Scope.guild(guild.id())));
+        assertThat(f.handOffs.events().get(0).payloadJson()).isEqualTo("{\"guild_id\":\"" + guild.id().value()
+                + "\",\"channel_id\":\"" + ch.id().value() + "\",\"target_kind\":\"role\",\"target_id\":\""
+                + moderator.id().value() + "\"," + lists);
+        assertThat(f.handOffs.events().get(1).payloadJson()).isEqualTo("{\"guild_id\":\"" + guild.id().value()
+                + "\",\"channel_id\":\"" + ch.id().value() + "\",\"role\":\"moderator\"," + lists);
+
+        f.handOffs.clear();
+        override(owner, ch.id(), new ByLegacyRole(LegacyRole.MODERATOR), PermissionSet.NONE, PermissionSet.NONE);
+        assertThat(f.store.tx(() -> f.store.channels().overridesOf(ch.id()))).isEmpty();
+        assertThat(f.handOffs.events("workspace_channel_role_override_update")).singleElement()
+                .satisfies(e -> assertThat(e.payloadJson()).contains("\"role\":\"moderator\","
+                        + "\"updated_fields\":{\"allow\":[],\"deny\":[]}"));
+    }
+
+    @Test
+    void theCanonicalRouteOnASeededRole_publishesOnlyTheGenericEvent() {
+        Channel ch = f.newChannel(guild.id());
+        Role member = f.seeded(guild.id(), SystemRoleKey.MEMBER);
+        f.handOffs.clear();
+        override(owner, ch.id(), new ByKind(OverrideTargetKind.ROLE, member.id().value()), PermissionSet.NONE,
+                PermissionSet.of(Permission.CREATE_MESSAGE));
+        assertThat(f.handOffs.log()).containsExactly("publish:workspace_channel_permission_override_update",
+                "revalidate:" + guild.id(), "voice.reevaluate:" + guild.id());
+    }
+
+    @Test
     void upsertFailures_writeNothing() {
         Channel ch = f.newChannel(guild.id());
         Guild other = f.newGuild(f.newUser());

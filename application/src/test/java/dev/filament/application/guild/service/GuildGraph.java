@@ -1,7 +1,7 @@
 package dev.filament.application.guild.service;
 
 import dev.filament.application.shared.port.out.GatewayEventPublisher;
-import dev.filament.application.guild.port.PayloadSerializer;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.guild.port.out.HandOffFailures;
@@ -41,7 +41,7 @@ public final class GuildGraph {
 
     /** The graph with its own hand-offs over these ports and a fresh IP-ban hit throttle. */
     public static GuildGraph of(GuildPorts store, GuildSettings settings, IdGenerator ids, Clock clock,
-                                GatewayEventPublisher gateway, PayloadSerializer serializer,
+                                GatewayEventPublisher gateway, EventSerializer serializer,
                                 GuildRevalidation revalidation, VoiceRemovals voice, HandOffFailures failures) {
         return new GuildGraph(store, settings, ids, clock,
                 new HandOffs(gateway, serializer, revalidation, voice, failures), new IpBanHitThrottle());

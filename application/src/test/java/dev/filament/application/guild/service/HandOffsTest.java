@@ -11,12 +11,12 @@ import dev.filament.application.guild.port.out.HandOffFailures;
 import dev.filament.application.guild.port.out.RecordingHandOffPorts;
 import dev.filament.application.guild.port.out.VoiceRemovals;
 import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +33,11 @@ class HandOffsTest {
             throw new IllegalStateException("queue gone");
         };
         HandOffFailures sink = (name, error) -> failed.add(name);
-        HandOffs handOffs = new HandOffs(gateway, new SimpleJsonSerializer(), broken, VoiceRemovals.none(), sink);
-        handOffs.publishToGuild(guild, "workspace_update", Map.of("bad", new Object()));
+        EventSerializer failing = event -> {
+            throw new IllegalArgumentException("cannot serialize");
+        };
+        HandOffs handOffs = new HandOffs(gateway, failing, broken, VoiceRemovals.none(), sink);
+        handOffs.publishToGuild(guild, ban());
         handOffs.revalidate(guild);
         handOffs.dropSubscriptions(user, guild, UnsubscribeReason.KICK);
         handOffs.removeFromVoice(user, guild);
@@ -49,7 +52,12 @@ class HandOffsTest {
         };
         gateway.failPublishing();
         HandOffs handOffs = new HandOffs(gateway, new SimpleJsonSerializer(), gateway, gateway, throwing);
-        assertThatCode(() -> handOffs.publishToGuild(guild, "workspace_update", Map.of())).doesNotThrowAnyException();
+        assertThatCode(() -> handOffs.publishToGuild(guild, ban())).doesNotThrowAnyException();
+        assertThat(gateway.events()).isEmpty();
+    }
+
+    private GuildEvent.MemberBan ban() {
+        return new GuildEvent.MemberBan(guild.value(), user.value(), 5, Optional.empty());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.filament.application.message.service;
 
-import dev.filament.application.guild.port.PayloadSerializer;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.wire.ServerEvent;
 import dev.filament.application.wire.WireMaps;
 import java.util.ArrayList;
@@ -9,23 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fake {@link PayloadSerializer}: serializes with {@link SimpleJsonSerializer} and keeps, in order, every typed event
+ * Fake {@link EventSerializer}: serializes with {@link SimpleJsonSerializer} and keeps, in order, every typed event
  * and the map its JSON is, so tests can assert both the record published and the exact keys of its {@code d}.
  * Thread-safe.
  */
-public final class RecordingPayloadSerializer implements PayloadSerializer {
+public final class RecordingPayloadSerializer implements EventSerializer {
     private final SimpleJsonSerializer json = new SimpleJsonSerializer();
     private final List<Map<String, ?>> payloads = new ArrayList<>();
     private final List<ServerEvent> events = new ArrayList<>();
-
-    /**
-     * The map form, still declared by the port while guild publishers use it (no {@code @Override}, so this fake
-     * keeps compiling once the port drops it).
-     */
-    public synchronized String toJson(Map<String, ?> payload) {
-        payloads.add(payload);
-        return json.toJson(payload);
-    }
 
     @Override
     public synchronized String toJson(ServerEvent event) {

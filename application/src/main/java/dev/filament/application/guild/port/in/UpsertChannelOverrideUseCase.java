@@ -13,7 +13,8 @@ import java.util.Objects;
  * Use case: set or clear a channel permission override (SPEC 5.8
  * {@code POST .../permission-overrides/{target_kind}/{target_id}} and the alias {@code .../overrides/{role}}).
  * Answered as {@code Accepted}; audits {@code channel.permission_override.update} and publishes
- * {@code workspace_channel_permission_override_update}.
+ * {@code workspace_channel_permission_override_update}; the alias then also publishes
+ * {@code workspace_channel_role_override_update} with its legacy role name.
  */
 public interface UpsertChannelOverrideUseCase {
 
