@@ -85,10 +85,11 @@ public final class GatewayCommandService implements GatewayCommandHandler {
     }
 
     @Override
-    public void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content) {
-        // the rules of POST .../messages; the sender gets the message_create event, not the result
+    public void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content,
+                              List<String> attachmentIds) {
+        // the rules of POST .../messages, attachment_ids included; the sender gets the message_create event
         messages.create(new CreateMessageCommand(caller.user(), caller.clientIp(),
-                IpBanSurface.GATEWAY_MESSAGE_CREATE, guild, channel, content, List.of()));
+                IpBanSurface.GATEWAY_MESSAGE_CREATE, guild, channel, content, attachmentIds));
     }
 
     // subscribed, presence_sync, voice_participant_sync: in this order, to this connection only (SPEC 9.4)

@@ -267,11 +267,19 @@ class GatewayCommandServiceTest {
     void messageCreate_goesThroughTheMessageUseCaseOnTheGatewaySurface_andSendsNothingDirectly() {
         GatewayCaller caller = connected(owner);
 
-        service.createMessage(caller, guild.id(), general.id(), "hello");
+        service.createMessage(caller, guild.id(), general.id(), "hello", List.of());
 
         assertThat(created).containsExactly(owner + "|" + guild.id() + "|" + general.id() + "|hello|"
                 + IpBanSurface.GATEWAY_MESSAGE_CREATE.wire() + "|[]");
         assertThat(publisher.entries()).isEmpty();
+    }
+
+    @Test
+    void messageCreate_passesItsAttachmentIdsToTheMessageRules() {
+        service.createMessage(connected(owner), guild.id(), general.id(), "", List.of("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+
+        assertThat(created).containsExactly(owner + "|" + guild.id() + "|" + general.id() + "||"
+                + IpBanSurface.GATEWAY_MESSAGE_CREATE.wire() + "|[01ARZ3NDEKTSV4RRFFQ69G5FAV]");
     }
 
     @Test
@@ -284,7 +292,7 @@ class GatewayCommandServiceTest {
                     throw new RateLimitedException("message_create_user", 10, 10, 3);
                 }, revalidations);
 
-        assertThatThrownBy(() -> failing.createMessage(connected(owner), guild.id(), general.id(), "x"))
+        assertThatThrownBy(() -> failing.createMessage(connected(owner), guild.id(), general.id(), "x", List.of()))
                 .isInstanceOf(RateLimitedException.class);
         assertThat(publisher.entries()).isEmpty();
     }
