@@ -16,6 +16,7 @@ import dev.filament.application.message.port.in.CreateMessageUseCase;
 import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessageCommand;
 import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
 import dev.filament.domain.error.ConflictException;
+import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.id.ChannelId;
@@ -61,15 +62,13 @@ public final class GatewayCommandService implements GatewayCommandHandler {
     @Override
     public void subscribe(GatewayCaller caller, GuildId guild, ChannelId channel) {
         UserId user = caller.user();
-        long stamp = revalidations.stamp(guild); // read before the check: see SubscriptionRevalidations
-        ladder.screen(user, guild, caller.clientIp(), IpBanSurface.GATEWAY_SUBSCRIBE);
-        unitOfWork.inTransaction(() -> ladder.channel(ladder.guild(user, guild), channel)
-                .require(Permission.CREATE_MESSAGE));
-        SubscribeOutcome outcome = connections.subscribe(caller.connection(), guild, channel);
+        Registration registration = checkAndRegister(caller, guild, channel);
+        SubscribeOutcome outcome = registration.outcome();
+        long stamp = registration.revalidationStamp();
         switch (outcome.kind()) {
             case QUOTA_EXCEEDED -> throw ConflictException.quotaExceeded("subscription");
-            case NOT_CONNECTED -> {
-                return; // closed meanwhile: nobody is left to tell
+            case NOT_CONNECTED, FENCED -> {
+                return; // closed meanwhile: nobody is left to tell (FENCED never leaves checkAndRegister)
             }
             case SUBSCRIBED -> {
                 if (revalidations.stamp(guild) != stamp) {
@@ -82,6 +81,35 @@ public final class GatewayCommandService implements GatewayCommandHandler {
         if (outcome.becameOnline()) {
             publisher.publish(PresenceStatus.ONLINE.updateEvent(guild, user, serializer));
         }
+    }
+
+    /**
+     * The ladder, then the registration fenced against kick and ban drops: the fence is read before the check, so a
+     * removal committed after the check either finds the subscription registered (its drop removes it) or moves the
+     * fence first (the registration is refused and the check runs again, now failing). A spurious move only costs
+     * one more check.
+     */
+    private Registration checkAndRegister(GatewayCaller caller, GuildId guild, ChannelId channel) {
+        UserId user = caller.user();
+        for (int attempt = 1; ; attempt++) {
+            long fence = connections.dropFence(user, guild);
+            long stamp = revalidations.stamp(guild); // read before the check: see SubscriptionRevalidations
+            ladder.screen(user, guild, caller.clientIp(), IpBanSurface.GATEWAY_SUBSCRIBE);
+            unitOfWork.inTransaction(() -> ladder.channel(ladder.guild(user, guild), channel)
+                    .require(Permission.CREATE_MESSAGE));
+            SubscribeOutcome outcome = connections.subscribe(caller.connection(), guild, channel, fence);
+            if (outcome.kind() != SubscribeOutcome.Kind.FENCED) {
+                return new Registration(outcome, stamp);
+            }
+            if (attempt == MAX_FENCED_ATTEMPTS) {
+                throw ForbiddenException.because("removed from the guild while subscribing");
+            }
+        }
+    }
+
+    private static final int MAX_FENCED_ATTEMPTS = 3;
+
+    private record Registration(SubscribeOutcome outcome, long revalidationStamp) {
     }
 
     @Override
