@@ -52,12 +52,54 @@ class JwtTokenServiceTest {
     }
 
     @Test
-    void tokenIsHs256WithKidAndExactlyTheFiveClaims() {
+    void tokenIsHs256WithKidAndExactlyTheSixClaims() {
         DecodedJWT jwt = JWT.decode(service.issue(claims));
         assertThat(jwt.getAlgorithm()).isEqualTo("HS256");
         assertThat(jwt.getKeyId()).isEqualTo(service.keyId()).startsWith("v1.");
-        assertThat(jwt.getClaims().keySet()).containsExactlyInAnyOrder("sub", "sid", "username", "iat", "exp");
+        assertThat(jwt.getClaims().keySet()).containsExactlyInAnyOrder("sub", "sid", "username", "iat", "exp", "jti");
         assertThat(jwt.getClaim("exp").asLong() - jwt.getClaim("iat").asLong()).isEqualTo(900);
+    }
+
+    @Test
+    void twoTokensOfTheSameSessionIssuedInTheSameSecondDifferByA16ByteJti() {
+        DecodedJWT first = JWT.decode(service.issue(claims));
+        DecodedJWT second = JWT.decode(service.issue(claims));
+        assertThat(first.getToken()).isNotEqualTo(second.getToken());
+        assertThat(first.getIssuedAtAsInstant()).isEqualTo(second.getIssuedAtAsInstant());
+        assertThat(first.getId()).isNotEqualTo(second.getId());
+        for (DecodedJWT jwt : new DecodedJWT[] {first, second}) {
+            assertThat(jwt.getId()).matches("[A-Za-z0-9_-]{22}");
+            assertThat(Base64.getUrlDecoder().decode(jwt.getId())).hasSize(16);
+            assertThat(service.verify(jwt.getToken(), NOW)).isEqualTo(claims);
+        }
+    }
+
+    @Test
+    void theJtiComesFromTheRandomSource() {
+        byte[] fixed = new byte[16];
+        Arrays.fill(fixed, (byte) 0xfb);
+        JwtTokenService seeded = new JwtTokenService(TokenKey.of(KEY_BYTES), n -> fixed.clone());
+        assertThat(JWT.decode(seeded.issue(claims)).getId())
+                .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(fixed));
+    }
+
+    @Test
+    void aTokenOfThePreviousFormatWithoutJtiStillVerifies() {
+        String legacy = JWT.create().withKeyId(service.keyId()).withSubject(USER.value())
+                .withClaim("sid", SESSION.value()).withClaim("username", "Alice")
+                .withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(900)).sign(Algorithm.HMAC256(KEY_BYTES));
+        assertThat(service.verify(legacy, NOW)).isEqualTo(claims);
+    }
+
+    @Test
+    void aMalformedJtiIsInvalid() {
+        for (Object jti : new Object[] {"short", "x".repeat(23), "+".repeat(22), 42}) {
+            var builder = JWT.create().withKeyId(service.keyId()).withSubject(USER.value())
+                    .withClaim("sid", SESSION.value()).withClaim("username", "Alice")
+                    .withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(900));
+            builder = jti instanceof String s ? builder.withJWTId(s) : builder.withClaim("jti", (Integer) jti);
+            rejected(builder.sign(Algorithm.HMAC256(KEY_BYTES)), NOW, "invalid");
+        }
     }
 
     @Test

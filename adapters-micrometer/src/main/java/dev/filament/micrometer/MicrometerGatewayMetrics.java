@@ -44,13 +44,17 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
         outboundDepth.record(depth);
     }
 
+    // Strong references: Micrometer holds a gauge's object weakly by default, and the suppliers bound here are
+    // method references nobody else keeps, so a weak gauge read NaN after the first GC (#12 item 13).
     @Override
     public void bindConnections(IntSupplier connections) {
-        Gauge.builder("filament.gateway.connections", connections, IntSupplier::getAsInt).register(registry);
+        Gauge.builder("filament.gateway.connections", connections, IntSupplier::getAsInt).strongReference(true)
+                .description("open gateway connections of this process").register(registry);
     }
 
     @Override
     public void bindDispatchQueueDepth(IntSupplier depth) {
-        Gauge.builder("filament.gateway.dispatch.queue.depth", depth, IntSupplier::getAsInt).register(registry);
+        Gauge.builder("filament.gateway.dispatch.queue.depth", depth, IntSupplier::getAsInt).strongReference(true)
+                .description("events and commands waiting in the dispatch queue").register(registry);
     }
 }

@@ -87,8 +87,18 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
 
     /** Adds a subscription; the caller publishes {@code presence_update online} when the result says so. */
     @Override
+    public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel, long dropFence) {
+        return registry.subscribe(id, guild, channel, dropFence);
+    }
+
+    /** Adds a subscription without a drop fence: for callers that checked no access (tests, tooling). */
     public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
         return registry.subscribe(id, guild, channel);
+    }
+
+    @Override
+    public long dropFence(UserId user, GuildId guild) {
+        return registry.dropFence(user, guild);
     }
 
     /** The port's connect: the realtime core does not need the token expiry (the binding closes at {@code exp}). */
@@ -125,6 +135,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
 
     @Override
     public void dropSubscriptions(UserId user, GuildId guild, UnsubscribeReason reason) {
+        registry.fenceDrop(user, guild); // before the hand-off: a subscribe checked earlier is refused or dropped
         handOff(new Dispatch.DropSubscriptions(user, guild, reason));
     }
 

@@ -34,6 +34,7 @@ public final class SessionRegistry {
     private final SessionIndex<SessionId> sessions = new SessionIndex<>();
     private final CountIndex<GuildId, ConnectionSession> guildSubscribers = new CountIndex<>();
     private final CountIndex<GuildId, UserId> presence = new CountIndex<>();
+    private final DropFences dropFences = new DropFences();
 
     public SessionRegistry(int maxSubscriptions) {
         this.maxSubscriptions = maxSubscriptions;
@@ -48,8 +49,32 @@ public final class SessionRegistry {
         sessions.add(session.session(), session);
     }
 
-    /** Adds a subscription (idempotent, capped per connection) and reports whether its user became online in G. */
+    /** Adds a subscription without a drop fence (callers that checked no access: tests, tooling). */
     public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
+        Member member = connections.get(id);
+        return member == null ? new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false)
+                : subscribe(id, guild, channel, dropFences.read(member.session.user(), guild));
+    }
+
+    /** The drop fence of ({@code user}, {@code guild}), read before a subscribe's access check. */
+    public long dropFence(UserId user, GuildId guild) {
+        return dropFences.read(user, guild);
+    }
+
+    /**
+     * Moves the drop fence of ({@code user}, {@code guild}); the caller then hands off the drop itself. A subscribe
+     * holding the connection's monitor either compared the fence before this move (its subscription is then in place
+     * when the later drop takes the same monitor, and is removed) or after it (and is refused as fenced).
+     */
+    void fenceDrop(UserId user, GuildId guild) {
+        dropFences.move(user, guild);
+    }
+
+    /**
+     * Adds a subscription (idempotent, capped per connection) and reports whether its user became online in G;
+     * refused as {@code FENCED} when the drop fence read before the caller's access check has moved since.
+     */
+    public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel, long dropFence) {
         Member member = connections.get(id);
         if (member == null) {
             return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
@@ -58,6 +83,9 @@ public final class SessionRegistry {
         synchronized (member) {
             if (member.removed) {
                 return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
+            }
+            if (dropFences.read(member.session.user(), guild) != dropFence) {
+                return new SubscribeOutcome(SubscribeOutcome.Kind.FENCED, false);
             }
             if (member.subscriptions.contains(key)) {
                 return new SubscribeOutcome(SubscribeOutcome.Kind.ALREADY_SUBSCRIBED, false);

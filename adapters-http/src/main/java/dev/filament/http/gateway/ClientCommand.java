@@ -5,6 +5,7 @@ import dev.filament.application.gateway.port.in.GatewayCommandHandler;
 import dev.filament.domain.error.FilamentException;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
+import java.util.List;
 
 /** One parsed client command of SPEC 9.4, ready to run on the connection's command worker. */
 sealed interface ClientCommand {
@@ -33,8 +34,14 @@ sealed interface ClientCommand {
         }
     }
 
-    record MessageCreate(GuildId guild, ChannelId channel, String content) implements ClientCommand {
+    /** {@code attachment_ids} absent or {@code null} is {@code []} (SPEC 8.1, 9.4). */
+    record MessageCreate(GuildId guild, ChannelId channel, String content, List<String> attachmentIds)
+            implements ClientCommand {
         static final String TYPE = "message_create";
+
+        public MessageCreate {
+            attachmentIds = List.copyOf(attachmentIds);
+        }
 
         @Override
         public String type() {
@@ -43,12 +50,12 @@ sealed interface ClientCommand {
 
         @Override
         public void execute(GatewayCommandHandler handler, GatewayCaller caller) {
-            handler.createMessage(caller, guild, channel, content);
+            handler.createMessage(caller, guild, channel, content, attachmentIds);
         }
 
         @Override
         public String toString() {
-            return "MessageCreate[" + guild + ", " + channel + ", content redacted]";
+            return "MessageCreate[" + guild + ", " + channel + ", content redacted, attachments " + attachmentIds + "]";
         }
     }
 

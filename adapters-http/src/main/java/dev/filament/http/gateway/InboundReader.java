@@ -10,6 +10,7 @@ import dev.filament.http.json.Json;
 import dev.filament.http.json.JsonObjectReader;
 import dev.filament.http.json.MalformedJson;
 import dev.filament.http.json.SchemaViolation;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -80,15 +81,31 @@ public final class InboundReader {
     private static ClientCommand messageCreate(JsonObjectReader d) {
         GuildId guild = new GuildId(ulid(d, "guild_id"));
         ChannelId channel = new ChannelId(ulid(d, "channel_id"));
+        List<String> attachments = attachmentIds(d); // read first: its shape closes whatever the content holds
         ClientCommand command;
         try {
-            command = new ClientCommand.MessageCreate(guild, channel, d.requiredString("content"));
+            command = new ClientCommand.MessageCreate(guild, channel, d.requiredString("content"), attachments);
         } catch (InvalidRequestException e) {
             // the right type but a forbidden value: a business failure reported as error invalid_request
             command = new ClientCommand.Rejected(ClientCommand.MessageCreate.TYPE, guild, channel, e);
         }
         d.finish();
         return command;
+    }
+
+    /**
+     * {@code attachment_ids?} (SPEC 9.4, 8.1): absent or {@code null} is {@code []}; anything but an array of ULID
+     * strings is a schema violation (close 4400). Which ids may be bound (count, existence, owner) is the message
+     * rule's to answer, as an {@code error} event with the code the REST route gives.
+     */
+    private static List<String> attachmentIds(JsonObjectReader d) {
+        List<String> ids = d.optionalStringList("attachment_ids").orElse(List.of());
+        for (String id : ids) {
+            if (Ulid.parse(id).isEmpty()) {
+                throw new SchemaViolation("attachment_ids[] must be ULIDs");
+            }
+        }
+        return ids;
     }
 
     private static String ulid(JsonObjectReader d, String field) {

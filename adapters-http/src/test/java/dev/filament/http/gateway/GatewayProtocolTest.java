@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.filament.domain.error.ForbiddenException;
+import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.id.ConnectionId;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +134,13 @@ class GatewayProtocolTest {
         "{\"v\":1,\"t\":\"subscribe\",\"d\":{\"guild_id\":\"nope\",\"channel_id\":\"" + C + "\"}}",
         "{\"v\":1,\"t\":\"message_create\",\"d\":{\"guild_id\":\"" + G + "\",\"channel_id\":\"" + C + "\"}}",
         "{\"v\":1,\"t\":\"message_create\",\"d\":{\"guild_id\":\"" + G + "\",\"channel_id\":\"" + C
-                + "\",\"content\":\"x\",\"attachment_ids\":[]}}"
+                + "\",\"content\":\"x\",\"attachment_ids\":\"" + G + "\"}}",
+        "{\"v\":1,\"t\":\"message_create\",\"d\":{\"guild_id\":\"" + G + "\",\"channel_id\":\"" + C
+                + "\",\"content\":\"x\",\"attachment_ids\":[5]}}",
+        "{\"v\":1,\"t\":\"message_create\",\"d\":{\"guild_id\":\"" + G + "\",\"channel_id\":\"" + C
+                + "\",\"content\":\"x\",\"attachment_ids\":[\"not-a-ulid\"]}}",
+        "{\"v\":1,\"t\":\"message_create\",\"d\":{\"guild_id\":\"" + G + "\",\"channel_id\":\"" + C
+                + "\",\"content\":\"a\\u0000b\",\"attachment_ids\":{}}}"
     })
     void aPayloadThatBreaksTheSchema_closes4400InvalidPayload(String text) throws Exception {
         try (GatewayClient client = server.connect()) {
@@ -210,6 +217,52 @@ class GatewayProtocolTest {
             assertThat(server.commands.calls).extracting(ScriptedCommands.Call::type).contains("subscribe");
             server.commands.awaitCompleted();
             assertThat(server.commands.awaitCompleted().content()).isEqualTo("m1");
+            assertThat(client.closed).isNotDone();
+        }
+    }
+
+    /** #12 item 14: SPEC 9.4 lists {@code attachment_ids?}; {@code []}, {@code null} and absent are accepted. */
+    @ParameterizedTest
+    @ValueSource(strings = {",\"attachment_ids\":[]", ",\"attachment_ids\":null", ""})
+    void aMessageCreateWithEmptyOrAbsentAttachmentIds_runsWithNone(String attachments) throws Exception {
+        try (GatewayClient client = server.connect()) {
+            client.ready();
+            client.send("{\"v\":1,\"t\":\"message_create\",\"d\":{\"guild_id\":\"" + G + "\",\"channel_id\":\""
+                    + C + "\",\"content\":\"hi\"" + attachments + "}}");
+
+            ScriptedCommands.Call call = server.commands.awaitCompleted();
+            assertThat(call.type()).isEqualTo("message_create");
+            assertThat(call.content()).isEqualTo("hi");
+            assertThat(call.attachmentIds()).isEmpty();
+            assertThat(client.closed).isNotDone();
+        }
+    }
+
+    /**
+     * Ids the message rules refuse (Phase 1: every id, as none can be bound yet; SPEC 8.1: unknown ids are 400)
+     * answer an {@code error} event with the REST code, and the socket stays open.
+     */
+    @Test
+    void aMessageCreateWithAttachmentIds_passesThemOn_andARefusalIsAnErrorEventNotAClose() throws Exception {
+        server.commands.behaviour = call -> {
+            if (!call.attachmentIds().isEmpty()) {
+                throw new InvalidRequestException("unknown attachment ids");
+            }
+        };
+        try (GatewayClient client = server.connect()) {
+            client.ready();
+            client.send("{\"v\":1,\"t\":\"message_create\",\"d\":{\"guild_id\":\"" + G + "\",\"channel_id\":\""
+                    + C + "\",\"content\":\"\",\"attachment_ids\":[\"" + C.toLowerCase() + "\"]}}");
+
+            JsonNode error = client.next();
+            assertThat(error.path("t").asText()).isEqualTo("error");
+            assertThat(error.path("d").toString()).isEqualTo("{\"code\":\"invalid_request\",\"t\":\"message_create\","
+                    + "\"guild_id\":\"" + G + "\",\"channel_id\":\"" + C + "\"}");
+            assertThat(server.commands.calls).singleElement()
+                    .satisfies(call -> assertThat(call.attachmentIds()).containsExactly(C.toLowerCase()));
+            client.send(message(2));
+            assertThat(server.commands.awaitCompleted().content()).isEmpty();
+            assertThat(server.commands.awaitCompleted().content()).isEqualTo("m2");
             assertThat(client.closed).isNotDone();
         }
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A command handler whose behaviour each test scripts; records every call, its thread and the peak concurrency. */
 final class ScriptedCommands implements GatewayCommandHandler {
     /** One recorded call. */
-    record Call(String type, ConnectionId connection, GuildId guild, ChannelId channel, String content, String thread) {
+    record Call(String type, ConnectionId connection, GuildId guild, ChannelId channel, String content, String thread,
+                List<String> attachmentIds) {
     }
 
     /** What a call does; may throw a domain exception or block. */
@@ -31,12 +32,15 @@ final class ScriptedCommands implements GatewayCommandHandler {
 
     @Override
     public void subscribe(GatewayCaller caller, GuildId guild, ChannelId channel) {
-        handle(new Call("subscribe", caller.connection(), guild, channel, null, Thread.currentThread().getName()));
+        handle(new Call("subscribe", caller.connection(), guild, channel, null, Thread.currentThread().getName(),
+                List.of()));
     }
 
     @Override
-    public void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content) {
-        handle(new Call("message_create", caller.connection(), guild, channel, content, Thread.currentThread().getName()));
+    public void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content,
+                              List<String> attachmentIds) {
+        handle(new Call("message_create", caller.connection(), guild, channel, content,
+                Thread.currentThread().getName(), attachmentIds));
     }
 
     private void handle(Call call) {

@@ -127,6 +127,60 @@ class GatewayE2ETest {
         }
     }
 
+    /**
+     * #12 item 2: a subscribe sent while the user is being kicked never leaves the socket subscribed: after the kick,
+     * messages of the channel never reach it (25 tries, both sides at once).
+     */
+    @Test
+    void aSubscribeRacingAKickNeverKeepsReceivingTheGuild() throws Exception {
+        Api.User owner = api.user();
+        Api.User member = api.user();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (WsClient watcher = WsClient.connect(s.port(), owner.token());
+             WsClient racer = WsClient.connect(s.port(), member.token())) {
+            String home = api.guild(owner, "public"); // the racer stays subscribed here: an in-order fence
+            String homeChannel = api.channel(owner, home, "text");
+            api.join(member, home);
+            racer.subscribe(home, homeChannel);
+            racer.await("voice_participant_sync");
+            String g = api.guild(owner, "public");
+            String c = api.channel(owner, g, "text");
+            watcher.subscribe(g, c);
+            watcher.await(f -> "subscribed".equals(f.path("t").asText())
+                    && g.equals(f.path("d").path("guild_id").asText()));
+            for (int run = 0; run < 25; run++) {
+                api.join(member, g); // a kick is no ban: the member comes back for the next run
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                var subscribe = pool.submit(() -> {
+                    start.await();
+                    racer.subscribe(g, c);
+                    return null;
+                });
+                var kick = pool.submit(() -> {
+                    start.await();
+                    return api.call(owner, "POST", "/guilds/" + g + "/members/" + member.id() + "/kick", null);
+                });
+                subscribe.get(10, TimeUnit.SECONDS);
+                Api.ok(kick.get(10, TimeUnit.SECONDS));
+                int answered = run + 1;
+                racer.await(f -> racer.frames().stream().filter(x -> g.equals(x.path("d").path("guild_id").asText())
+                        && ("subscribed".equals(x.path("t").asText()) || "error".equals(x.path("t").asText())))
+                        .count() >= answered);
+                String marker = "after-kick-" + run;
+                assertThat(api.post(owner, g, c, marker).statusCode()).isEqualTo(200);
+                watcher.await(f -> isMessage(f, marker));
+                // dispatch is in publish order: once the later fence reached the racer, the marker went past it
+                String fence = "fence-" + run;
+                assertThat(api.post(owner, home, homeChannel, fence).statusCode()).isEqualTo(200);
+                racer.await(f -> isMessage(f, fence));
+                assertThat(racer.frames()).as("run %d", run).noneMatch(f -> isMessage(f, marker));
+            }
+            assertThat(racer.closed).isNotDone();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void anAbruptlyClosedSocketInVoiceBecomesOfflineAndLeavesVoiceForTheOthersWhilePostsStayFast()
             throws Exception {

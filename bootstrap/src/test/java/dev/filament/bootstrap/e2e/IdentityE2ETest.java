@@ -58,6 +58,46 @@ class IdentityE2ETest {
         }
     }
 
+    /** #12 item 15: refreshes within one second each return a different access token (unique jti). */
+    @Test
+    void refreshesInTheSameSecondReturnDistinctAccessTokens(TestDatabase db) throws Exception {
+        try (RunningServer s = RunningServer.start(db, Map.of())) {
+            String n = name();
+            s.postJson("/auth/register", creds(n));
+            JsonNode tokens = login(s, n);
+            java.util.Set<String> access = new java.util.HashSet<>(List.of(tokens.get("access_token").asText()));
+            String refresh = tokens.get("refresh_token").asText();
+            for (int i = 0; i < 3; i++) {
+                JsonNode next = JSON.readTree(s.postJson("/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}")
+                        .body());
+                assertThat(access.add(next.get("access_token").asText())).as("refresh %d repeats a token", i).isTrue();
+                refresh = next.get("refresh_token").asText();
+            }
+        }
+    }
+
+    /** #12 item 7: 5 wrong passwords from network A lock A only; B logs in; A stays locked. */
+    @Test
+    void aLockoutHoldsOnlyForTheClientNetworkThatFailed(TestDatabase db) throws Exception {
+        try (RunningServer s = RunningServer.start(db, Map.of("FILAMENT_TRUSTED_PROXY_CIDRS", "127.0.0.1/32,::1/128",
+                "FILAMENT_AUTH_ROUTE_REQUESTS_PER_MINUTE", "1000"))) {
+            String n = name();
+            s.postJson("/auth/register", creds(n));
+            String wrong = "{\"username\":\"" + n + "\",\"password\":\"not the password!\"}";
+            for (int i = 0; i < 5; i++) {
+                assertThat(loginFrom(s, "198.51.100.7", wrong).statusCode()).isEqualTo(401);
+            }
+            assertThat(loginFrom(s, "198.51.100.7", creds(n)).statusCode()).as("network A is locked").isEqualTo(401);
+            assertThat(loginFrom(s, "203.0.113.9", creds(n)).statusCode()).as("network B logs in").isEqualTo(200);
+            assertThat(loginFrom(s, "198.51.100.7", creds(n)).statusCode()).as("A stays locked").isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> loginFrom(RunningServer s, String ip, String body) throws Exception {
+        return s.send(s.request("/auth/login").header("Content-Type", "application/json")
+                .header("X-Forwarded-For", ip).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     @Test
     void twoParallelRefreshesWithOneTokenExactlyOneWinsAndTheSessionDies(TestDatabase db) throws Exception {
         try (RunningServer s = RunningServer.start(db, Map.of())) {

@@ -57,6 +57,35 @@ class ServerStartupTest {
                 .contains("http_server_requests_seconds_bucket");
     }
 
+    /** #12 item 13: the two gateway gauges expose live values, also after a GC (they read NaN before). */
+    @Test
+    void gatewayGaugesReadTheirValuesOnMetrics() throws Exception {
+        Api.User user = new Api(server).user();
+        System.gc();
+        assertThat(metric("filament_gateway_connections")).isEqualTo(0.0);
+        assertThat(metric("filament_gateway_dispatch_queue_depth")).isEqualTo(0.0);
+        try (WsClient socket = WsClient.connect(server.port(), user.token())) {
+            socket.await("ready");
+            System.gc();
+            assertThat(metric("filament_gateway_connections")).isEqualTo(1.0);
+            assertThat(metric("filament_gateway_dispatch_queue_depth")).isEqualTo(0.0);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (metric("filament_gateway_connections") != 0.0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(metric("filament_gateway_connections")).as("the closed socket left the registry").isEqualTo(0.0);
+    }
+
+    private static double metric(String name) throws Exception {
+        for (String line : server.get("/metrics").body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " is not exposed");
+    }
+
     @Test
     void everyLogLineOfARequestCarriesItsRequestId() throws Exception {
         try (LogCapture logs = new LogCapture()) {

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Policy: login lockout of SPEC 4.3. Five wrong passwords in a row lock the account for 30 s and reset the counter;
- * while locked, attempts are refused and the counters are left alone whatever the password.
+ * Policy: login lockout of SPEC 4.3, applied per (user, client network). Five wrong passwords in a row lock the pair
+ * for 30 s and reset the counter; while locked, attempts are refused and the counters are left alone whatever the
+ * password. The state of a pair expires 15 min after its last failure, or when its lock ends if that is later.
  */
 public final class LoginLockoutPolicy {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCK_DURATION = Duration.ofSeconds(30);
+    public static final Duration STATE_TTL = Duration.ofMinutes(15);
 
     private LoginLockoutPolicy() {
     }
@@ -25,6 +27,12 @@ public final class LoginLockoutPolicy {
             return LoginCounters.lockedUntil(now.plus(LOCK_DURATION));
         }
         return new LoginCounters(failures, counters.lockedUntil());
+    }
+
+    /** When the state {@code counters}, written after a failure at {@code failedAt}, may be forgotten. */
+    public static Instant stateExpiry(LoginCounters counters, Instant failedAt) {
+        Instant ttl = failedAt.plus(STATE_TTL);
+        return counters.lockedUntil().filter(until -> until.isAfter(ttl)).orElse(ttl);
     }
 
     /** Counters after a correct password: everything cleared. */

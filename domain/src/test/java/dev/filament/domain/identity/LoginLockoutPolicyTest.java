@@ -34,4 +34,15 @@ class LoginLockoutPolicyTest {
         assertThatThrownBy(() -> new LoginCounters(5, Optional.empty())).hasMessageContaining("failedLogins");
         assertThatThrownBy(() -> new LoginCounters(-1, Optional.empty())).hasMessageContaining("failedLogins");
     }
+
+    @org.junit.jupiter.api.Test
+    void stateExpires15MinutesAfterTheLastFailure_orWhenALaterLockEnds() {
+        java.time.Instant t = java.time.Instant.parse("2030-01-01T00:00:00Z");
+        org.assertj.core.api.Assertions.assertThat(LoginLockoutPolicy.stateExpiry(
+                new LoginCounters(3, java.util.Optional.empty()), t)).isEqualTo(t.plusSeconds(900));
+        org.assertj.core.api.Assertions.assertThat(LoginLockoutPolicy.stateExpiry(
+                LoginCounters.lockedUntil(t.plusSeconds(30)), t)).isEqualTo(t.plusSeconds(900));
+        org.assertj.core.api.Assertions.assertThat(LoginLockoutPolicy.stateExpiry(
+                LoginCounters.lockedUntil(t.plusSeconds(1000)), t)).isEqualTo(t.plusSeconds(1000));
+    }
 }

@@ -17,6 +17,7 @@ import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessa
 import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
 import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.domain.error.ConflictException;
+import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.id.ChannelId;
@@ -60,15 +61,13 @@ public final class GatewayCommandService implements GatewayCommandHandler {
     @Override
     public void subscribe(GatewayCaller caller, GuildId guild, ChannelId channel) {
         UserId user = caller.user();
-        long stamp = revalidations.stamp(guild); // read before the check: see SubscriptionRevalidations
-        ladder.screen(user, guild, caller.clientIp(), IpBanSurface.GATEWAY_SUBSCRIBE);
-        unitOfWork.inTransaction(() -> ladder.channel(ladder.guild(user, guild), channel)
-                .require(Permission.CREATE_MESSAGE));
-        SubscribeOutcome outcome = connections.subscribe(caller.connection(), guild, channel);
+        Registration registration = checkAndRegister(caller, guild, channel);
+        SubscribeOutcome outcome = registration.outcome();
+        long stamp = registration.revalidationStamp();
         switch (outcome.kind()) {
             case QUOTA_EXCEEDED -> throw ConflictException.quotaExceeded("subscription");
-            case NOT_CONNECTED -> {
-                return; // closed meanwhile: nobody is left to tell
+            case NOT_CONNECTED, FENCED -> {
+                return; // closed meanwhile: nobody is left to tell (FENCED never leaves checkAndRegister)
             }
             case SUBSCRIBED -> {
                 if (revalidations.stamp(guild) != stamp) {
@@ -83,11 +82,41 @@ public final class GatewayCommandService implements GatewayCommandHandler {
         }
     }
 
+    /**
+     * The ladder, then the registration fenced against kick and ban drops: the fence is read before the check, so a
+     * removal committed after the check either finds the subscription registered (its drop removes it) or moves the
+     * fence first (the registration is refused and the check runs again, now failing). A spurious move only costs
+     * one more check.
+     */
+    private Registration checkAndRegister(GatewayCaller caller, GuildId guild, ChannelId channel) {
+        UserId user = caller.user();
+        for (int attempt = 1; ; attempt++) {
+            long fence = connections.dropFence(user, guild);
+            long stamp = revalidations.stamp(guild); // read before the check: see SubscriptionRevalidations
+            ladder.screen(user, guild, caller.clientIp(), IpBanSurface.GATEWAY_SUBSCRIBE);
+            unitOfWork.inTransaction(() -> ladder.channel(ladder.guild(user, guild), channel)
+                    .require(Permission.CREATE_MESSAGE));
+            SubscribeOutcome outcome = connections.subscribe(caller.connection(), guild, channel, fence);
+            if (outcome.kind() != SubscribeOutcome.Kind.FENCED) {
+                return new Registration(outcome, stamp);
+            }
+            if (attempt == MAX_FENCED_ATTEMPTS) {
+                throw ForbiddenException.because("removed from the guild while subscribing");
+            }
+        }
+    }
+
+    private static final int MAX_FENCED_ATTEMPTS = 3;
+
+    private record Registration(SubscribeOutcome outcome, long revalidationStamp) {
+    }
+
     @Override
-    public void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content) {
-        // the rules of POST .../messages; the sender gets the message_create event, not the result
+    public void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content,
+                              List<String> attachmentIds) {
+        // the rules of POST .../messages, attachment_ids included; the sender gets the message_create event
         messages.create(new CreateMessageCommand(caller.user(), caller.clientIp(),
-                IpBanSurface.GATEWAY_MESSAGE_CREATE, guild, channel, content, List.of()));
+                IpBanSurface.GATEWAY_MESSAGE_CREATE, guild, channel, content, attachmentIds));
     }
 
     // subscribed, presence_sync, voice_participant_sync: in this order, to this connection only (SPEC 9.4)

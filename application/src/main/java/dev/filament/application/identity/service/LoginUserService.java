@@ -3,6 +3,7 @@ package dev.filament.application.identity.service;
 import dev.filament.application.identity.port.out.AuthEvents;
 import dev.filament.application.identity.port.out.AuthEvents.LoginOutcome;
 import dev.filament.application.identity.port.out.IpObservationRecorder;
+import dev.filament.application.identity.port.out.LoginLockouts;
 import dev.filament.application.identity.port.out.PasswordHasher;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.identity.port.in.AuthResult;
@@ -21,7 +22,12 @@ import java.util.Optional;
 
 /**
  * Implements {@link LoginUserUseCase} as SPEC 4.3 orders it: shape check, look-up, exactly one verification (the
- * dummy hash for an unknown user) outside any transaction, then counters and session under the user's row lock.
+ * dummy hash for an unknown user) outside any transaction, then the lockout of (user, client network), and a session
+ * under the user's row lock only for a correct password.
+ *
+ * <p>Equal work (#12 item 9): an unknown user, a wrong password and a locked pair each cost the same one look-up
+ * transaction and one Argon2 verification, and nothing else that touches the database; only a success opens a second
+ * transaction. The lockout state is in memory ({@link LoginLockouts}), so counting a failure costs no statement.
  */
 public final class LoginUserService implements LoginUserUseCase {
     private final UserRepository users;
@@ -29,12 +35,21 @@ public final class LoginUserService implements LoginUserUseCase {
     private final UnitOfWork unitOfWork;
     private final SessionTokens sessionTokens;
     private final IpObservationRecorder ipObservations;
+    private final LoginLockouts lockouts;
     private final AuthEvents events;
     private final Clock clock;
 
+    /** With a process-local lockout table of the default bound (SPEC 2.6). */
     public LoginUserService(UserRepository users, PasswordHasher hashing, UnitOfWork unitOfWork,
                             SessionTokens sessionTokens, IpObservationRecorder ipObservations, AuthEvents events,
                             Clock clock) {
+        this(users, hashing, unitOfWork, sessionTokens, ipObservations, new InMemoryLoginLockouts(), events, clock);
+    }
+
+    public LoginUserService(UserRepository users, PasswordHasher hashing, UnitOfWork unitOfWork,
+                            SessionTokens sessionTokens, IpObservationRecorder ipObservations,
+                            LoginLockouts lockouts, AuthEvents events, Clock clock) {
+        this.lockouts = lockouts;
         this.users = users;
         this.hashing = hashing;
         this.unitOfWork = unitOfWork;
@@ -59,29 +74,28 @@ public final class LoginUserService implements LoginUserUseCase {
             throw refused(LoginOutcome.UNKNOWN_USER, Optional.empty(), ip);
         }
         Instant now = clock.instant();
-        Attempt attempt = unitOfWork.inTransaction(() -> settle(found.get().id(), matches, now));
+        UserId userId = found.get().id();
+        switch (lockouts.settle(userId, ip.address().networkKey(), matches, now)) {
+            case LOCKED -> throw refused(LoginOutcome.LOCKED, Optional.of(userId), ip);
+            case FAILED -> throw refused(LoginOutcome.BAD_PASSWORD, Optional.of(userId), ip);
+            case PASSED -> {
+                // only a correct password reaches the database a second time
+            }
+        }
+        Attempt attempt = unitOfWork.inTransaction(() -> startSession(userId, now));
         return switch (attempt) {
-            case Refused refused -> throw refused(refused.outcome(), Optional.of(found.get().id()), ip);
+            case Refused refused -> throw refused(refused.outcome(), Optional.of(userId), ip);
             case Succeeded ok -> succeed(ok, ip, now);
         };
     }
 
-    /** Under the user's row lock, so concurrent wrong passwords count exactly and the lock is set once. */
-    private Attempt settle(UserId userId, boolean passwordMatches, Instant now) {
+    /** Under the user's row lock: the user may have been removed since the look-up. */
+    private Attempt startSession(UserId userId, Instant now) {
         Optional<User> locked = users.lockById(userId);
         if (locked.isEmpty()) {
             return new Refused(LoginOutcome.UNKNOWN_USER);
         }
-        User user = locked.get();
-        if (user.isLocked(now)) {
-            return new Refused(LoginOutcome.LOCKED);
-        }
-        if (!passwordMatches) {
-            users.saveLoginCounters(user.afterFailedLogin(now));
-            return new Refused(LoginOutcome.BAD_PASSWORD);
-        }
-        users.saveLoginCounters(user.afterSuccessfulLogin());
-        return new Succeeded(user, sessionTokens.startSession(user.id(), now));
+        return new Succeeded(locked.get(), sessionTokens.startSession(userId, now));
     }
 
     private AuthResult succeed(Succeeded ok, ClientIp ip, Instant now) {

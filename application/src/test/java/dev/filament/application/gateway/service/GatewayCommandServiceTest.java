@@ -20,6 +20,8 @@ import dev.filament.application.voice.fakes.InMemoryVoiceRegistry;
 import dev.filament.application.voice.fakes.TestJson;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.ForbiddenException;
+import dev.filament.domain.gateway.UnsubscribeReason;
+import dev.filament.application.gateway.port.out.GatewayConnections.SubscribeOutcome;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.error.RateLimitedException;
 import dev.filament.domain.guild.ChannelKind;
@@ -263,15 +265,100 @@ class GatewayCommandServiceTest {
                 .contains(live.value()).doesNotContain(expired.value());
     }
 
+    /** A service over {@code gateway}, otherwise wired like {@link #service}. */
+    private GatewayCommandService serviceOver(dev.filament.application.gateway.port.out.GatewayConnections gateway) {
+        return new GatewayCommandService(f.graph.ladder(), f.unitOfWork, gateway, publisher,
+                new SimpleJsonSerializer(), new SyncVoiceParticipantsService(voice,
+                        new VoiceEventPayloads(new TestJson()), new RecordingVoiceSyncTelemetry(), f.clock),
+                command -> null, revalidations);
+    }
+
+    /**
+     * Connections whose registration first runs {@code beforeRegistration} once: the moment between the subscribe's
+     * access check and its registration, where #12 item 2's kick committed.
+     */
+    private dev.filament.application.gateway.port.out.GatewayConnections racing(Runnable beforeRegistration) {
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        return new dev.filament.application.gateway.port.out.GatewayConnections() {
+            @Override
+            public void connect(GatewayCaller caller, Instant exp,
+                                dev.filament.application.gateway.port.out.GatewaySocket socket) {
+                connections.connect(caller, exp, socket);
+            }
+
+            @Override
+            public void disconnect(dev.filament.domain.id.ConnectionId id, dev.filament.domain.gateway.CloseReason r) {
+                connections.disconnect(id, r);
+            }
+
+            @Override
+            public long dropFence(UserId user, GuildId g) {
+                return connections.dropFence(user, g);
+            }
+
+            @Override
+            public SubscribeOutcome subscribe(dev.filament.domain.id.ConnectionId id, GuildId g, ChannelId c,
+                                              long fence) {
+                if (fired.compareAndSet(false, true)) {
+                    beforeRegistration.run();
+                }
+                return connections.subscribe(id, g, c, fence);
+            }
+
+            @Override
+            public List<UserId> onlineUsers(GuildId g) {
+                return connections.onlineUsers(g);
+            }
+        };
+    }
+
+    @Test
+    void aKickCommittedBetweenTheCheckAndTheRegistration_leavesNoSubscription_andAnswersForbidden() {
+        UserId member = f.newMember(guild.id());
+        GatewayCaller caller = connected(member);
+        GatewayCommandService raced = serviceOver(racing(() -> {
+            f.unitOfWork.inTransaction(() -> f.store.members().delete(guild.id(), member)); // the kick commits
+            connections.dropSubscriptions(member, guild.id(), UnsubscribeReason.KICK);      // and its drop runs
+        }));
+
+        assertThatThrownBy(() -> raced.subscribe(caller, guild.id(), general.id()))
+                .isInstanceOf(ForbiddenException.class);
+
+        assertThat(connections.subscriptionsIn(guild.id())).isEmpty();
+        assertThat(connections.onlineUsers(guild.id())).isEmpty();
+        assertThat(publisher.events()).extracting(GatewayEvent::type).doesNotContain("subscribed", "presence_update");
+    }
+
+    @Test
+    void aFenceMovedByAnotherPairsDrop_costsOneMoreCheck_andTheSubscribeSucceeds() {
+        UserId member = f.newMember(guild.id());
+        GatewayCaller caller = connected(member);
+        GatewayCommandService raced = serviceOver(racing(
+                () -> connections.dropSubscriptions(member, guild.id(), UnsubscribeReason.PERMISSION)));
+
+        raced.subscribe(caller, guild.id(), general.id());
+
+        assertThat(connections.subscriptionsIn(guild.id())).extracting(s -> s.user()).containsExactly(member);
+        assertThat(publisher.events()).extracting(GatewayEvent::type).startsWith("subscribed");
+    }
+
     @Test
     void messageCreate_goesThroughTheMessageUseCaseOnTheGatewaySurface_andSendsNothingDirectly() {
         GatewayCaller caller = connected(owner);
 
-        service.createMessage(caller, guild.id(), general.id(), "hello");
+        service.createMessage(caller, guild.id(), general.id(), "hello", List.of());
 
         assertThat(created).containsExactly(owner + "|" + guild.id() + "|" + general.id() + "|hello|"
                 + IpBanSurface.GATEWAY_MESSAGE_CREATE.wire() + "|[]");
         assertThat(publisher.entries()).isEmpty();
+    }
+
+    @Test
+    void messageCreate_passesItsAttachmentIdsToTheMessageRules() {
+        service.createMessage(connected(owner), guild.id(), general.id(), "", List.of("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+
+        assertThat(created).containsExactly(owner + "|" + guild.id() + "|" + general.id() + "||"
+                + IpBanSurface.GATEWAY_MESSAGE_CREATE.wire() + "|[01ARZ3NDEKTSV4RRFFQ69G5FAV]");
     }
 
     @Test
@@ -284,7 +371,7 @@ class GatewayCommandServiceTest {
                     throw new RateLimitedException("message_create_user", 10, 10, 3);
                 }, revalidations);
 
-        assertThatThrownBy(() -> failing.createMessage(connected(owner), guild.id(), general.id(), "x"))
+        assertThatThrownBy(() -> failing.createMessage(connected(owner), guild.id(), general.id(), "x", List.of()))
                 .isInstanceOf(RateLimitedException.class);
         assertThat(publisher.entries()).isEmpty();
     }

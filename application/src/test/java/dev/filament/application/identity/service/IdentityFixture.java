@@ -76,8 +76,23 @@ final class IdentityFixture implements AutoCloseable {
 
     final RegisterUserUseCase register =
             new RegisterUserService(users, hasher, trackedUnitOfWork, ids, events, clock);
-    final LoginUserUseCase login =
-            new LoginUserService(users, hasher, trackedUnitOfWork, sessionTokens, ipObservations, events, clock);
+    /** Every call the login makes on the user repository, by method name: its database work, statement by statement. */
+    final java.util.List<String> loginUserCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final dev.filament.application.identity.port.out.UserRepository loginUsers =
+            (dev.filament.application.identity.port.out.UserRepository) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {dev.filament.application.identity.port.out.UserRepository.class},
+                    (proxy, method, args) -> {
+                        loginUserCalls.add(method.getName());
+                        try {
+                            return method.invoke(users, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+    final InMemoryLoginLockouts lockouts = new InMemoryLoginLockouts();
+    final LoginUserUseCase login = new LoginUserService(loginUsers, hasher, trackedUnitOfWork, sessionTokens,
+            ipObservations, lockouts, events, clock);
     final RefreshSessionUseCase refresh =
             new RefreshSessionService(sessions, users, trackedUnitOfWork, sessionTokens, revocations, events, clock);
     final LogoutSessionUseCase logout =

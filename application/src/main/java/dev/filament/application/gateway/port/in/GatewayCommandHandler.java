@@ -2,6 +2,7 @@ package dev.filament.application.gateway.port.in;
 
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
+import java.util.List;
 
 /**
  * In-port: the client commands of SPEC 9.4, already parsed and validated as to shape by the transport binding.
@@ -25,6 +26,10 @@ public interface GatewayCommandHandler {
      */
     void subscribe(GatewayCaller caller, GuildId guild, ChannelId channel);
 
-    /** {@code message_create}: exactly the rules of {@code POST .../messages} with IP surface {@code gateway.message_create}. */
-    void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content);
+    /**
+     * {@code message_create}: exactly the rules of {@code POST .../messages} with IP surface
+     * {@code gateway.message_create}, {@code attachment_ids} included ({@code []} when the command had none).
+     */
+    void createMessage(GatewayCaller caller, GuildId guild, ChannelId channel, String content,
+                       List<String> attachmentIds);
 }

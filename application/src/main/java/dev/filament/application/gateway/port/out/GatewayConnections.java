@@ -35,8 +35,22 @@ public interface GatewayConnections {
     /** Closes a connection with {@code reason}. */
     void disconnect(ConnectionId connection, CloseReason reason);
 
-    /** Adds a subscription (idempotent, capped per connection, SPEC 9.3) and reports what changed. */
-    SubscribeOutcome subscribe(ConnectionId connection, GuildId guild, ChannelId channel);
+    /**
+     * The drop fence of ({@code user}, {@code guild}): a value that moves before every
+     * {@link GatewayEventPublisher#dropSubscriptions} of that pair is handed off (kick, ban; it may also move
+     * spuriously). A subscribe reads it <em>before</em> its access check and passes it to {@link #subscribe}.
+     */
+    long dropFence(UserId user, GuildId guild);
+
+    /**
+     * Adds a subscription (idempotent, capped per connection, SPEC 9.3) and reports what changed; {@code dropFence}
+     * is the value of {@link #dropFence} read before the caller's access check. When it has moved since, nothing is
+     * added and the answer is {@link SubscribeOutcome.Kind#FENCED}: a kick or ban may have committed after the check,
+     * and its drop may already have run, so the check must be repeated (#12 item 2). The comparison and the
+     * registration are one atomic step with respect to the drops, so a subscription registered with an unmoved fence
+     * is removed by any drop handed off after the fence was read.
+     */
+    SubscribeOutcome subscribe(ConnectionId connection, GuildId guild, ChannelId channel, long dropFence);
 
     /** The users online in {@code guild} (SPEC 9.8), sorted. */
     List<UserId> onlineUsers(GuildId guild);
@@ -58,7 +72,9 @@ public interface GatewayConnections {
             /** The connection holds the maximum number of subscriptions: {@code error quota_exceeded}. */
             QUOTA_EXCEEDED,
             /** The connection is not (or no longer) registered. */
-            NOT_CONNECTED
+            NOT_CONNECTED,
+            /** The drop fence moved since the caller read it: nothing changed; check access again. */
+            FENCED
         }
     }
 }

@@ -31,9 +31,12 @@ public interface GatewayMetrics {
     /** A sample of one connection's outbound queue depth, taken at each enqueue. */
     void outboundQueueDepth(int depth);
 
-    /** Binds the connections gauge to a supplier read at scrape time. */
+    /**
+     * Binds the connections gauge to a supplier read at scrape time. The metrics hold the supplier strongly: callers
+     * pass method references they keep no other reference to.
+     */
     void bindConnections(IntSupplier connections);
 
-    /** Binds the dispatch queue depth gauge to a supplier read at scrape time. */
+    /** Binds the dispatch queue depth gauge to a supplier read at scrape time, held strongly like the one above. */
     void bindDispatchQueueDepth(IntSupplier depth);
 }

@@ -144,16 +144,16 @@ public abstract class GatewayConnectionsContract {
         ChannelId channel = new ChannelId(ulid());
         GatewayConnections connections = gateway.connections();
 
-        assertThat(connections.subscribe(first.connection(), guild, channel))
+        assertThat(connections.subscribe(first.connection(), guild, channel, connections.dropFence(first.user(), guild)))
                 .isEqualTo(new GatewayConnections.SubscribeOutcome(GatewayConnections.SubscribeOutcome.Kind.SUBSCRIBED, true));
-        assertThat(connections.subscribe(first.connection(), guild, channel).kind())
+        assertThat(connections.subscribe(first.connection(), guild, channel, connections.dropFence(first.user(), guild)).kind())
                 .isEqualTo(GatewayConnections.SubscribeOutcome.Kind.ALREADY_SUBSCRIBED);
-        assertThat(connections.subscribe(second.connection(), guild, channel).becameOnline()).isFalse();
+        assertThat(connections.subscribe(second.connection(), guild, channel, connections.dropFence(second.user(), guild)).becameOnline()).isFalse();
         assertThat(connections.onlineUsers(guild)).containsExactly(user);
-        connections.subscribe(first.connection(), guild, new ChannelId(ulid()));
-        assertThat(connections.subscribe(first.connection(), guild, new ChannelId(ulid())).kind())
+        connections.subscribe(first.connection(), guild, new ChannelId(ulid()), connections.dropFence(first.user(), guild));
+        assertThat(connections.subscribe(first.connection(), guild, new ChannelId(ulid()), connections.dropFence(first.user(), guild)).kind())
                 .isEqualTo(GatewayConnections.SubscribeOutcome.Kind.QUOTA_EXCEEDED);
-        assertThat(connections.subscribe(new ConnectionId(ulid()), guild, channel).kind())
+        assertThat(connections.subscribe(new ConnectionId(ulid()), guild, channel, 0).kind())
                 .isEqualTo(GatewayConnections.SubscribeOutcome.Kind.NOT_CONNECTED);
     }
 
@@ -165,7 +165,7 @@ public abstract class GatewayConnectionsContract {
         RecordingGatewaySocket other = connect(bystander);
         GuildId guild = new GuildId(ulid());
         ChannelId channel = new ChannelId(ulid());
-        gateway.connections().subscribe(subscriber.connection(), guild, channel);
+        gateway.connections().subscribe(subscriber.connection(), guild, channel, gateway.connections().dropFence(subscriber.user(), guild));
 
         gateway.publisher().publish(GatewayEvent.of("message_create", GatewayEvent.Scope.channel(guild, channel),
                 "{\"x\":1}"));

@@ -81,6 +81,35 @@ public abstract class GatewayMetricsContract {
         assertThat(gauge("filament_gateway_dispatch_queue_depth")).isEqualTo(11.0);
     }
 
+    /**
+     * #12 item 13: the binding keeps its supplier alive. The realtime core binds method references it keeps no other
+     * reference to ({@code registry::connectionCount}); a registry holding them weakly read NaN after the first GC.
+     */
+    @Test
+    void gauges_keepReadingAfterTheCallerDroppedItsSupplierAndGcRan() throws InterruptedException {
+        GatewayMetrics m = metrics();
+        AtomicInteger connections = new AtomicInteger(1);
+        AtomicInteger depth = new AtomicInteger(4);
+        bindThroughFreshMethodReferences(m, connections, depth);
+        java.lang.ref.WeakReference<Object> canary = new java.lang.ref.WeakReference<>(new Object());
+        for (int i = 0; i < 50 && canary.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(canary.get()).as("a GC ran").isNull();
+        System.gc();
+
+        assertThat(gauge("filament_gateway_connections")).isEqualTo(1.0);
+        assertThat(gauge("filament_gateway_dispatch_queue_depth")).isEqualTo(4.0);
+    }
+
+    // Each {@code x::get} is a new object that only the metrics see once this frame returns.
+    private static void bindThroughFreshMethodReferences(GatewayMetrics m, AtomicInteger connections,
+                                                         AtomicInteger depth) {
+        m.bindConnections(connections::get);
+        m.bindDispatchQueueDepth(depth::get);
+    }
+
     @Test
     void outboundQueueDepth_recordsOneSamplePerCall() {
         GatewayMetrics m = metrics();

@@ -83,10 +83,10 @@ public abstract class GatewaySubscriptionsContract {
         GuildId other = new GuildId(ulid());
         ChannelId c1 = new ChannelId(ulid());
         ChannelId c2 = new ChannelId(ulid());
-        gateway.connections().subscribe(a.connection(), guild, c1);
-        gateway.connections().subscribe(a.connection(), guild, c2);
-        gateway.connections().subscribe(b.connection(), guild, c1);
-        gateway.connections().subscribe(b.connection(), other, c2);
+        gateway.connections().subscribe(a.connection(), guild, c1, gateway.connections().dropFence(a.user(), guild));
+        gateway.connections().subscribe(a.connection(), guild, c2, gateway.connections().dropFence(a.user(), guild));
+        gateway.connections().subscribe(b.connection(), guild, c1, gateway.connections().dropFence(b.user(), guild));
+        gateway.connections().subscribe(b.connection(), other, c2, gateway.connections().dropFence(b.user(), other));
 
         assertThat(gateway.subscriptions().subscriptionsIn(guild)).containsExactlyInAnyOrder(
                 new Subscription(a.connection(), alice, guild, c1), new Subscription(a.connection(), alice, guild, c2),
@@ -101,8 +101,8 @@ public abstract class GatewaySubscriptionsContract {
         GuildId guild = new GuildId(ulid());
         ChannelId dropped = new ChannelId(ulid());
         ChannelId kept = new ChannelId(ulid());
-        gateway.connections().subscribe(caller.connection(), guild, dropped);
-        gateway.connections().subscribe(caller.connection(), guild, kept);
+        gateway.connections().subscribe(caller.connection(), guild, dropped, gateway.connections().dropFence(caller.user(), guild));
+        gateway.connections().subscribe(caller.connection(), guild, kept, gateway.connections().dropFence(caller.user(), guild));
 
         publishTo(guild, dropped, 1);
         gateway.subscriptions().dropSubscription(caller.connection(), guild, dropped, UnsubscribeReason.PERMISSION);
@@ -124,7 +124,7 @@ public abstract class GatewaySubscriptionsContract {
         GatewayCaller caller = connect(new UserId(ulid()), socket);
         GuildId guild = new GuildId(ulid());
         ChannelId channel = new ChannelId(ulid());
-        gateway.connections().subscribe(caller.connection(), guild, channel);
+        gateway.connections().subscribe(caller.connection(), guild, channel, gateway.connections().dropFence(caller.user(), guild));
 
         gateway.subscriptions().dropSubscription(caller.connection(), guild, new ChannelId(ulid()),
                 UnsubscribeReason.PERMISSION);

@@ -33,6 +33,7 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
     private final Map<ConnectionId, Conn> live = new ConcurrentHashMap<>();
     private final Map<ConnectionId, CloseReason> closed = new ConcurrentHashMap<>();
     private final Object closings = new Object();
+    private final Map<String, Long> dropFences = new ConcurrentHashMap<>();
 
     public InMemoryGatewayConnections(int maxSubscriptions) {
         this.maxSubscriptions = maxSubscriptions;
@@ -66,12 +67,27 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
     }
 
     @Override
+    public long dropFence(UserId user, GuildId guild) {
+        return dropFences.getOrDefault(user.value() + "/" + guild.value(), 0L);
+    }
+
+    /** Without a drop fence (callers that checked no access). */
     public SubscribeOutcome subscribe(ConnectionId connection, GuildId guild, ChannelId channel) {
+        Conn conn = live.get(connection);
+        return conn == null ? new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false)
+                : subscribe(connection, guild, channel, dropFence(conn.caller.user(), guild));
+    }
+
+    @Override
+    public SubscribeOutcome subscribe(ConnectionId connection, GuildId guild, ChannelId channel, long dropFence) {
         Conn conn = live.get(connection);
         if (conn == null) {
             return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
         }
         synchronized (this) {
+            if (dropFence(conn.caller.user(), guild) != dropFence) {
+                return new SubscribeOutcome(SubscribeOutcome.Kind.FENCED, false);
+            }
             Key key = new Key(guild, channel);
             if (conn.subscriptions.contains(key)) {
                 return new SubscribeOutcome(SubscribeOutcome.Kind.ALREADY_SUBSCRIBED, false);
@@ -102,6 +118,7 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
 
     @Override
     public synchronized void dropSubscriptions(UserId user, GuildId guild, UnsubscribeReason reason) {
+        dropFences.merge(user.value() + "/" + guild.value(), 1L, Long::sum);
         for (Conn conn : live.values()) {
             if (conn.caller.user().equals(user)) {
                 conn.subscriptions.removeIf(k -> k.guild().equals(guild));

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link TokenService} keeps: round trip, expiry at exp, a 60 s iat skew, unknown tokens refused. */
+/**
+ * What every {@link TokenService} keeps: round trip, expiry at exp, a 60 s iat skew, unknown tokens refused, and a
+ * distinct token for every issue, even of identical claims in the same second (SPEC 4.2 {@code jti}).
+ */
 public abstract class TokenServiceContract {
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
 
@@ -39,6 +42,17 @@ public abstract class TokenServiceContract {
         assertThatThrownBy(() -> tokens().verify(token, NOW)).isInstanceOf(UnauthenticatedException.class);
         String withinSkew = tokens().issue(claims(NOW.plus(Duration.ofSeconds(59))));
         assertThat(tokens().verify(withinSkew, NOW)).isNotNull();
+    }
+
+    @Test
+    void identicalClaimsIssuedTwiceInTheSameSecondGiveDistinctTokensThatBothVerify() {
+        AccessClaims c = claims(NOW);
+        java.util.Set<String> issued = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            String token = tokens().issue(c);
+            assertThat(issued.add(token)).as("token %d repeats an earlier one", i).isTrue();
+            assertThat(tokens().verify(token, NOW)).isEqualTo(c);
+        }
     }
 
     @Test
