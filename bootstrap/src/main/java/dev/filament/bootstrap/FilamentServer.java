@@ -17,6 +17,7 @@ import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
 import dev.filament.bootstrap.wiring.RealtimeWiring;
 import dev.filament.application.gateway.port.in.GatewayCommandHandler;
 import dev.filament.application.guild.service.Audits;
+import dev.filament.application.identity.service.LocalLoginLockouts;
 import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.guild.port.out.AccessLoader;
@@ -108,9 +109,11 @@ public final class FilamentServer implements AutoCloseable {
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
         Realtime realtime = RealtimeWiring.start(config, unitOfWork, meters, json, clock, lifecycle);
         GatewayFanout fanout = realtime.fanout();
+        LocalLoginLockouts lockouts = new LocalLoginLockouts(); // SPEC 4.3: lives with the limiters
+        limiters.sweepAlso(() -> lockouts.sweep(clock.instant()));
         Identity identity = IdentityWiring.create(config.tokenKey(), unitOfWork, ids, clock, budget, timings,
                 meters, clientIps, sessionId -> fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED),
-                lifecycle);
+                lockouts, lifecycle);
         BearerAuthenticator bearer = identity.bearer();
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
         GuildModule guilds = GuildWiring.create(unitOfWork, GuildWiring.settings(config), ids, clock,

@@ -2,6 +2,7 @@ package dev.filament.http.auth;
 
 import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.identity.service.GetMeService;
+import dev.filament.application.identity.service.LocalLoginLockouts;
 import dev.filament.application.identity.service.LoginUserService;
 import dev.filament.application.identity.service.LogoutSessionService;
 import dev.filament.application.identity.service.LookupUsersService;
@@ -49,7 +50,8 @@ public final class IdentityFixture implements AutoCloseable {
                 builder.tokens());
         IdentityApi api = new IdentityApi(
                 new RegisterUserService(users, hasher, uow, new TestIds(), events, clock),
-                new LoginUserService(users, hasher, uow, sessionTokens, new RecordingIpObservationRecorder(), events,
+                new LoginUserService(users, hasher, uow, sessionTokens, new RecordingIpObservationRecorder(),
+                        new LocalLoginLockouts(), events,
                         clock),
                 new RefreshSessionService(builder.sessions(), users, uow, sessionTokens, revocations, events, clock),
                 new LogoutSessionService(builder.sessions(), uow, revocations, events, clock),

@@ -16,6 +16,7 @@ import dev.filament.application.identity.service.SessionTokens;
 import dev.filament.application.identity.service.TokenKeyProvisioning;
 import dev.filament.application.identity.port.out.AuthEvents;
 import dev.filament.application.identity.port.out.SessionRevocationListener;
+import dev.filament.application.identity.port.out.LoginLockouts;
 import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.crypto.Argon2PasswordHasher;
@@ -71,7 +72,7 @@ public final class IdentityWiring {
     public static Identity create(Optional<byte[]> tokenKey, JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
                                   RequestBudget budget, RequestTimings timings, MeterRegistry meters,
                                   ClientIpResolver clientIps, SessionRevocationListener revocations,
-                                  Lifecycle lifecycle) {
+                                  LoginLockouts lockouts, Lifecycle lifecycle) {
         PostgresIdentityAdapters adapters = lifecycle.own(PostgresIdentityAdapters.create(
                 unitOfWork, clock, clientIps::isTrusted));
         SecureRandomSource random = new SecureRandomSource();
@@ -84,7 +85,7 @@ public final class IdentityWiring {
         IdentityApi api = new IdentityApi(
                 new RegisterUserService(adapters.users(), hashing, unitOfWork, ids, events, clock),
                 new LoginUserService(adapters.users(), hashing, unitOfWork, sessionTokens, adapters.ipObservations(),
-                        events, clock),
+                        lockouts, events, clock),
                 new RefreshSessionService(adapters.sessions(), adapters.users(), unitOfWork, sessionTokens,
                         revocations, events, clock),
                 new LogoutSessionService(adapters.sessions(), unitOfWork, revocations, events, clock),

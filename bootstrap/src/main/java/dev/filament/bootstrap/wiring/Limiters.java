@@ -7,6 +7,7 @@ import dev.filament.http.auth.AuthLimiters;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ public final class Limiters implements AutoCloseable {
     private final AuthLimiters auth;
     private final Clock clock;
     private final List<RateLimiter> all = new ArrayList<>();
+    private final List<Runnable> otherSweeps = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "limiter-sweep");
         t.setDaemon(true);
@@ -51,8 +53,14 @@ public final class Limiters implements AutoCloseable {
         return limiter;
     }
 
+    /** Adds {@code sweep} (another bounded table living with the limiters, e.g. login lockouts) to the 30 s sweep. */
+    public void sweepAlso(Runnable sweep) {
+        otherSweeps.add(sweep);
+    }
+
     void sweep() {
         all.forEach(RateLimiter::sweep);
+        otherSweeps.forEach(Runnable::run);
     }
 
     @Override

@@ -39,13 +39,6 @@ public final class LoginUserService implements LoginUserUseCase {
     private final AuthEvents events;
     private final Clock clock;
 
-    /** With a process-local lockout table of the default bound (SPEC 2.6). */
-    public LoginUserService(UserRepository users, PasswordHasher hashing, UnitOfWork unitOfWork,
-                            SessionTokens sessionTokens, IpObservationRecorder ipObservations, AuthEvents events,
-                            Clock clock) {
-        this(users, hashing, unitOfWork, sessionTokens, ipObservations, new InMemoryLoginLockouts(), events, clock);
-    }
-
     public LoginUserService(UserRepository users, PasswordHasher hashing, UnitOfWork unitOfWork,
                             SessionTokens sessionTokens, IpObservationRecorder ipObservations,
                             LoginLockouts lockouts, AuthEvents events, Clock clock) {

@@ -90,7 +90,7 @@ final class IdentityFixture implements AutoCloseable {
                             throw e.getCause();
                         }
                     });
-    final InMemoryLoginLockouts lockouts = new InMemoryLoginLockouts();
+    final LocalLoginLockouts lockouts = new LocalLoginLockouts();
     final LoginUserUseCase login = new LoginUserService(loginUsers, hasher, trackedUnitOfWork, sessionTokens,
             ipObservations, lockouts, events, clock);
     final RefreshSessionUseCase refresh =

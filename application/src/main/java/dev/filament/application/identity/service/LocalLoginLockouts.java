@@ -13,22 +13,22 @@ import java.util.Map;
  * {@code maxKeys} entries with the least recently used evicted first. An entry expires 15 min after its last failure,
  * or when its lock ends if that is later; an expired entry reads as clear. Each settle runs under one short lock.
  */
-public final class InMemoryLoginLockouts implements LoginLockouts {
+public final class LocalLoginLockouts implements LoginLockouts {
     public static final int DEFAULT_MAX_KEYS = 100_000;
 
     private final int maxKeys;
     private final LinkedHashMap<Key, State> entries;
 
-    public InMemoryLoginLockouts() {
+    public LocalLoginLockouts() {
         this(DEFAULT_MAX_KEYS);
     }
 
-    public InMemoryLoginLockouts(int maxKeys) {
+    public LocalLoginLockouts(int maxKeys) {
         this.maxKeys = maxKeys;
         this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, State> eldest) {
-                return size() > InMemoryLoginLockouts.this.maxKeys;
+                return size() > LocalLoginLockouts.this.maxKeys;
             }
         };
     }

@@ -14,19 +14,19 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class InMemoryLoginLockoutsTest {
+class LocalLoginLockoutsTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
     private static final UserId ALICE = UserId.of("01ARZ3NDEKTSV4RRFFQ69G5FAV");
 
     @Test
     void concurrentWrongPasswordsOfOnePair_countExactly_fiveFailThenTheRestAreLocked() throws Exception {
         for (int run = 0; run < 50; run++) {
-            InMemoryLoginLockouts lockouts = new InMemoryLoginLockouts();
+            LocalLoginLockouts lockouts = new LocalLoginLockouts();
             try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
                 List<Callable<Verdict>> attempts = IntStream.range(0, 20)
                         .mapToObj(i -> (Callable<Verdict>) () -> lockouts.settle(ALICE, "198.51.100.7", false, NOW))
                         .toList();
-                List<Verdict> verdicts = pool.invokeAll(attempts).stream().map(InMemoryLoginLockoutsTest::get)
+                List<Verdict> verdicts = pool.invokeAll(attempts).stream().map(LocalLoginLockoutsTest::get)
                         .toList();
                 assertThat(verdicts).filteredOn(v -> v == Verdict.FAILED).hasSize(5);
                 assertThat(verdicts).filteredOn(v -> v == Verdict.LOCKED).hasSize(15);
@@ -36,7 +36,7 @@ class InMemoryLoginLockoutsTest {
 
     @Test
     void aLockedPairStaysLockedForACorrectPassword_andOtherNetworksPass() {
-        InMemoryLoginLockouts lockouts = new InMemoryLoginLockouts();
+        LocalLoginLockouts lockouts = new LocalLoginLockouts();
         for (int i = 0; i < 5; i++) {
             lockouts.settle(ALICE, "a", false, NOW);
         }
@@ -47,7 +47,7 @@ class InMemoryLoginLockoutsTest {
 
     @Test
     void holdsAtMostMaxKeys_andSweepForgetsExpiredState() {
-        InMemoryLoginLockouts lockouts = new InMemoryLoginLockouts(3);
+        LocalLoginLockouts lockouts = new LocalLoginLockouts(3);
         for (int i = 0; i < 10; i++) {
             lockouts.settle(ALICE, "net" + i, false, NOW);
         }
