@@ -156,14 +156,14 @@ public final class ConfigLoader {
         return List.copyOf(out);
     }
 
-    private static Optional<ServerConfig.LiveKit> liveKit(Env env) {
+    private static Optional<ServerConfig.LiveKitKeys> liveKit(Env env) {
         Optional<String> key = env.string("FILAMENT_LIVEKIT_API_KEY");
         Optional<String> secret = env.string("FILAMENT_LIVEKIT_API_SECRET");
         if (key.isPresent() != secret.isPresent()) {
             throw new ConfigException(key.isPresent() ? "FILAMENT_LIVEKIT_API_SECRET" : "FILAMENT_LIVEKIT_API_KEY",
                     "LiveKit key and secret must be set together");
         }
-        return key.map(k -> new ServerConfig.LiveKit(k, secret.get()));
+        return key.map(k -> new ServerConfig.LiveKitKeys(k, secret.get()));
     }
 
     private static String liveKitUrl(Env env) {

@@ -34,7 +34,7 @@ public record ServerConfig(
         List<String> gatewayAllowedOrigins,
         int mediaTokenPerMinute,
         int mediaPublishPerMinute,
-        Optional<LiveKit> liveKit,
+        Optional<LiveKitKeys> liveKit,
         String liveKitUrl,
         int searchMaxLagSeconds,
         Optional<String> metricsToken,
@@ -44,10 +44,10 @@ public record ServerConfig(
         String logLevel) {
 
     /** LiveKit credentials; both or neither are set. */
-    public record LiveKit(String apiKey, String apiSecret) {
+    public record LiveKitKeys(String apiKey, String apiSecret) {
         @Override
         public String toString() {
-            return "LiveKit[apiKey=" + apiKey + ", apiSecret=<redacted>]";
+            return "LiveKitKeys[apiKey=" + apiKey + ", apiSecret=<redacted>]";
         }
     }
 
