@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.filament.domain.guild.role.RolePatch;
 import dev.filament.domain.id.AuditId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,21 @@ class AuditTest {
         assertThatThrownBy(() -> entry.details().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(entry.createdAtUnix()).isEqualTo(Instant.parse("2026-01-01T00:00:05Z").getEpochSecond());
         assertThat(entry.ipBanMatch()).isFalse();
+    }
+
+    @Test
+    void detailsListsAreCopied() {
+        List<String> ids = new ArrayList<>(List.of("R1"));
+        AuditDetails.RolesReordered details = new AuditDetails.RolesReordered(ids);
+        ids.add("R2");
+
+        assertThat(details.roleIds()).containsExactly("R1");
+        assertThatThrownBy(() -> details.roleIds().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AuditAction.class)
+    void everyActionHasOneDetailsShape(AuditAction action) {
+        assertThat(action.detailsType()).isNotNull().isNotEqualTo(AuditDetails.class);
     }
 }
