@@ -10,11 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.filament.domain.guild.role.RolePatch;
 import dev.filament.domain.id.AuditId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,18 +51,21 @@ class AuditTest {
     }
 
     @Test
-    void entryKeepsNullDetailValues_isImmutable_andUsesWholeSeconds() {
-        Map<String, Object> details = new HashMap<>();
-        details.put("role_id", ulid(14));
-        details.put("color_hex", null);
+    void entryKeepsNullDetailValues_andUsesWholeSeconds() {
+        AuditDetails details = new AuditDetails.RoleColorChanged(ulid(14), null);
         AuditEntry entry = new AuditEntry(AuditId.of(ulid(700)), GUILD, ALICE, Optional.of(BOB),
                 AuditAction.ROLE_COLOR_UPDATE, details, Instant.parse("2026-01-01T00:00:05.900Z"));
-        details.put("later", 1);
 
-        assertThat(entry.details()).containsEntry("color_hex", null).doesNotContainKey("later");
-        assertThatThrownBy(() -> entry.details().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(entry.details()).isEqualTo(new AuditDetails.RoleColorChanged(ulid(14), null));
         assertThat(entry.createdAtUnix()).isEqualTo(Instant.parse("2026-01-01T00:00:05Z").getEpochSecond());
         assertThat(entry.ipBanMatch()).isFalse();
+    }
+
+    @Test
+    void entryRefusesDetailsOfAnotherActionsShape() {
+        assertThatThrownBy(() -> new AuditEntry(AuditId.of(ulid(700)), GUILD, ALICE, Optional.of(BOB),
+                AuditAction.ROLE_COLOR_UPDATE, new AuditDetails.None(), Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RoleColorChanged");
     }
 
     @Test
