@@ -12,6 +12,8 @@ import dev.filament.application.voice.fakes.RecordingVoiceTokenIssuer;
 import dev.filament.domain.guild.Channel;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
+import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.voice.VoiceParticipant;
@@ -98,11 +100,13 @@ class VoiceRoutesHttpTest {
 
         assertThat(fx.guilds.db.auditRows()).filteredOn(e -> e.guildId().equals(guild))
                 .filteredOn(e -> e.action() == AuditAction.MEDIA_TOKEN_ISSUE)
-                .singleElement().satisfies(e -> assertThat(e.details())
-                        .containsEntry("client_ip", "198.51.100.23")
-                        .containsEntry("client_ip_source", "forwarded")
-                        .containsEntry("publish_sources", List.of("microphone"))
-                        .containsEntry("can_subscribe", false));
+                .singleElement().extracting(AuditEntry::details)
+                .isInstanceOfSatisfying(AuditDetails.MediaTokenIssued.class, d -> {
+                    assertThat(d.clientIp()).isEqualTo("198.51.100.23");
+                    assertThat(d.clientIpSource()).isEqualTo("forwarded");
+                    assertThat(d.publishSources()).containsExactly("microphone");
+                    assertThat(d.canSubscribe()).isFalse();
+                });
     }
 
     @Test

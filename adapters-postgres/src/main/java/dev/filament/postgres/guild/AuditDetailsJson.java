@@ -2,34 +2,35 @@ package dev.filament.postgres.guild;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 
 /**
- * The {@code details} jsonb of an audit row, written and read with Jackson: the values audit entries carry
- * ({@code String}, {@code Number}, {@code Boolean}, {@code null}, {@code List}, {@code Map} with string keys, nested)
- * are checked first, so any other value type fails the write instead of storing something unreadable; read back with
- * integers as {@code Long} and keys in stored order. Thread-safe.
+ * The {@code details} jsonb of an audit row, written and read with Jackson: an {@link AuditDetails} record is one JSON
+ * object whose keys are its components in snake_case, in declaration order, with {@code null} components written as
+ * {@code null}; read back into the record type of the row's action, refusing unknown, missing or duplicate keys.
+ * Thread-safe.
  */
 final class AuditDetailsJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // None has no components and is stored as {}.
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
-    };
 
     private AuditDetailsJson() {
     }
 
-    static String write(Map<String, ?> details) {
-        check(details);
+    static String write(AuditDetails details) {
         try {
             return MAPPER.writeValueAsString(details);
         } catch (JsonProcessingException e) {
@@ -37,33 +38,16 @@ final class AuditDetailsJson {
         }
     }
 
-    static Map<String, Object> read(String json) {
+    /** The details of a stored row of {@code action}; a row that does not fit its action's shape fails. */
+    static AuditDetails read(AuditAction action, String json) {
         try {
-            Map<String, Object> details = MAPPER.readValue(json, OBJECT);
+            AuditDetails details = MAPPER.readValue(json, action.detailsType());
             if (details == null) {
                 throw new IllegalStateException("stored audit details are not a JSON object");
             }
             return details;
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored audit details are not a JSON object", e);
-        }
-    }
-
-    private static void check(Object v) {
-        switch (v) {
-            case null -> { }
-            case String s -> { }
-            case Boolean b -> { }
-            case Number n when Double.isFinite(n.doubleValue()) -> { }
-            case Map<?, ?> m -> m.forEach((key, value) -> {
-                if (!(key instanceof String)) {
-                    throw new IllegalArgumentException("audit details keys must be strings");
-                }
-                check(value);
-            });
-            case List<?> l -> l.forEach(AuditDetailsJson::check);
-            default -> throw new IllegalArgumentException("audit details hold an unsupported value type "
-                    + v.getClass().getName());
+            throw new IllegalStateException("stored audit details do not fit " + action.wire(), e);
         }
     }
 }

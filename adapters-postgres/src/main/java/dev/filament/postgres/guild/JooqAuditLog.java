@@ -66,6 +66,6 @@ public final class JooqAuditLog implements AuditLog {
                 .orElseThrow(() -> new IllegalStateException("unknown audit action " + r.getAction()));
         return new AuditEntry(new AuditId(r.getAuditId()), new GuildId(r.getGuildId()),
                 new UserId(r.getActorUserId()), Optional.ofNullable(r.getTargetUserId()).map(UserId::new), action,
-                AuditDetailsJson.read(r.getDetails().data()), Timestamps.instant(r.getCreatedAt()));
+                AuditDetailsJson.read(action, r.getDetails().data()), Timestamps.instant(r.getCreatedAt()));
     }
 }

@@ -3,41 +3,115 @@ package dev.filament.postgres.guild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The audit {@code details} codec: every value kind audit rows carry survives a round trip; others are refused. */
+/**
+ * The audit {@code details} codec: every details record is stored byte for byte as the map-based writer stored the
+ * same values (the expected strings are what {@code Audits.write(..., key, value, ...)} produced through a
+ * {@code LinkedHashMap} and Jackson before the details were typed), and reads back into the same record.
+ */
 class AuditDetailsJsonTest {
+    private static final String R = "01J00000000000000000000ROL";
+    private static final String C = "01J00000000000000000000CHN";
 
-    @Test
-    void nestedValuesNullsAndEscapesRoundTripInKeyOrder() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("z_first", "quote \" backslash \\ newline \n tab \t bell \u0007 é ✓");
-        details.put("color_hex", null);
-        details.put("was_member", true);
-        details.put("created_count", 3L);
-        details.put("ban_ids", List.of("A", "B"));
-        details.put("nested", Map.of("k", List.of(1L, false)));
-        Map<String, Object> back = AuditDetailsJson.read(AuditDetailsJson.write(details));
-        assertThat(back).isEqualTo(details);
-        assertThat(back.keySet()).containsExactly("z_first", "color_hex", "was_member", "created_count", "ban_ids",
-                "nested");
+    static Stream<Arguments> shapes() {
+        return Stream.of(
+                of(AuditAction.MEMBER_KICK, new AuditDetails.None(), "{}"),
+                of(AuditAction.DIRECTORY_JOIN_ACCEPTED, new AuditDetails.JoinAttempt("accepted", "forwarded"),
+                        "{\"outcome\":\"accepted\",\"client_ip_source\":\"forwarded\"}"),
+                of(AuditAction.MODERATION_IP_BAN_HIT, new AuditDetails.IpBanHit("guild.channels.list", "socket"),
+                        "{\"surface\":\"guild.channels.list\",\"client_ip_source\":\"socket\"}"),
+                of(AuditAction.MODERATION_IP_BAN_ADD, new AuditDetails.IpBansAdded(2, List.of("B1", "B2"),
+                        1_767_225_600L),
+                        "{\"created_count\":2,\"ban_ids\":[\"B1\",\"B2\"],\"expires_at_unix\":1767225600}"),
+                of(AuditAction.MODERATION_IP_BAN_ADD, new AuditDetails.IpBansAdded(0, List.of(), null),
+                        "{\"created_count\":0,\"ban_ids\":[],\"expires_at_unix\":null}"),
+                of(AuditAction.MODERATION_IP_BAN_REMOVE, new AuditDetails.IpBanRemoved("B1"), "{\"ban_id\":\"B1\"}"),
+                of(AuditAction.MEMBER_BAN, new AuditDetails.MemberBanned(true), "{\"was_member\":true}"),
+                of(AuditAction.MEMBER_BAN, new AuditDetails.MemberBanned(false), "{\"was_member\":false}"),
+                of(AuditAction.MEMBER_ROLE_UPDATE, new AuditDetails.MemberRoleChanged("member", "moderator"),
+                        "{\"from\":\"member\",\"to\":\"moderator\"}"),
+                of(AuditAction.ROLE_CREATE, new AuditDetails.RoleCreated(R, "quote \" backslash \\ newline \n tab \t"
+                        + " bell \u0007 é ✓", 49, List.of("view_channel", "create_message"), "#A1B2C3"),
+                        "{\"role_id\":\"" + R + "\",\"name\":\"quote \\\" backslash \\\\ newline \\n tab \\t"
+                                + " bell \\u0007 é ✓\",\"position\":49,"
+                                + "\"permissions\":[\"view_channel\",\"create_message\"],\"color_hex\":\"#A1B2C3\"}"),
+                of(AuditAction.ROLE_CREATE, new AuditDetails.RoleCreated(R, "r", 0, List.of(), null),
+                        "{\"role_id\":\"" + R + "\",\"name\":\"r\",\"position\":0,\"permissions\":[],"
+                                + "\"color_hex\":null}"),
+                of(AuditAction.ROLE_UPDATE, new AuditDetails.RoleRenamed(R, "mods"),
+                        "{\"role_id\":\"" + R + "\",\"name\":\"mods\"}"),
+                of(AuditAction.ROLE_PERMISSIONS_UPDATE, new AuditDetails.RolePermissionsChanged(R,
+                        List.of("kick_members")),
+                        "{\"role_id\":\"" + R + "\",\"permissions\":[\"kick_members\"]}"),
+                of(AuditAction.ROLE_COLOR_UPDATE, new AuditDetails.RoleColorChanged(R, "#000000"),
+                        "{\"role_id\":\"" + R + "\",\"color_hex\":\"#000000\"}"),
+                of(AuditAction.ROLE_COLOR_UPDATE, new AuditDetails.RoleColorChanged(R, null),
+                        "{\"role_id\":\"" + R + "\",\"color_hex\":null}"),
+                of(AuditAction.ROLE_ASSIGN, new AuditDetails.RoleRef(R), "{\"role_id\":\"" + R + "\"}"),
+                of(AuditAction.ROLE_REORDER, new AuditDetails.RolesReordered(List.of("R2", "R1")),
+                        "{\"role_ids\":[\"R2\",\"R1\"]}"),
+                of(AuditAction.ROLE_DEFAULT_JOIN_UPDATE, new AuditDetails.DefaultJoinRoleChanged(R),
+                        "{\"role_id\":\"" + R + "\"}"),
+                of(AuditAction.ROLE_DEFAULT_JOIN_UPDATE, new AuditDetails.DefaultJoinRoleChanged(null),
+                        "{\"role_id\":null}"),
+                of(AuditAction.CHANNEL_PERMISSION_OVERRIDE_UPDATE, new AuditDetails.ChannelOverrideUpdated(C,
+                        "member", "U1", List.of("view_channel"), List.of("create_message", "attach_files")),
+                        "{\"channel_id\":\"" + C + "\",\"target_kind\":\"member\",\"target_id\":\"U1\","
+                                + "\"allow\":[\"view_channel\"],\"deny\":[\"create_message\",\"attach_files\"]}"),
+                of(AuditAction.MESSAGE_DELETE_MODERATION, new AuditDetails.MessageModerated(C, "M1"),
+                        "{\"channel_id\":\"" + C + "\",\"message_id\":\"M1\"}"),
+                of(AuditAction.MEDIA_TOKEN_ISSUE, new AuditDetails.MediaTokenIssued(C, "2001:db8::1", "forwarded",
+                        true, false, List.of("camera", "microphone")),
+                        "{\"channel_id\":\"" + C + "\",\"client_ip\":\"2001:db8::1\",\"client_ip_source\":"
+                                + "\"forwarded\",\"can_publish\":true,\"can_subscribe\":false,"
+                                + "\"publish_sources\":[\"camera\",\"microphone\"]}"));
+    }
+
+    private static Arguments of(AuditAction action, AuditDetails details, String json) {
+        return Arguments.of(action, details, json);
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("shapes")
+    void theStoredJsonIsTheMapBasedJsonAndReadsBackAsTheRecord(AuditAction action, AuditDetails details,
+                                                                 String json) {
+        assertThat(AuditDetailsJson.write(details)).isEqualTo(json);
+        assertThat(AuditDetailsJson.read(action, json)).isEqualTo(details);
     }
 
     @Test
-    void integersAreWrittenAsJsonNumbersAndReadBackAsLongs() {
-        assertThat(AuditDetailsJson.write(Map.of("position", 7))).isEqualTo("{\"position\":7}");
-        assertThat(AuditDetailsJson.read("{\"position\":7}")).containsEntry("position", 7L);
+    void everyDetailsRecordIsCoveredHereAndUsedBySomeAction() {
+        Class<?>[] records = AuditDetails.class.getPermittedSubclasses();
+        List<Class<?>> tested = shapes().<Class<?>>map(a -> a.get()[1].getClass()).distinct().toList();
+        assertThat(tested).containsExactlyInAnyOrder(records);
+        List<Class<?>> used = Arrays.stream(AuditAction.values()).<Class<?>>map(AuditAction::detailsType)
+                .distinct().toList();
+        assertThat(used).containsExactlyInAnyOrder(records);
     }
 
     @Test
-    void aValueOfAnotherTypeIsRefusedInsteadOfStoredUnreadably() {
-        assertThatThrownBy(() -> AuditDetailsJson.write(Map.of("at", Instant.EPOCH)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.time.Instant");
-        assertThatThrownBy(() -> AuditDetailsJson.write(Map.of("nan", Double.NaN)))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aStoredRowThatDoesNotFitItsActionIsRefused() {
+        assertThatThrownBy(() -> AuditDetailsJson.read(AuditAction.ROLE_ASSIGN, "{\"role_id\":\"R\",\"x\":1}"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("role.assign");
+        assertThatThrownBy(() -> AuditDetailsJson.read(AuditAction.MEMBER_BAN, "{}"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AuditDetailsJson.read(AuditAction.ROLE_ASSIGN, "{\"role_id\":null}"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AuditDetailsJson.read(AuditAction.ROLE_ASSIGN,
+                "{\"role_id\":\"a\",\"role_id\":\"b\"}"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AuditDetailsJson.read(AuditAction.MEMBER_KICK, "[]"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AuditDetailsJson.read(AuditAction.MEMBER_KICK, "null"))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.filament.postgres.guild;
 import static dev.filament.postgres.jooq.Tables.AUDIT_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.filament.application.guild.port.out.AuditSamples;
 import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.audit.ActionPrefix;
@@ -11,7 +12,6 @@ import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +35,7 @@ class AuditLikeEscapingTest {
 
     private AuditEntry append(AuditAction action) {
         AuditEntry e = new AuditEntry(ports.ids().newAuditId(), guild.id(), guild.createdBy(), Optional.empty(),
-                action, Map.of(), PostgresGuildPorts.T0);
+                action, AuditSamples.detailsOf(action), PostgresGuildPorts.T0);
         store.unitOfWork().run(() -> store.audit().append(e));
         return e;
     }

@@ -21,6 +21,7 @@ import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.guild.audit.ActionPrefix;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -91,8 +92,10 @@ class GuildUseCasesOverPostgresTest {
                 GuildWorld.IP, g.id(), secret.id()))).isInstanceOf(ForbiddenException.class);
         assertThat(audit(g.id())).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo(AuditAction.CHANNEL_PERMISSION_OVERRIDE_UPDATE);
-            assertThat(e.details()).containsEntry("channel_id", secret.id().value())
-                    .containsEntry("deny", List.of("create_message"));
+            assertThat(e.details()).isInstanceOfSatisfying(AuditDetails.ChannelOverrideUpdated.class, d -> {
+                assertThat(d.channelId()).isEqualTo(secret.id().value());
+                assertThat(d.deny()).containsExactly("create_message");
+            });
         });
         assertThat(world.gateway.events()).extracting(GatewayEvent::type).containsExactly("channel_create",
                 "channel_create", "workspace_member_add", "workspace_channel_permission_override_update",

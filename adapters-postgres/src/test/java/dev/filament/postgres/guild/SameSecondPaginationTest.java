@@ -7,6 +7,7 @@ import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.net.Cidr;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -61,7 +61,7 @@ class SameSecondPaginationTest {
     @Test
     void auditPagesOfOneSecondAreCompleteAndOrderedByIdDescending() {
         List<AuditEntry> rows = IntStream.range(0, ROWS).mapToObj(i -> new AuditEntry(ports.ids().newAuditId(),
-                guild.id(), guild.createdBy(), Optional.empty(), AuditAction.MEMBER_KICK, Map.of("i", (long) i),
+                guild.id(), guild.createdBy(), Optional.empty(), AuditAction.MEMBER_KICK, new AuditDetails.None(),
                 i % 2 == 0 ? SECOND : SECOND.plusMillis(700))).toList();
         store.unitOfWork().run(() -> rows.forEach(store.audit()::append));
         List<AuditEntry> walked = walk(c -> store.tx(() -> store.audit().page(guild.id(), c, Optional.empty(), LIMIT)),
@@ -131,6 +131,6 @@ class SameSecondPaginationTest {
 
     private AuditEntry audit(Instant at) {
         return new AuditEntry(ports.ids().newAuditId(), guild.id(), guild.createdBy(), Optional.empty(),
-                AuditAction.MEMBER_KICK, Map.of(), at);
+                AuditAction.MEMBER_KICK, new AuditDetails.None(), at);
     }
 }

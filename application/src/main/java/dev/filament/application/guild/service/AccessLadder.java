@@ -8,6 +8,7 @@ import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBanMatch;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.id.ChannelId;
@@ -94,7 +95,7 @@ public final class AccessLadder {
             if (throttle.tryAcquire(guild, user, surface, now)) {
                 handOffs.guarded("audit.ip_ban_hit", () -> tx.run(() -> audits.write(guild, user,
                         Optional.of(user), AuditAction.MODERATION_IP_BAN_HIT, now,
-                        "surface", surface.wire(), "client_ip_source", clientIp.source().wireName())));
+                        new AuditDetails.IpBanHit(surface.wire(), clientIp.source().wireName()))));
             }
             throw ForbiddenException.because("client address is banned in the guild");
         }

@@ -5,6 +5,7 @@ import dev.filament.application.guild.port.in.RoleAssignmentCommand;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.policy.GuildQuotas;
 import dev.filament.domain.guild.policy.RoleAssignmentPolicy;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class AssignRoleService implements AssignRoleUseCase {
             GuildQuotas.roomForAssignment(current.size()).orThrow();
             roles.assign(c.guild(), c.role(), c.target(), now);
             audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.ROLE_ASSIGN, now,
-                    "role_id", c.role().value());
+                    new AuditDetails.RoleRef(c.role().value()));
             return true;
         });
         if (assigned) {

@@ -12,6 +12,7 @@ import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.ModerationPolicy;
 import java.time.Clock;
@@ -57,7 +58,7 @@ public final class BanMemberService implements BanMemberUseCase {
             bans.insertIfAbsent(new GuildBan(c.guild(), c.target(), Optional.of(c.user()), now));
             boolean member = members.delete(c.guild(), c.target());
             audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.MEMBER_BAN, now,
-                    "was_member", member);
+                    new AuditDetails.MemberBanned(member));
             return member;
         });
         removals.afterCommit(c, UnsubscribeReason.BAN, wasMember, now);

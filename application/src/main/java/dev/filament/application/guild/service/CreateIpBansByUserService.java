@@ -10,6 +10,7 @@ import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.guild.ipban.IpBanPlanner;
 import dev.filament.domain.guild.ipban.IpBanTerms;
@@ -80,8 +81,8 @@ public final class CreateIpBansByUserService implements CreateIpBansByUserUseCas
             ipBans.insertAll(bans);
             List<IpBanId> banIds = bans.stream().map(IpBan::id).toList();
             audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.MODERATION_IP_BAN_ADD, now,
-                    "created_count", banIds.size(), "ban_ids", banIds.stream().map(IpBanId::value).toList(),
-                    "expires_at_unix", expiresAt.map(Instant::getEpochSecond).orElse(null));
+                    new AuditDetails.IpBansAdded(banIds.size(), banIds.stream().map(IpBanId::value).toList(),
+                            expiresAt.map(Instant::getEpochSecond).orElse(null)));
             return new Outcome(new Created(banIds.size(), banIds), ipBanAudience.of(access));
         });
         if (outcome.created().createdCount() > 0) {

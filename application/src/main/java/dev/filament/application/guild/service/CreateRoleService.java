@@ -6,6 +6,7 @@ import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.GuildQuotas;
 import dev.filament.domain.guild.policy.RoleEditPolicy;
@@ -59,9 +60,9 @@ public final class CreateRoleService implements CreateRoleUseCase {
                     command.permissions(), color);
             roles.insert(created, now);
             audits.write(command.guild(), command.user(), Optional.empty(), AuditAction.ROLE_CREATE, now,
-                    "role_id", created.id().value(), "name", created.name(), "position", created.position(),
-                    "permissions", created.permissions().toWireList(),
-                    "color_hex", created.colorHex().map(ColorHex::value).orElse(null));
+                    new AuditDetails.RoleCreated(created.id().value(), created.name(), created.position(),
+                            created.permissions().toWireList(),
+                            created.colorHex().map(ColorHex::value).orElse(null)));
             return created;
         });
         handOffs.publishToGuild(command.guild(), GuildEvent.RoleCreate.of(command.guild(), role, command.user()));

@@ -6,6 +6,7 @@ import dev.filament.application.guild.port.out.IpBanRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.guild.permission.Permission;
 import java.time.Clock;
@@ -40,7 +41,7 @@ public final class DeleteIpBanService implements DeleteIpBanUseCase {
             IpBan ban = ipBans.find(c.guild(), c.ban()).orElseThrow(() -> new NotFoundException("ip ban"));
             ipBans.delete(c.guild(), c.ban());
             audits.write(c.guild(), c.user(), ban.sourceUser(), AuditAction.MODERATION_IP_BAN_REMOVE, now,
-                    "ban_id", c.ban().value());
+                    new AuditDetails.IpBanRemoved(c.ban().value()));
             return ipBanAudience.of(access);
         });
         CreateIpBansByUserService.publishSync(handOffs, c.guild().value(), audience, "remove", 1, c.user().value(),

@@ -8,6 +8,7 @@ import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.RoleManagementPolicy;
 import dev.filament.domain.guild.role.Role;
@@ -47,7 +48,7 @@ public final class DeleteRoleService implements DeleteRoleUseCase {
             RoleManagementPolicy.canDelete(access.actor(), role).orThrow();
             roles.delete(command.guild(), command.role());
             audits.write(command.guild(), command.user(), Optional.empty(), AuditAction.ROLE_DELETE, now,
-                    "role_id", command.role().value());
+                    new AuditDetails.RoleRef(command.role().value()));
         });
         handOffs.publishToGuild(command.guild(),
                 GuildEvent.RoleDelete.of(command.guild(), command.role(), now, command.user()));

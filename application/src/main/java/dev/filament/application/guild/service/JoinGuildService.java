@@ -9,6 +9,7 @@ import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.Guild;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.directory.DirectoryJoinPolicy;
 import dev.filament.domain.guild.directory.JoinOutcome;
 import dev.filament.domain.id.UserId;
@@ -84,7 +85,7 @@ public final class JoinGuildService implements JoinGuildUseCase {
             outcome = JoinOutcome.ALREADY_MEMBER;
         }
         audits.write(guild.id(), user, Optional.of(user), outcome.auditAction(), now,
-                "outcome", outcome.wire(), "client_ip_source", c.clientIp().source().wireName());
+                new AuditDetails.JoinAttempt(outcome.wire(), c.clientIp().source().wireName()));
         return outcome;
     }
 }

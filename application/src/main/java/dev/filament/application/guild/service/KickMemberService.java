@@ -7,6 +7,7 @@ import dev.filament.application.guild.port.out.GuildRepository;
 import dev.filament.application.guild.port.out.MemberRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.ModerationPolicy;
 import java.time.Clock;
@@ -42,7 +43,8 @@ public final class KickMemberService implements KickMemberUseCase {
             guilds.lock(c.guild()).orElseThrow();
             ModerationPolicy.canKick(access.actor(), ladder.contextOf(access.snapshot(), c.target())).orThrow();
             members.delete(c.guild(), c.target());
-            audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.MEMBER_KICK, now);
+            audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.MEMBER_KICK, now,
+                    new AuditDetails.None());
         });
         removals.afterCommit(c, UnsubscribeReason.KICK, true, now);
     }

@@ -6,6 +6,7 @@ import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.RoleReorderPolicy;
 import dev.filament.domain.guild.role.Role;
@@ -52,7 +53,7 @@ public final class ReorderRolesService implements ReorderRolesUseCase {
                 roles.update(role.atPosition(positions.get(role.id())));
             }
             audits.write(command.guild(), command.user(), Optional.empty(), AuditAction.ROLE_REORDER, now,
-                    "role_ids", ids);
+                    new AuditDetails.RolesReordered(ids));
         });
         handOffs.publishToGuild(command.guild(), new GuildEvent.RoleReorder(command.guild().value(), ids,
                 now.getEpochSecond(), Optional.of(command.user().value())));

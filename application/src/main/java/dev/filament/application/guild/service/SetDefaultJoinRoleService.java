@@ -6,6 +6,7 @@ import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.RoleManagementPolicy;
 import dev.filament.domain.guild.role.Role;
@@ -46,7 +47,7 @@ public final class SetDefaultJoinRoleService implements SetDefaultJoinRoleUseCas
             guilds.update(guild.withDefaultJoinRole(command.role()));
             audits.write(command.guild(), command.user(), Optional.empty(),
                     AuditAction.ROLE_DEFAULT_JOIN_UPDATE, now,
-                    "role_id", command.role().map(RoleId::value).orElse(null));
+                    new AuditDetails.DefaultJoinRoleChanged(command.role().map(RoleId::value).orElse(null)));
         });
     }
 }

@@ -5,6 +5,7 @@ import dev.filament.application.guild.port.in.UnassignRoleUseCase;
 import dev.filament.application.guild.port.out.RoleRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.policy.RoleAssignmentPolicy;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class UnassignRoleService implements UnassignRoleUseCase {
                     roles.countHolders(c.guild(), c.role())).orThrow();
             roles.unassign(c.guild(), c.role(), c.target());
             audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.ROLE_UNASSIGN, now,
-                    "role_id", c.role().value());
+                    new AuditDetails.RoleRef(c.role().value()));
             return true;
         });
         if (removed) {

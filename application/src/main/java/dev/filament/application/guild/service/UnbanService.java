@@ -6,6 +6,7 @@ import dev.filament.application.guild.port.out.BanRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import java.time.Clock;
 import java.util.Optional;
@@ -33,7 +34,8 @@ public final class UnbanService implements UnbanUseCase {
             if (!bans.delete(c.guild(), c.target())) {
                 throw new NotFoundException("ban");
             }
-            audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.MEMBER_UNBAN, StoredTime.now(clock));
+            audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.MEMBER_UNBAN, StoredTime.now(clock),
+                    new AuditDetails.None());
         });
     }
 }

@@ -10,6 +10,7 @@ import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.AccessContext;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.policy.GuildQuotas;
 import dev.filament.domain.guild.policy.MemberRolePolicy;
 import dev.filament.domain.guild.role.LegacyRole;
@@ -68,7 +69,7 @@ public final class UpdateMemberRoleService implements UpdateMemberRoleUseCase {
                 roles.unassign(c.guild(), moderator, c.target());
             }
             audits.write(c.guild(), c.user(), Optional.of(c.target()), AuditAction.MEMBER_ROLE_UPDATE, now,
-                    "from", from.wire(), "to", command.role().wire());
+                    new AuditDetails.MemberRoleChanged(from.wire(), command.role().wire()));
             return true;
         });
         if (changed) {

@@ -8,6 +8,7 @@ import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.wire.GuildEvent;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.RoleEditPolicy;
 import dev.filament.domain.guild.role.ColorChange;
@@ -82,13 +83,14 @@ public final class UpdateRoleService implements UpdateRoleUseCase {
             if (!r.changed().contains(aspect)) {
                 continue;
             }
-            Object[] value = switch (aspect) {
-                case NAME -> new Object[] {"name", r.role().name()};
-                case PERMISSIONS -> new Object[] {"permissions", r.role().permissions().toWireList()};
-                case COLOR -> new Object[] {"color_hex", r.role().colorHex().map(ColorHex::value).orElse(null)};
+            String role = t.role().value();
+            AuditDetails details = switch (aspect) {
+                case NAME -> new AuditDetails.RoleRenamed(role, r.role().name());
+                case PERMISSIONS -> new AuditDetails.RolePermissionsChanged(role, r.role().permissions().toWireList());
+                case COLOR -> new AuditDetails.RoleColorChanged(role,
+                        r.role().colorHex().map(ColorHex::value).orElse(null));
             };
-            audits.write(t.guild(), t.user(), Optional.empty(), AuditAction.forRoleChange(aspect), now,
-                    "role_id", t.role().value(), value[0], value[1]);
+            audits.write(t.guild(), t.user(), Optional.empty(), AuditAction.forRoleChange(aspect), now, details);
         }
     }
 

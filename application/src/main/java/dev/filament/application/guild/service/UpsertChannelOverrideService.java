@@ -9,6 +9,7 @@ import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.OverrideTargetKind;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.policy.NoEscalationPolicy;
@@ -96,7 +97,7 @@ public final class UpsertChannelOverrideService implements UpsertChannelOverride
                 ? Optional.of(UserId.of(row.targetId()))
                 : Optional.empty();
         audits.write(command.guild(), command.user(), target, AuditAction.CHANNEL_PERMISSION_OVERRIDE_UPDATE,
-                now, "channel_id", command.channel().value(), "target_kind", row.targetKind().wire(),
-                "target_id", row.targetId(), "allow", row.allow().toWireList(), "deny", row.deny().toWireList());
+                now, new AuditDetails.ChannelOverrideUpdated(command.channel().value(), row.targetKind().wire(),
+                        row.targetId(), row.allow().toWireList(), row.deny().toWireList()));
     }
 }

@@ -9,6 +9,7 @@ import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.out.SearchOutbox;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageModerationPolicy;
@@ -54,8 +55,8 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
             outbox.deleteDocument(command.message());
             if (MessageModerationPolicy.isModeration(command.user(), current)) {
                 audits.write(command.guild(), command.user(), Optional.of(current.authorId()),
-                        AuditAction.MESSAGE_DELETE_MODERATION, now, "channel_id", command.channel().value(),
-                        "message_id", command.message().value());
+                        AuditAction.MESSAGE_DELETE_MODERATION, now,
+                        new AuditDetails.MessageModerated(command.channel().value(), command.message().value()));
             }
             return new Deleted(current, now);
         });

@@ -10,6 +10,7 @@ import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.out.SearchOutbox;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageContent;
@@ -59,8 +60,8 @@ public final class EditMessageService implements EditMessageUseCase {
             outbox.enqueueUpsert(stored.guildId(), stored.id());
             if (MessageModerationPolicy.isModeration(command.user(), current)) {
                 audits.write(command.guild(), command.user(), Optional.of(current.authorId()),
-                        AuditAction.MESSAGE_EDIT_MODERATION, now, "channel_id", command.channel().value(),
-                        "message_id", command.message().value());
+                        AuditAction.MESSAGE_EDIT_MODERATION, now,
+                        new AuditDetails.MessageModerated(command.channel().value(), command.message().value()));
             }
             return MessageSupport.view(markdown, stored);
         });

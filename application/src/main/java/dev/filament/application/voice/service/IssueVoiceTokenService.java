@@ -16,6 +16,7 @@ import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.voice.VoiceGrant;
@@ -93,12 +94,9 @@ public final class IssueVoiceTokenService implements IssueVoiceTokenUseCase {
 
     private void audit(IssueVoiceTokenCommand c, VoiceGrant grant, Instant now) {
         audits.write(c.guild(), c.user(), Optional.of(c.user()), AuditAction.MEDIA_TOKEN_ISSUE, now,
-                "channel_id", c.channel().value(),
-                "client_ip", c.clientIp().address().toString(),
-                "client_ip_source", c.clientIp().source().wireName(),
-                "can_publish", grant.canPublish(),
-                "can_subscribe", grant.canSubscribe(),
-                "publish_sources", grant.sourceWireNames());
+                new AuditDetails.MediaTokenIssued(c.channel().value(), c.clientIp().address().toString(),
+                        c.clientIp().source().wireName(), grant.canPublish(), grant.canSubscribe(),
+                        grant.sourceWireNames()));
     }
 
     private void register(VoiceIdentity identity, VoiceGrant grant, Instant now, Instant expiresAt) {

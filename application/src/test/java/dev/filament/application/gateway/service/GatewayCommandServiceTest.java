@@ -28,6 +28,7 @@ import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.ChannelName;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.guild.ipban.IpBanSurface;
@@ -212,7 +213,7 @@ class GatewayCommandServiceTest {
         assertThat(hits).singleElement().satisfies(hit -> {
             assertThat(hit.actor()).isEqualTo(member);
             assertThat(hit.target()).contains(member);
-            assertThat(hit.details()).containsEntry("surface", "gateway.subscribe");
+            assertThat(hit.details()).isEqualTo(new AuditDetails.IpBanHit("gateway.subscribe", "peer"));
         });
         assertThat(publisher.entries()).isEmpty();
         assertThat(connections.onlineUsers(guild.id())).isEmpty();

@@ -22,6 +22,7 @@ import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.EffectivePermissions;
 import dev.filament.domain.guild.access.OverrideTargetKind;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -142,8 +143,8 @@ class ChannelServicesTest {
         AuditEntry audit = f.db.auditRows().getLast();
         assertThat(audit.action()).isEqualTo(AuditAction.CHANNEL_PERMISSION_OVERRIDE_UPDATE);
         assertThat(audit.target()).contains(target);
-        assertThat(audit.details()).containsEntry("channel_id", ch.id().value()).containsEntry("target_kind", "member")
-                .containsEntry("allow", List.of("publish_video")).containsEntry("deny", List.of("create_message"));
+        assertThat(audit.details()).isEqualTo(new AuditDetails.ChannelOverrideUpdated(ch.id().value(), "member",
+                target.value(), List.of("publish_video"), List.of("create_message")));
         assertThat(f.handOffs.log()).containsExactly("publish:workspace_channel_permission_override_update",
                 "revalidate:" + guild.id(), "voice.reevaluate:" + guild.id());
         assertThat(f.handOffs.events().getFirst().payloadJson()).contains(

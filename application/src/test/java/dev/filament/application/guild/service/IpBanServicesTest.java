@@ -14,6 +14,7 @@ import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.InfrastructureNetworks;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.guild.ipban.IpObservation;
@@ -74,9 +75,8 @@ class IpBanServicesTest {
         });
         var audit = f.db.auditRows().getLast();
         assertThat(audit.action()).isEqualTo(AuditAction.MODERATION_IP_BAN_ADD);
-        assertThat(audit.details()).containsEntry("created_count", 2)
-                .containsEntry("ban_ids", created.banIds().stream().map(i -> i.value()).toList())
-                .containsEntry("expires_at_unix", f.clock.instant().getEpochSecond() + 3600);
+        assertThat(audit.details()).isEqualTo(new AuditDetails.IpBansAdded(2,
+                created.banIds().stream().map(i -> i.value()).toList(), f.clock.instant().getEpochSecond() + 3600));
         GatewayEvent sync = f.handOffs.events("workspace_ip_ban_sync").getFirst();
         assertThat(sync.payloadJson()).contains("\"summary\":{\"action\":\"upsert\",\"changed_count\":2}");
         assertThat(sync.scope()).isEqualTo(GatewayEvent.Scope.guildAudience(guild.id(), java.util.Set.of(owner,
@@ -182,6 +182,6 @@ class IpBanServicesTest {
         var audit = f.db.auditRows().getLast();
         assertThat(audit.action()).isEqualTo(AuditAction.MODERATION_IP_BAN_REMOVE);
         assertThat(audit.target()).contains(target);
-        assertThat(audit.details()).containsEntry("ban_id", created.banIds().getFirst().value());
+        assertThat(audit.details()).isEqualTo(new AuditDetails.IpBanRemoved(created.banIds().getFirst().value()));
     }
 }

@@ -12,6 +12,7 @@ import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.Visibility;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.directory.JoinOutcome;
 import dev.filament.domain.guild.ipban.IpBan;
@@ -61,8 +62,7 @@ class JoinGuildServiceTest {
         assertThat(lastAudit().action()).isEqualTo(AuditAction.DIRECTORY_JOIN_ACCEPTED);
         assertThat(lastAudit().actor()).isEqualTo(u);
         assertThat(lastAudit().target()).contains(u);
-        assertThat(lastAudit().details()).containsOnly(java.util.Map.entry("outcome", "accepted"),
-                java.util.Map.entry("client_ip_source", "peer"));
+        assertThat(lastAudit().details()).isEqualTo(new AuditDetails.JoinAttempt("accepted", "peer"));
         assertThat(f.handOffs.events("workspace_member_add")).singleElement()
                 .satisfies(e -> assertThat(e.payloadJson()).doesNotContain("actor_user_id"));
         assertThat(observations.observations()).singleElement()
@@ -77,7 +77,7 @@ class JoinGuildServiceTest {
         f.handOffs.clear();
         assertThat(join(u, open).outcome()).isEqualTo(JoinOutcome.ALREADY_MEMBER);
         assertThat(lastAudit().action()).isEqualTo(AuditAction.DIRECTORY_JOIN_ACCEPTED);
-        assertThat(lastAudit().details()).containsEntry("outcome", "already_member");
+        assertThat(lastAudit().details()).isEqualTo(new AuditDetails.JoinAttempt("already_member", "peer"));
         assertThat(f.handOffs.log()).isEmpty();
     }
 

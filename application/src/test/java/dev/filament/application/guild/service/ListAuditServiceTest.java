@@ -3,6 +3,7 @@ package dev.filament.application.guild.service;
 import dev.filament.application.shared.Page;
 import dev.filament.application.guild.port.in.ListAuditUseCase.ListAuditQuery;
 import dev.filament.application.guild.port.in.ListAuditUseCase;
+import dev.filament.application.guild.port.out.AuditSamples;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.error.NotFoundException;
@@ -15,7 +16,6 @@ import dev.filament.domain.id.UserId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -36,8 +36,9 @@ class ListAuditServiceTest {
                 AuditAction.MODERATION_IP_BAN_HIT, AuditAction.ROLE_COLOR_UPDATE};
         List<AuditEntry> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            AuditEntry e = new AuditEntry(f.ids.newAuditId(), guild.id(), owner, Optional.empty(),
-                    actions[random.nextInt(actions.length)], Map.of(), f.clock.instant().plusSeconds(random.nextInt(5)));
+            AuditAction action = actions[random.nextInt(actions.length)];
+            AuditEntry e = new AuditEntry(f.ids.newAuditId(), guild.id(), owner, Optional.empty(), action,
+                    AuditSamples.detailsOf(action), f.clock.instant().plusSeconds(random.nextInt(5)));
             f.store.tx(() -> {
                 f.store.audit().append(e);
                 return null;

@@ -13,6 +13,7 @@ import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.MemberEntry;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.LegacyRole;
 import dev.filament.domain.guild.role.Role;
@@ -113,8 +114,8 @@ class MemberServicesTest {
         assertThat(f.store.tx(() -> f.store.roles().assignmentsOf(guild.id(), m)))
                 .containsExactly(f.seeded(guild.id(), SystemRoleKey.MODERATOR).id());
         assertThat(f.db.auditRows().getLast().action()).isEqualTo(AuditAction.MEMBER_ROLE_UPDATE);
-        assertThat(f.db.auditRows().getLast().details()).containsEntry("from", "member").containsEntry("to",
-                "moderator");
+        assertThat(f.db.auditRows().getLast().details())
+                .isEqualTo(new AuditDetails.MemberRoleChanged("member", "moderator"));
         assertThat(f.handOffs.log()).containsExactly("publish:workspace_member_update", "revalidate:" + guild.id(),
                 "voice.reevaluate:" + guild.id());
         f.handOffs.clear();

@@ -12,6 +12,7 @@ import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.GuildBan;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -103,7 +104,7 @@ class ModerationServicesTest {
         ban.ban(new MemberCommand(moderator, guild.id(), target));
         assertThat(f.store.tx(() -> f.store.bans().isBanned(guild.id(), target))).isTrue();
         assertThat(f.store.tx(() -> f.store.members().isMember(guild.id(), target))).isFalse();
-        assertThat(lastAudit().details()).containsEntry("was_member", true);
+        assertThat(lastAudit().details()).isEqualTo(new AuditDetails.MemberBanned(true));
         assertThat(f.handOffs.log()).containsExactly("publish:workspace_member_ban",
                 "publish:workspace_member_remove", "drop:" + target + ":ban", "voice.remove:" + target);
     }
@@ -113,7 +114,7 @@ class ModerationServicesTest {
         UserId target = f.newUser();
         ban.ban(new MemberCommand(owner, guild.id(), target));
         GuildBan first = f.store.tx(() -> f.store.bans().page(guild.id(), Optional.empty(), 10)).getFirst();
-        assertThat(lastAudit().details()).containsEntry("was_member", false);
+        assertThat(lastAudit().details()).isEqualTo(new AuditDetails.MemberBanned(false));
         assertThat(f.handOffs.log()).containsExactly("publish:workspace_member_ban", "drop:" + target + ":ban",
                 "voice.remove:" + target);
         f.clock.advance(Duration.ofSeconds(5));

@@ -21,6 +21,7 @@ import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.permission.PermissionSet;
@@ -81,8 +82,8 @@ class RoleServicesTest {
         assertThat(r.isSystem()).isFalse();
         assertThat(audits(AuditAction.ROLE_CREATE)).singleElement().satisfies(e -> {
             assertThat(e.target()).isEmpty();
-            assertThat(e.details()).containsEntry("role_id", r.id().value()).containsEntry("position", 49)
-                    .containsEntry("permissions", List.of("create_message")).containsEntry("color_hex", "#A1B2C3");
+            assertThat(e.details()).isEqualTo(new AuditDetails.RoleCreated(r.id().value(), "Helpers", 49,
+                    List.of("create_message"), "#A1B2C3"));
         });
         assertThat(f.handOffs.log()).containsExactly("publish:workspace_role_create");
         assertThat(f.handOffs.events().getFirst().payloadJson()).contains("\"role\":{\"role_id\":\"" + r.id()
@@ -132,8 +133,10 @@ class RoleServicesTest {
         assertThat(after.colorHex()).isEmpty();
         assertThat(f.db.auditRows()).extracting(AuditEntry::action).endsWith(AuditAction.ROLE_UPDATE,
                 AuditAction.ROLE_PERMISSIONS_UPDATE, AuditAction.ROLE_COLOR_UPDATE);
-        assertThat(f.db.auditRows().getLast().details()).containsEntry("role_id", r.id().value())
-                .containsEntry("color_hex", null);
+        assertThat(f.db.auditRows()).extracting(AuditEntry::details).endsWith(
+                new AuditDetails.RoleRenamed(r.id().value(), "new"),
+                new AuditDetails.RolePermissionsChanged(r.id().value(), List.of("publish_video")),
+                new AuditDetails.RoleColorChanged(r.id().value(), null));
         assertThat(f.handOffs.log()).containsExactly("publish:workspace_role_update", "revalidate:" + guild.id(),
                 "voice.reevaluate:" + guild.id());
         assertThat(f.handOffs.events().getFirst().payloadJson()).contains("\"updated_fields\":{\"name\":\"new\","
@@ -193,7 +196,7 @@ class RoleServicesTest {
         assertThat(f.store.tx(() -> f.store.channels().overridesOf(ch.id()))).isEmpty();
         assertThat(f.store.tx(() -> f.store.guilds().find(guild.id())).orElseThrow().defaultJoinRole()).isEmpty();
         assertThat(audits(AuditAction.ROLE_DELETE)).singleElement()
-                .satisfies(e -> assertThat(e.details()).containsEntry("role_id", r.id().value()));
+                .satisfies(e -> assertThat(e.details()).isEqualTo(new AuditDetails.RoleRef(r.id().value())));
         assertThat(f.handOffs.log()).containsExactly("publish:workspace_role_delete", "revalidate:" + guild.id(),
                 "voice.reevaluate:" + guild.id());
     }
@@ -222,7 +225,7 @@ class RoleServicesTest {
         assertThat(roles.stream().filter(r -> r.id().equals(a.id())).findFirst().orElseThrow().position()).isEqualTo(3);
         assertThat(roles.stream().filter(r -> r.id().equals(c.id())).findFirst().orElseThrow().position()).isEqualTo(1);
         assertThat(audits(AuditAction.ROLE_REORDER)).singleElement().satisfies(e -> assertThat(e.details())
-                .containsEntry("role_ids", List.of(a.id().value(), b.id().value(), c.id().value())));
+                .isEqualTo(new AuditDetails.RolesReordered(List.of(a.id().value(), b.id().value(), c.id().value()))));
         assertThat(f.handOffs.log()).containsExactly("publish:workspace_role_reorder");
     }
 
@@ -260,8 +263,9 @@ class RoleServicesTest {
         assertThat(f.db.auditRows()).isEmpty();
         setDefault.set(new SetDefaultJoinRoleCommand(manager, guild.id(), Optional.of(r.id())));
         setDefault.set(new SetDefaultJoinRoleCommand(manager, guild.id(), Optional.empty()));
-        assertThat(audits(AuditAction.ROLE_DEFAULT_JOIN_UPDATE)).extracting(e -> e.details().get("role_id"))
-                .containsExactly(r.id().value(), null);
+        assertThat(audits(AuditAction.ROLE_DEFAULT_JOIN_UPDATE)).extracting(AuditEntry::details)
+                .containsExactly(new AuditDetails.DefaultJoinRoleChanged(r.id().value()),
+                        new AuditDetails.DefaultJoinRoleChanged(null));
         assertThat(f.handOffs.log()).isEmpty();
     }
 }

@@ -15,6 +15,7 @@ import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBanSurface;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.id.UserId;
@@ -140,7 +141,8 @@ class CreateMessageServiceTest {
                 guild.id(), channel.id(), "x"))).isInstanceOf(ForbiddenException.class);
 
         assertThat(f.messages.count()).isZero();
-        assertThat(f.guilds.db.auditRows()).extracting(e -> e.action(), e -> e.details().get("surface"))
+        assertThat(f.guilds.db.auditRows())
+                .extracting(e -> e.action(), e -> ((AuditDetails.IpBanHit) e.details()).surface())
                 .containsExactly(tuple(AuditAction.MODERATION_IP_BAN_HIT,
                                 "messages.create"),
                         tuple(AuditAction.MODERATION_IP_BAN_HIT,

@@ -15,6 +15,7 @@ import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.guild.role.SystemRoleKey;
@@ -131,8 +132,8 @@ class EditDeleteMessageServicesTest {
             assertThat(e.actor()).isEqualTo(moderator);
             assertThat(e.target()).contains(author);
             assertThat(e.guildId()).isEqualTo(guild.id());
-            assertThat(e.details()).isEqualTo(Map.of("channel_id", channel.id().value(),
-                    "message_id", message.id().value()));
+            assertThat(e.details()).isEqualTo(new AuditDetails.MessageModerated(channel.id().value(),
+                    message.id().value()));
         });
         assertThat(stored().orElseThrow().authorId()).as("the author stays the author").isEqualTo(author);
     }
@@ -182,7 +183,7 @@ class EditDeleteMessageServicesTest {
         f.ipBan(guild.id(), owner, "203.0.113.7/32");
         assertThatThrownBy(() -> edit(owner, message.id(), "x")).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> delete(owner, message.id())).isInstanceOf(ForbiddenException.class);
-        assertThat(audits()).extracting(e -> e.details().get("surface"))
+        assertThat(audits()).extracting(e -> ((AuditDetails.IpBanHit) e.details()).surface())
                 .containsExactly("messages.edit", "messages.delete");
         assertThat(stored()).isPresent();
     }
@@ -220,7 +221,8 @@ class EditDeleteMessageServicesTest {
             assertThat(e.action()).isEqualTo(AuditAction.MESSAGE_DELETE_MODERATION);
             assertThat(e.actor()).isEqualTo(moderator);
             assertThat(e.target()).contains(author);
-            assertThat(e.details()).containsOnlyKeys("channel_id", "message_id");
+            assertThat(e.details()).isEqualTo(new AuditDetails.MessageModerated(channel.id().value(),
+                    message.id().value()));
         });
         rejected(NotFoundException.class, () -> delete(moderator, message.id()));
     }

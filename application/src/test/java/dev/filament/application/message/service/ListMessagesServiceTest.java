@@ -12,6 +12,7 @@ import dev.filament.domain.guild.Guild;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.error.NotFoundException;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.permission.Permission;
 import dev.filament.domain.id.MessageId;
 import dev.filament.domain.id.UserId;
@@ -137,6 +138,6 @@ class ListMessagesServiceTest {
         assertThatThrownBy(() -> page(owner, Optional.empty(), OptionalInt.empty()))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(f.guilds.db.auditRows()).singleElement()
-                .satisfies(e -> assertThat(e.details().get("surface")).isEqualTo("messages.list"));
+                .satisfies(e -> assertThat(e.details()).isEqualTo(new AuditDetails.IpBanHit("messages.list", "peer")));
     }
 }

@@ -8,6 +8,7 @@ import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.application.message.port.in.CreateMessageUseCase.CreateMessageCommand;
 import dev.filament.application.message.port.in.DeleteMessageUseCase.DeleteMessageCommand;
 import dev.filament.application.message.service.MessageFixture;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.message.MessageView;
 import dev.filament.application.search.port.out.OutboxEntry;
 import dev.filament.application.search.port.out.ReconcileResult;
@@ -176,7 +177,8 @@ class SearchServicesTest {
         assertThatThrownBy(() -> search(member, "x", Optional.empty())).isInstanceOf(ForbiddenException.class);
         assertThat(asked.get()).as("the index is never asked").isNull();
         assertThat(f.guilds.db.auditRows()).singleElement()
-                .satisfies(e -> assertThat(e.details().get("surface")).isEqualTo("search.messages"));
+                .satisfies(e -> assertThat(e.details())
+                        .isEqualTo(new AuditDetails.IpBanHit("search.messages", "peer")));
     }
 
     @Test
@@ -226,7 +228,7 @@ class SearchServicesTest {
         assertThatThrownBy(() -> f.search.rebuild().rebuild(command(owner))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> f.search.reconcile().reconcile(command(owner)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(f.guilds.db.auditRows()).extracting(e -> e.details().get("surface"))
+        assertThat(f.guilds.db.auditRows()).extracting(e -> ((AuditDetails.IpBanHit) e.details()).surface())
                 .containsExactly("search.rebuild", "search.reconcile");
     }
 

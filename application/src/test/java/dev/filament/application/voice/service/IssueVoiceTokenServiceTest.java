@@ -19,6 +19,7 @@ import dev.filament.domain.error.RateLimitedException;
 import dev.filament.domain.error.UnavailableException;
 import dev.filament.domain.guild.ChannelKind;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.guild.permission.Permission;
@@ -34,7 +35,6 @@ import dev.filament.domain.voice.VoiceParticipant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -98,14 +98,10 @@ class IssueVoiceTokenServiceTest {
             assertThat(e.actor()).isEqualTo(member);
             assertThat(e.target()).contains(member);
             assertThat(e.createdAt()).isEqualTo(v.f.clock.instant());
-            assertThat(e.details()).containsExactly(
-                    Map.entry("channel_id", v.voice.id().value()),
-                    Map.entry("client_ip", "203.0.113.7"),
-                    Map.entry("client_ip_source", "peer"),
-                    Map.entry("can_publish", true),
-                    Map.entry("can_subscribe", true),
+            assertThat(e.details()).isEqualTo(new AuditDetails.MediaTokenIssued(v.voice.id().value(),
+                    "203.0.113.7", "peer", true, true,
                     // a plain member lacks publish_video: the camera it asked for is not granted, nor audited
-                    Map.entry("publish_sources", List.of("microphone")));
+                    List.of("microphone")));
         });
     }
 
@@ -130,8 +126,11 @@ class IssueVoiceTokenServiceTest {
         assertThat(issued.grant().sources()).containsExactly(MICROPHONE, SCREEN_SHARE);
         assertThat(issued.grant().canSubscribe()).isFalse();
         assertThat(v.registry.participants(v.room()).getFirst().videoEnabled()).isFalse();
-        assertThat(v.tokenAudits().getFirst().details()).containsEntry("publish_sources",
-                List.of("microphone", "screen_share")).containsEntry("can_subscribe", false);
+        assertThat(v.tokenAudits().getFirst().details()).isInstanceOfSatisfying(AuditDetails.MediaTokenIssued.class,
+                d -> {
+                    assertThat(d.publishSources()).containsExactly("microphone", "screen_share");
+                    assertThat(d.canSubscribe()).isFalse();
+                });
     }
 
     @Test
@@ -240,7 +239,7 @@ class IssueVoiceTokenServiceTest {
 
         assertThat(v.f.db.auditRows()).filteredOn(e -> e.action() == AuditAction.MODERATION_IP_BAN_HIT)
                 .singleElement().extracting(AuditEntry::details)
-                .satisfies(d -> assertThat(d).containsEntry("surface", "voice.token.issue"));
+                .isEqualTo(new AuditDetails.IpBanHit("voice.token.issue", "peer"));
         assertThat(v.tokenLimiter.size()).isZero();
         nothingIssued(v);
     }

@@ -7,6 +7,7 @@ import dev.filament.application.voice.port.in.LeaveVoiceUseCase.LeaveVoiceComman
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.ChannelId;
@@ -77,7 +78,8 @@ class LeaveVoiceServiceTest {
         assertThatThrownBy(() -> leave(member, v.voice.id())).isInstanceOf(ForbiddenException.class);
 
         assertThat(v.f.db.auditRows()).filteredOn(e -> e.action() == AuditAction.MODERATION_IP_BAN_HIT)
-                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("surface", "voice.leave"));
+                .singleElement().satisfies(e -> assertThat(e.details())
+                        .isEqualTo(new AuditDetails.IpBanHit("voice.leave", "peer")));
         assertThat(v.events.events()).isEmpty();
         assertThat(v.registry.participants(v.room())).hasSize(1);
     }

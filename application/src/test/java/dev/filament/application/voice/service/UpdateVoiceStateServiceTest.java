@@ -9,6 +9,7 @@ import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
 import dev.filament.domain.error.NotFoundException;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.ipban.IpBan;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.UserId;
@@ -111,7 +112,7 @@ class UpdateVoiceStateServiceTest {
 
         assertThat(v.f.db.auditRows()).filteredOn(e -> e.action() == AuditAction.MODERATION_IP_BAN_HIT)
                 .singleElement().satisfies(e -> assertThat(e.details())
-                        .containsEntry("surface", "voice.state.update"));
+                        .isEqualTo(new AuditDetails.IpBanHit("voice.state.update", "peer")));
         assertThat(seat().muted()).isFalse();
         assertThat(v.events.events()).isEmpty();
     }

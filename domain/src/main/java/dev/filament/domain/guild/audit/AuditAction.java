@@ -54,6 +54,30 @@ public enum AuditAction {
         };
     }
 
+    /** The one {@link AuditDetails} shape rows of this action carry. */
+    public Class<? extends AuditDetails> detailsType() {
+        return switch (this) {
+            case DIRECTORY_JOIN_ACCEPTED, DIRECTORY_JOIN_REJECTED_VISIBILITY, DIRECTORY_JOIN_REJECTED_USER_BAN,
+                 DIRECTORY_JOIN_REJECTED_IP_BAN -> AuditDetails.JoinAttempt.class;
+            case MODERATION_IP_BAN_HIT -> AuditDetails.IpBanHit.class;
+            case MODERATION_IP_BAN_ADD -> AuditDetails.IpBansAdded.class;
+            case MODERATION_IP_BAN_REMOVE -> AuditDetails.IpBanRemoved.class;
+            case MEMBER_KICK, MEMBER_UNBAN -> AuditDetails.None.class;
+            case MEMBER_BAN -> AuditDetails.MemberBanned.class;
+            case MEMBER_ROLE_UPDATE -> AuditDetails.MemberRoleChanged.class;
+            case ROLE_CREATE -> AuditDetails.RoleCreated.class;
+            case ROLE_UPDATE -> AuditDetails.RoleRenamed.class;
+            case ROLE_PERMISSIONS_UPDATE -> AuditDetails.RolePermissionsChanged.class;
+            case ROLE_COLOR_UPDATE -> AuditDetails.RoleColorChanged.class;
+            case ROLE_DELETE, ROLE_ASSIGN, ROLE_UNASSIGN -> AuditDetails.RoleRef.class;
+            case ROLE_REORDER -> AuditDetails.RolesReordered.class;
+            case ROLE_DEFAULT_JOIN_UPDATE -> AuditDetails.DefaultJoinRoleChanged.class;
+            case CHANNEL_PERMISSION_OVERRIDE_UPDATE -> AuditDetails.ChannelOverrideUpdated.class;
+            case MESSAGE_EDIT_MODERATION, MESSAGE_DELETE_MODERATION -> AuditDetails.MessageModerated.class;
+            case MEDIA_TOKEN_ISSUE -> AuditDetails.MediaTokenIssued.class;
+        };
+    }
+
     public static Optional<AuditAction> fromWire(String value) {
         for (AuditAction a : values()) {
             if (a.wire.equals(value)) {

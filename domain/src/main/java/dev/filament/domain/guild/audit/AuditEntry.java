@@ -5,18 +5,15 @@ import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Entity: one audit row (SPEC 7.1), written in the transaction of the action it describes. {@code details} is never
- * returned by any route; its values may be {@code null} (e.g. a cleared colour). Time is kept in whole seconds.
+ * returned by any route; its shape is one {@link AuditDetails} record per action. Time is kept in whole seconds.
  */
 public record AuditEntry(AuditId auditId, GuildId guildId, UserId actor, Optional<UserId> target,
-                         AuditAction action, Map<String, Object> details, Instant createdAt) {
+                         AuditAction action, AuditDetails details, Instant createdAt) {
 
     public AuditEntry {
         Objects.requireNonNull(auditId, "auditId");
@@ -25,9 +22,10 @@ public record AuditEntry(AuditId auditId, GuildId guildId, UserId actor, Optiona
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(details, "details");
-        details.keySet().forEach(k -> Objects.requireNonNull(k, "details key"));
-        // Map.copyOf would reject null values, which details legitimately carry.
-        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        if (!action.detailsType().isInstance(details)) {
+            throw new IllegalArgumentException("details of " + action.wire() + " must be "
+                    + action.detailsType().getSimpleName() + ", was " + details.getClass().getSimpleName());
+        }
         createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.SECONDS);
     }
 

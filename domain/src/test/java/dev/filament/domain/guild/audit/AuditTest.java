@@ -11,8 +11,8 @@ import dev.filament.domain.guild.role.RolePatch;
 import dev.filament.domain.id.AuditId;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,17 +51,36 @@ class AuditTest {
     }
 
     @Test
-    void entryKeepsNullDetailValues_isImmutable_andUsesWholeSeconds() {
-        Map<String, Object> details = new HashMap<>();
-        details.put("role_id", ulid(14));
-        details.put("color_hex", null);
+    void entryKeepsNullDetailValues_andUsesWholeSeconds() {
+        AuditDetails details = new AuditDetails.RoleColorChanged(ulid(14), null);
         AuditEntry entry = new AuditEntry(AuditId.of(ulid(700)), GUILD, ALICE, Optional.of(BOB),
                 AuditAction.ROLE_COLOR_UPDATE, details, Instant.parse("2026-01-01T00:00:05.900Z"));
-        details.put("later", 1);
 
-        assertThat(entry.details()).containsEntry("color_hex", null).doesNotContainKey("later");
-        assertThatThrownBy(() -> entry.details().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(entry.details()).isEqualTo(new AuditDetails.RoleColorChanged(ulid(14), null));
         assertThat(entry.createdAtUnix()).isEqualTo(Instant.parse("2026-01-01T00:00:05Z").getEpochSecond());
         assertThat(entry.ipBanMatch()).isFalse();
+    }
+
+    @Test
+    void entryRefusesDetailsOfAnotherActionsShape() {
+        assertThatThrownBy(() -> new AuditEntry(AuditId.of(ulid(700)), GUILD, ALICE, Optional.of(BOB),
+                AuditAction.ROLE_COLOR_UPDATE, new AuditDetails.None(), Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RoleColorChanged");
+    }
+
+    @Test
+    void detailsListsAreCopied() {
+        List<String> ids = new ArrayList<>(List.of("R1"));
+        AuditDetails.RolesReordered details = new AuditDetails.RolesReordered(ids);
+        ids.add("R2");
+
+        assertThat(details.roleIds()).containsExactly("R1");
+        assertThatThrownBy(() -> details.roleIds().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AuditAction.class)
+    void everyActionHasOneDetailsShape(AuditAction action) {
+        assertThat(action.detailsType()).isNotNull().isNotEqualTo(AuditDetails.class);
     }
 }

@@ -4,12 +4,11 @@ import dev.filament.domain.guild.Guild;
 import dev.filament.domain.guild.TimeCursor;
 import dev.filament.domain.guild.audit.ActionPrefix;
 import dev.filament.domain.guild.audit.AuditAction;
+import dev.filament.domain.guild.audit.AuditDetails;
 import dev.filament.domain.guild.audit.AuditEntry;
 import dev.filament.domain.id.UserId;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +19,8 @@ public abstract class AuditLogContract extends GuildPortContractSupport {
 
     private AuditEntry entry(Guild g, AuditAction action, long second) {
         UserId actor = g.createdBy();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("color_hex", null);
-        details.put("role_ids", List.of("x"));
-        return new AuditEntry(ids.newAuditId(), g.id(), actor, Optional.of(createUser()), action, details,
-                T0.plusSeconds(second));
+        return new AuditEntry(ids.newAuditId(), g.id(), actor, Optional.of(createUser()), action,
+                AuditSamples.detailsOf(action), T0.plusSeconds(second));
     }
 
     @Test
@@ -59,7 +55,7 @@ public abstract class AuditLogContract extends GuildPortContractSupport {
         assertThat(tx(() -> store.audit().page(g.id(), Optional.empty(), Optional.of(ActionPrefix.parse("role")),
                 10))).singleElement().satisfies(e -> {
                     assertThat(e).isEqualTo(role);
-                    assertThat(e.details()).containsEntry("color_hex", null);
+                    assertThat(e.details()).isEqualTo(new AuditDetails.RoleColorChanged("R1", null));
                 });
     }
 }
