@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.filament.domain.guild.audit.AuditAction;
 import dev.filament.domain.guild.audit.AuditDetails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code details} jsonb of an audit row, written and read with Jackson: an {@link AuditDetails} record is one JSON
@@ -17,6 +19,7 @@ import dev.filament.domain.guild.audit.AuditDetails;
  * Thread-safe.
  */
 final class AuditDetailsJson {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditDetailsJson.class);
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             // None has no components and is stored as {}.
@@ -31,6 +34,9 @@ final class AuditDetailsJson {
     }
 
     static String write(AuditDetails details) {
+        if (details instanceof AuditDetails.Unreadable unreadable) {
+            return unreadable.storedJson(); // verbatim, as read
+        }
         try {
             return MAPPER.writeValueAsString(details);
         } catch (JsonProcessingException e) {
@@ -38,16 +44,21 @@ final class AuditDetailsJson {
         }
     }
 
-    /** The details of a stored row of {@code action}; a row that does not fit its action's shape fails. */
+    /**
+     * The details of a stored row of {@code action}. A row that does not fit its action's shape (another version wrote
+     * it) reads as {@link AuditDetails.Unreadable} with a warning instead of failing the whole audit page.
+     */
     static AuditDetails read(AuditAction action, String json) {
         try {
             AuditDetails details = MAPPER.readValue(json, action.detailsType());
-            if (details == null) {
-                throw new IllegalStateException("stored audit details are not a JSON object");
+            if (details != null) {
+                return details;
             }
-            return details;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored audit details do not fit " + action.wire(), e);
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("stored audit details do not fit {}", action.wire(), e);
         }
+        LOG.atWarn().addKeyValue("event", "audit.details_unreadable").addKeyValue("action", action.wire())
+                .log("stored audit details do not fit their action's shape; kept verbatim");
+        return new AuditDetails.Unreadable(json);
     }
 }

@@ -10,6 +10,16 @@ import java.util.Objects;
  */
 public sealed interface AuditDetails {
 
+    /**
+     * A stored row whose details do not fit its action's shape (written by another version, or edited by hand): kept
+     * verbatim so that listing the audit log never fails on an old row. Never written by this version.
+     */
+    record Unreadable(String storedJson) implements AuditDetails {
+        public Unreadable {
+            Objects.requireNonNull(storedJson, "storedJson");
+        }
+    }
+
     /** Actions without details: {@code member.kick}, {@code member.unban}. */
     record None() implements AuditDetails {
     }

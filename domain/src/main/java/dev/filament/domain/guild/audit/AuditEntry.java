@@ -22,7 +22,7 @@ public record AuditEntry(AuditId auditId, GuildId guildId, UserId actor, Optiona
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(details, "details");
-        if (!action.detailsType().isInstance(details)) {
+        if (!action.detailsType().isInstance(details) && !(details instanceof AuditDetails.Unreadable)) {
             throw new IllegalArgumentException("details of " + action.wire() + " must be "
                     + action.detailsType().getSimpleName() + ", was " + details.getClass().getSimpleName());
         }
