@@ -44,6 +44,7 @@ import dev.filament.http.json.JsonBodies;
 import dev.filament.http.metrics.HttpMetrics;
 import dev.filament.http.metrics.LoggingEdgeTelemetry;
 import dev.filament.micrometer.LoggingHandOffFailures;
+import dev.filament.http.routes.ApiDocsRoutes;
 import dev.filament.http.routes.Readiness;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.UtilityRoutes;
@@ -140,7 +141,7 @@ public final class FilamentServer implements AutoCloseable {
 
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new UtilityRoutes(http, readiness, meters, bodies));
-        modules.add(new dev.filament.http.routes.ApiDocsRoutes(json.mapper()));
+        modules.add(new ApiDocsRoutes(json.mapper()));
         modules.add(IdentityWiring.routes(identity.api(), bearer, limiters.auth(), bodies));
         modules.addAll(guilds.routes());
         modules.add(VoiceWiring.routes(ladder, audits, handOffs, unitOfWork, realtime.voice(), realtime.voiceTokens(),
