@@ -54,15 +54,6 @@ public final class JooqUserRepository implements UserRepository {
     }
 
     @Override
-    public void saveLoginCounters(User user) {
-        dsl.update(USERS)
-                .set(USERS.FAILED_LOGINS, (short) user.loginCounters().failedLogins())
-                .set(USERS.LOCKED_UNTIL, user.loginCounters().lockedUntil().map(Timestamps::stored).orElse(null))
-                .where(USERS.USER_ID.eq(user.id().value()))
-                .execute();
-    }
-
-    @Override
     public Map<UserId, UserSummary> findSummaries(Set<UserId> ids) {
         if (ids.isEmpty()) {
             return Map.of();

@@ -34,9 +34,4 @@ public final class LoginLockoutPolicy {
         Instant ttl = failedAt.plus(STATE_TTL);
         return counters.lockedUntil().filter(until -> until.isAfter(ttl)).orElse(ttl);
     }
-
-    /** Counters after a correct password: everything cleared. */
-    public static LoginCounters afterSuccess() {
-        return LoginCounters.CLEAR;
-    }
 }

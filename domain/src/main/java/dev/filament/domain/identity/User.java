@@ -33,23 +33,6 @@ public final class User {
         return new User(id, username, passwordHash, counters, createdAt);
     }
 
-    public boolean isLocked(Instant now) {
-        return LoginLockoutPolicy.isLocked(loginCounters, now);
-    }
-
-    /** This user after a wrong password (only meaningful while not locked). */
-    public User afterFailedLogin(Instant now) {
-        return withCounters(LoginLockoutPolicy.afterFailure(loginCounters, now.truncatedTo(ChronoUnit.SECONDS)));
-    }
-
-    public User afterSuccessfulLogin() {
-        return withCounters(LoginLockoutPolicy.afterSuccess());
-    }
-
-    private User withCounters(LoginCounters counters) {
-        return new User(id, username, passwordHash, counters, createdAt);
-    }
-
     public UserId id() { return id; }
     public Username username() { return username; }
     public PasswordHash passwordHash() { return passwordHash; }

@@ -25,11 +25,6 @@ class LoginLockoutPolicyTest {
     }
 
     @Test
-    void successClearsEverything() {
-        assertThat(LoginLockoutPolicy.afterSuccess()).isEqualTo(new LoginCounters(0, Optional.empty()));
-    }
-
-    @Test
     void countersRejectImpossibleValues() {
         assertThatThrownBy(() -> new LoginCounters(5, Optional.empty())).hasMessageContaining("failedLogins");
         assertThatThrownBy(() -> new LoginCounters(-1, Optional.empty())).hasMessageContaining("failedLogins");

@@ -36,15 +36,4 @@ class SessionTest {
         assertThat(c.iat()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
         assertThat(Duration.between(c.iat(), c.exp())).isEqualTo(Duration.ofSeconds(900));
     }
-
-    @Test
-    void userLoginTransitionsFollowThePolicy() {
-        User u = User.register(UID, new Username("bob"), new PasswordHash("h"), NOW);
-        for (int i = 0; i < 5; i++) {
-            u = u.afterFailedLogin(NOW);
-        }
-        assertThat(u.isLocked(NOW)).isTrue();
-        assertThat(u.loginCounters().failedLogins()).isZero();
-        assertThat(u.afterSuccessfulLogin().loginCounters()).isEqualTo(LoginCounters.CLEAR);
-    }
 }

@@ -56,15 +56,6 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryUni
     }
 
     @Override
-    public synchronized void saveLoginCounters(User user) {
-        User stored = byId.get(user.id());
-        if (stored != null) {
-            byId.put(user.id(), User.rehydrate(stored.id(), stored.username(), stored.passwordHash(),
-                    user.loginCounters(), stored.createdAt()));
-        }
-    }
-
-    @Override
     public synchronized Map<UserId, UserSummary> findSummaries(Set<UserId> ids) {
         Map<UserId, UserSummary> found = new HashMap<>();
         for (UserId id : ids) {

@@ -30,9 +30,6 @@ public interface UserRepository {
     /** Like {@link #findById} but holds a row lock ({@code FOR UPDATE}) until the transaction ends. */
     Optional<User> lockById(UserId id);
 
-    /** Writes {@code user}'s failed-login counter and lock expiry; call after {@link #lockById} in one transaction. */
-    void saveLoginCounters(User user);
-
     /** Summaries of the users that exist among {@code ids}; unknown ids are absent from the map. No order. */
     Map<UserId, UserSummary> findSummaries(Set<UserId> ids);
 

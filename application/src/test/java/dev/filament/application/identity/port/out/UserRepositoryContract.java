@@ -7,7 +7,6 @@ import dev.filament.application.identity.port.out.UserRepository.InsertOutcome;
 import dev.filament.application.identity.port.out.UserRepository.UserSummary;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.id.UserId;
-import dev.filament.domain.identity.LoginCounters;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
@@ -83,24 +82,6 @@ public abstract class UserRepositoryContract {
         assertThat(tx(() -> users.findById(ids.newUserId()))).isEmpty();
         assertThat(tx(() -> users.lockById(ids.newUserId()))).isEmpty();
         assertThat(tx(() -> users.findByUsernameCanonical(new Username(TestIds.uniqueUsername())))).isEmpty();
-    }
-
-    @Test
-    void loginCountersRoundTripUnderTheRowLockAndTouchNothingElse() {
-        User user = newUser(TestIds.uniqueUsername());
-        tx(() -> users.insertIfAbsent(user));
-        LoginCounters three = new LoginCounters(3, Optional.empty());
-        LoginCounters locked = LoginCounters.lockedUntil(T0.plusSeconds(30));
-        for (LoginCounters counters : new LoginCounters[] {three, locked, LoginCounters.CLEAR}) {
-            tx(() -> {
-                User current = users.lockById(user.id()).orElseThrow();
-                users.saveLoginCounters(User.rehydrate(current.id(), current.username(), current.passwordHash(),
-                        counters, current.createdAt()));
-                return null;
-            });
-            assertThat(tx(() -> users.findById(user.id()))).contains(User.rehydrate(user.id(), user.username(),
-                    user.passwordHash(), counters, user.createdAt()));
-        }
     }
 
     @Test
