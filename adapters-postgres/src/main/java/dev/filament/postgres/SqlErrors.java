@@ -78,6 +78,11 @@ public final class SqlErrors {
     }
 
     /** The innermost SQLException in the cause chain (the driver's own), if any. */
+    /** Whether {@code failure} is a unique-constraint violation (SQLSTATE 23505), looking through wrappers. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        return sqlException(failure).map(e -> "23505".equals(e.getSQLState())).orElse(false);
+    }
+
     private static Optional<SQLException> sqlException(Throwable failure) {
         SQLException found = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -173,13 +173,13 @@ class JooqUnitOfWorkTest {
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> shortLocks.run(() -> shortLocks.dsl().update(USERS)
-                    .set(USERS.FAILED_LOGINS, (short) 1).where(USERS.USER_ID.eq(user)).execute()))
+                    .set(USERS.ABOUT_MARKDOWN, "locked").where(USERS.USER_ID.eq(user)).execute()))
                     .isInstanceOfSatisfying(UnavailableException.class,
                             e -> assertThat(e.kind()).isEqualTo("lock_timeout"));
             assertThat(elapsedMs(start)).isLessThan(2_000);
             holder.rollback();
         }
-        assertThat(uow.dsl().fetchValue(USERS.FAILED_LOGINS, USERS.USER_ID.eq(user))).isEqualTo((short) 0);
+        assertThat(uow.dsl().fetchValue(USERS.ABOUT_MARKDOWN, USERS.USER_ID.eq(user))).isEqualTo("");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions;
+import dev.filament.application.gateway.port.out.ObserverDirectory;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.application.wire.EventSerializer;
@@ -43,6 +44,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     private final Dispatcher dispatcher;
     private final WriteWatchdog watchdog;
     private final EventSerializer serializer;
+    private final ObserverAudienceResolver observers;
 
     public GatewayFanout(GatewayLimits limits, GatewayMetrics metrics, LastConnectionListener listener,
                          EventSerializer serializer) {
@@ -53,13 +55,24 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         this.disconnects = new Disconnects(registry, this, metrics, listener, live, serializer);
         this.dispatcher = new Dispatcher(limits, registry, metrics, disconnects, serializer);
         this.watchdog = new WriteWatchdog(limits, live, disconnects);
+        this.observers = new ObserverAudienceResolver(registry::connectedUsers,
+                event -> handOff(new Dispatch.Publish(event)), metrics);
         metrics.bindConnections(registry::connectionCount);
     }
 
     /** Starts the dispatcher loop and the write watchdog. Until then events queue up (and overflow) undispatched. */
     public void start() {
+        observers.start();
         dispatcher.start();
         watchdog.start();
+    }
+
+    /**
+     * Resolves {@code observers(U)} events against {@code directory} from now on; until called, such an event reaches
+     * only U's own connections.
+     */
+    public void resolveObserversWith(ObserverDirectory directory) {
+        observers.use(directory);
     }
 
     /**
@@ -130,6 +143,10 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
 
     @Override
     public void publish(GatewayEvent event) {
+        if (event.scope() instanceof GatewayEvent.Scope.Observers) {
+            observers.offer(event);
+            return;
+        }
         handOff(new Dispatch.Publish(event));
     }
 
@@ -189,6 +206,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     /** Stops dispatching and closes every connection {@code server_shutdown}. */
     @Override
     public void close() {
+        observers.close();
         dispatcher.stop();
         for (ConnectionSession session : List.copyOf(live)) {
             disconnects.close(session, CloseReason.SERVER_SHUTDOWN);

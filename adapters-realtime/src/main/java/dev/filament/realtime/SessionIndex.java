@@ -31,6 +31,11 @@ final class SessionIndex<K> {
         return emptied[0];
     }
 
+    /** The keys holding at least one connection, as a live weakly consistent view. */
+    Set<K> keys() {
+        return Collections.unmodifiableSet(map.keySet());
+    }
+
     /** A live read-only view of the connections under {@code key}. */
     Set<ConnectionSession> get(K key) {
         Set<ConnectionSession> set = map.get(key);

@@ -209,8 +209,16 @@ public final class SessionRegistry {
                     guildSubscribers.members(g.guild()).stream().filter(s -> g.admits(s.user())).toList();
             case GatewayEvent.Scope.Guild g -> guildSubscribers.members(g.guild());
             case GatewayEvent.Scope.User u -> users.get(u.user());
+            case GatewayEvent.Scope.Users us -> us.users().stream().flatMap(u -> users.get(u).stream()).toList();
+            // resolved by the ObserverAudienceResolver before dispatch; never reaches the dispatcher unresolved
+            case GatewayEvent.Scope.Observers o -> List.of();
             case GatewayEvent.Scope.Connection c -> connection(c.connection()).map(List::of).orElse(List.of());
         };
+    }
+
+    /** The users holding at least one connection on this process (a snapshot). */
+    Set<UserId> connectedUsers() {
+        return Set.copyOf(users.keys());
     }
 
     Collection<ConnectionSession> userConnections(UserId user) {

@@ -4,15 +4,19 @@ import static dev.filament.postgres.jooq.Tables.USERS;
 
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.domain.id.UserId;
+import dev.filament.domain.identity.AboutMarkdown;
 import dev.filament.domain.identity.User;
+import dev.filament.domain.identity.UserProfile;
 import dev.filament.domain.identity.Username;
 import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.SqlErrors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -51,6 +55,33 @@ public final class JooqUserRepository implements UserRepository {
     public Optional<User> lockById(UserId id) {
         return dsl.selectFrom(USERS).where(USERS.USER_ID.eq(id.value())).forUpdate().fetchOptional()
                 .map(UserRows::toUser);
+    }
+
+    @Override
+    public Optional<UserProfile> findProfile(UserId id) {
+        return dsl.select(UserRows.PROFILE).from(USERS).where(USERS.USER_ID.eq(id.value())).fetchOptional()
+                .map(UserRows::toProfile);
+    }
+
+    @Override
+    public Optional<UserProfile> lockProfile(UserId id) {
+        return dsl.select(UserRows.PROFILE).from(USERS).where(USERS.USER_ID.eq(id.value())).forUpdate()
+                .fetchOptional().map(UserRows::toProfile);
+    }
+
+    @Override
+    public ProfileWrite updateProfile(UserId id, Username username, AboutMarkdown about) {
+        try {
+            dsl.update(USERS).set(USERS.USERNAME, username.value()).set(USERS.ABOUT_MARKDOWN, about.value())
+                    .where(USERS.USER_ID.eq(id.value())).execute();
+            return ProfileWrite.UPDATED;
+        } catch (DataAccessException e) {
+            // users_username_lower_uq: another user holds the name, possibly committed while this update waited
+            if (SqlErrors.isUniqueViolation(e)) {
+                return ProfileWrite.USERNAME_TAKEN;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -67,6 +67,19 @@ public record GatewayEvent(String type, Scope scope, String payloadJson) {
             return new User(user);
         }
 
+        /**
+         * {@code observers(U)} of SPEC 9.5: U, U's friends and U's guild co-members. Resolved against the database
+         * by the gateway's audience resolver, which republishes the event with {@link #users} scope.
+         */
+        static Scope observers(UserId subject) {
+            return new Observers(subject);
+        }
+
+        /** All connections of each of {@code users} (an audience already resolved). */
+        static Scope users(Set<UserId> users) {
+            return new Users(users);
+        }
+
         static Scope connection(ConnectionId connection) {
             return new Connection(connection);
         }
@@ -111,6 +124,30 @@ public record GatewayEvent(String type, Scope scope, String payloadJson) {
             @Override
             public String label() {
                 return "user";
+            }
+        }
+
+        /** The observers of a user (SPEC 9.5), not yet resolved. */
+        record Observers(UserId subject) implements Scope {
+            public Observers {
+                Objects.requireNonNull(subject, "subject");
+            }
+
+            @Override
+            public String label() {
+                return "observers";
+            }
+        }
+
+        /** All connections of the listed users. */
+        record Users(Set<UserId> users) implements Scope {
+            public Users {
+                users = Set.copyOf(Objects.requireNonNull(users, "users"));
+            }
+
+            @Override
+            public String label() {
+                return "observers";
             }
         }
 

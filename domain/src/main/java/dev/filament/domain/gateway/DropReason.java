@@ -8,6 +8,8 @@ public enum DropReason {
     CLOSED("closed"),
     /** The dispatch queue was full; the event's scope is closed 1013. */
     DISPATCH_OVERFLOW("dispatch_overflow"),
+    /** The observers audience resolver's queue was full (SPEC 9.5); counted once per event. */
+    AUDIENCE_OVERFLOW("audience_overflow"),
     /** The publisher could not serialize the payload. */
     SERIALIZE_ERROR("serialize_error");
 

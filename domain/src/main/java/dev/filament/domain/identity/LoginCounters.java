@@ -3,7 +3,7 @@ package dev.filament.domain.identity;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A user's failed-login counter and lock expiry (columns {@code failed_logins}, {@code locked_until}). */
+/** The failed-login counter and lock expiry of one (user, client network) pair (SPEC 4.3; kept by the limiters). */
 public record LoginCounters(int failedLogins, Optional<Instant> lockedUntil) {
     public static final LoginCounters CLEAR = new LoginCounters(0, Optional.empty());
 

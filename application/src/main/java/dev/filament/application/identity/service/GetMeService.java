@@ -1,17 +1,24 @@
 package dev.filament.application.identity.service;
 
-import dev.filament.application.identity.port.in.AuthenticatedUser;
 import dev.filament.application.identity.port.in.GetMeUseCase;
+import dev.filament.application.identity.port.out.UserRepository;
+import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.domain.error.UnauthenticatedException;
+import dev.filament.domain.identity.UserProfile;
 
-/**
- * Implements {@link GetMeUseCase}. Authentication already read the current username, and Phase 1 has no profile
- * data (SPEC 0: {@code ""} and versions 0), so no further lookup is needed.
- */
+/** Implements {@link GetMeUseCase}: the stored profile of the caller, read on every call. */
 public final class GetMeService implements GetMeUseCase {
+    private final UserRepository users;
+    private final UnitOfWork unitOfWork;
+
+    public GetMeService(UserRepository users, UnitOfWork unitOfWork) {
+        this.users = users;
+        this.unitOfWork = unitOfWork;
+    }
 
     @Override
-    public Me getMe(GetMeQuery query) {
-        AuthenticatedUser caller = query.caller();
-        return new Me(caller.userId(), caller.username(), "", 0, 0);
+    public UserProfile getMe(GetMeQuery query) {
+        return unitOfWork.inTransaction(() -> users.findProfile(query.caller().userId()))
+                .orElseThrow(() -> new UnauthenticatedException("account no longer exists"));
     }
 }

@@ -3,7 +3,9 @@ package dev.filament.application.identity.fakes;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.domain.id.UserId;
+import dev.filament.domain.identity.AboutMarkdown;
 import dev.filament.domain.identity.User;
+import dev.filament.domain.identity.UserProfile;
 import dev.filament.domain.identity.Username;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,14 +16,18 @@ import java.util.Set;
 public final class InMemoryUserRepository implements UserRepository, InMemoryUnitOfWork.Participant {
     private final Map<UserId, User> byId = new HashMap<>();
     private final Map<String, UserId> byCanonicalName = new HashMap<>();
+    private final Map<UserId, UserProfile> profiles = new HashMap<>();
 
     /** Takes part in rollback: a copy of the rows now, and the action that puts them back. */
     @Override
     public synchronized Runnable snapshot() {
         Map<UserId, User> byIdThen = new HashMap<>(byId);
         Map<String, UserId> byNameThen = new HashMap<>(byCanonicalName);
+        Map<UserId, UserProfile> profilesThen = new HashMap<>(profiles);
         return () -> {
             synchronized (this) {
+                profiles.clear();
+                profiles.putAll(profilesThen);
                 byId.clear();
                 byId.putAll(byIdThen);
                 byCanonicalName.clear();
@@ -37,6 +43,7 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryUni
         }
         byId.put(user.id(), user);
         byCanonicalName.put(user.username().canonical(), user.id());
+        profiles.put(user.id(), new UserProfile(user.id(), user.username(), AboutMarkdown.EMPTY, 0, 0));
         return InsertOutcome.CREATED;
     }
 
@@ -56,12 +63,42 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryUni
     }
 
     @Override
+    public synchronized Optional<UserProfile> findProfile(UserId id) {
+        return Optional.ofNullable(profiles.get(id));
+    }
+
+    @Override
+    public Optional<UserProfile> lockProfile(UserId id) {
+        return findProfile(id);
+    }
+
+    @Override
+    public synchronized ProfileWrite updateProfile(UserId id, Username username, AboutMarkdown about) {
+        UserId holder = byCanonicalName.get(username.canonical());
+        if (holder != null && !holder.equals(id)) {
+            return ProfileWrite.USERNAME_TAKEN;
+        }
+        User before = byId.get(id);
+        byCanonicalName.remove(before.username().canonical());
+        byCanonicalName.put(username.canonical(), id);
+        byId.put(id, User.rehydrate(id, username, before.passwordHash(), before.createdAt()));
+        profiles.put(id, profiles.get(id).withUsername(username).withAbout(about));
+        return ProfileWrite.UPDATED;
+    }
+
+    /** Test hook standing in for an upload: sets the stored image versions. */
+    public synchronized void setVersions(UserId id, long avatarVersion, long bannerVersion) {
+        UserProfile p = profiles.get(id);
+        profiles.put(id, new UserProfile(id, p.username(), p.about(), avatarVersion, bannerVersion));
+    }
+
+    @Override
     public synchronized Map<UserId, UserSummary> findSummaries(Set<UserId> ids) {
         Map<UserId, UserSummary> found = new HashMap<>();
         for (UserId id : ids) {
             User user = byId.get(id);
             if (user != null) {
-                found.put(id, new UserSummary(id, user.username(), 0));
+                found.put(id, new UserSummary(id, user.username(), profiles.get(id).avatarVersion()));
             }
         }
         return found;

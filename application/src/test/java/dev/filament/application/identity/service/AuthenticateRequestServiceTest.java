@@ -9,7 +9,6 @@ import dev.filament.application.identity.port.in.AuthenticateRequestUseCase.Auth
 import dev.filament.application.identity.port.in.AuthenticateRequestUseCase.AuthenticateRequestCommand.WithToken;
 import dev.filament.application.identity.port.in.AuthenticateRequestUseCase.AuthenticateRequestCommand.WithVerifiedClaims;
 import dev.filament.application.identity.port.in.AuthenticatedUser;
-import dev.filament.application.identity.port.in.GetMeUseCase;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.identity.AccessClaims;
 import dev.filament.domain.identity.User;
@@ -78,13 +77,5 @@ class AuthenticateRequestServiceTest {
         assertThat(f.authenticate.authenticate(new WithVerifiedClaims(claims, IP)).userId()).isEqualTo(alice.id());
         f.clock.advance(Duration.ofDays(30));
         rejected(new WithVerifiedClaims(claims, IP), "session_dead");
-    }
-
-    @Test
-    void getMe_answersFromTheAuthenticatedCallerWithPhaseOnePlaceholders() {
-        User alice = f.registered("Alice");
-        AuthenticatedUser caller = f.authenticate.authenticate(new WithToken(f.loggedIn("alice").accessToken(), IP));
-        GetMeUseCase.Me me = new GetMeService().getMe(new GetMeUseCase.GetMeQuery(caller));
-        assertThat(me).isEqualTo(new GetMeUseCase.Me(alice.id(), alice.username(), "", 0, 0));
     }
 }

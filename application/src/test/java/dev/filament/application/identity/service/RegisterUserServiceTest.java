@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.filament.application.identity.fakes.CountingPasswordHasher;
 import dev.filament.application.identity.port.in.RegisterUserUseCase.RegisterUserCommand;
 import dev.filament.domain.error.InvalidRequestException;
-import dev.filament.domain.identity.LoginCounters;
 import dev.filament.domain.identity.Password;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
@@ -32,7 +31,6 @@ class RegisterUserServiceTest {
         User alice = f.users.findByUsernameCanonical(new Username("alice")).orElseThrow();
         assertThat(alice.username().value()).isEqualTo("Alice");
         assertThat(alice.passwordHash()).isEqualTo(CountingPasswordHasher.digest(new Password(PASSWORD)));
-        assertThat(alice.loginCounters()).isEqualTo(LoginCounters.CLEAR);
         assertThat(alice.createdAt()).isEqualTo(f.clock.instant());
         assertThat(f.hasher.hashes()).isEqualTo(1);
         assertThat(f.events.events()).containsExactly("auth.register created");

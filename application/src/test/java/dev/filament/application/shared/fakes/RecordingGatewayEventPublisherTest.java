@@ -65,6 +65,8 @@ class RecordingGatewayEventPublisherTest extends GatewayEventPublisherContract {
             case GatewayEvent.Scope.Channel c -> subscribed && c.guild().equals(guild) && c.channel().equals(channel);
             case GatewayEvent.Scope.Guild g -> subscribed && g.guild().equals(guild) && g.admits(user);
             case GatewayEvent.Scope.User u -> u.user().equals(user);
+            case GatewayEvent.Scope.Observers o -> o.subject().equals(user);
+            case GatewayEvent.Scope.Users us -> us.users().contains(user);
             case GatewayEvent.Scope.Connection c -> false;
         };
     }

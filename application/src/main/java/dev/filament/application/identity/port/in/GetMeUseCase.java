@@ -1,12 +1,16 @@
 package dev.filament.application.identity.port.in;
 
-import dev.filament.domain.id.UserId;
-import dev.filament.domain.identity.Username;
+import dev.filament.domain.identity.UserProfile;
 
-/** Use case: the caller's own profile (SPEC 4.3 {@code GET /auth/me}). */
+/** Use case: the caller's own profile (SPEC 4.3 {@code GET /auth/me}), read from the database on every call. */
 public interface GetMeUseCase {
 
-    Me getMe(GetMeQuery query);
+    /**
+     * The caller's {@code UserProfile}; the transport renders {@code about_markdown_tokens} (SPEC 8.3).
+     *
+     * @throws dev.filament.domain.error.UnauthenticatedException when the account no longer exists
+     */
+    UserProfile getMe(GetMeQuery query);
 
     record GetMeQuery(AuthenticatedUser caller) {
         public GetMeQuery {
@@ -14,12 +18,5 @@ public interface GetMeUseCase {
                 throw new IllegalArgumentException("getMeQuery: caller required");
             }
         }
-    }
-
-    /**
-     * SPEC 4.3 {@code Me}. The transport renders {@code about_markdown_tokens} from {@code aboutMarkdown} with the
-     * markdown tokenizer (SPEC 8.3), which gives {@code []} for Phase 1's empty text.
-     */
-    record Me(UserId userId, Username username, String aboutMarkdown, long avatarVersion, long bannerVersion) {
     }
 }

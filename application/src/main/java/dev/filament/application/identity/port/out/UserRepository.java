@@ -1,7 +1,9 @@
 package dev.filament.application.identity.port.out;
 
 import dev.filament.domain.id.UserId;
+import dev.filament.domain.identity.AboutMarkdown;
 import dev.filament.domain.identity.User;
+import dev.filament.domain.identity.UserProfile;
 import dev.filament.domain.identity.Username;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,22 @@ public interface UserRepository {
 
     /** Like {@link #findById} but holds a row lock ({@code FOR UPDATE}) until the transaction ends. */
     Optional<User> lockById(UserId id);
+
+    /** The user's profile (SPEC 4.5); a new user has {@code ""} and versions 0. */
+    Optional<UserProfile> findProfile(UserId id);
+
+    /** Like {@link #findProfile} but holds the user's row lock ({@code FOR UPDATE}) until the transaction ends. */
+    Optional<UserProfile> lockProfile(UserId id);
+
+    /** Whether {@link #updateProfile} wrote the row. */
+    enum ProfileWrite { UPDATED, USERNAME_TAKEN }
+
+    /**
+     * Stores the username and about text of an existing user whose row the caller locked. When another user holds
+     * {@code username} case-insensitively, answers {@code USERNAME_TAKEN}, also when that user committed the name
+     * concurrently (the unique index on {@code lower(username)} decides); the caller must then roll back.
+     */
+    ProfileWrite updateProfile(UserId id, Username username, AboutMarkdown about);
 
     /** Summaries of the users that exist among {@code ids}; unknown ids are absent from the map. No order. */
     Map<UserId, UserSummary> findSummaries(Set<UserId> ids);

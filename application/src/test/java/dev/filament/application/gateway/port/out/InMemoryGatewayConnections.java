@@ -235,6 +235,8 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
             return switch (scope) {
                 case GatewayEvent.Scope.Connection c -> c.connection().equals(caller.connection());
                 case GatewayEvent.Scope.User u -> u.user().equals(caller.user());
+                case GatewayEvent.Scope.Observers o -> o.subject().equals(caller.user());
+                case GatewayEvent.Scope.Users us -> us.users().contains(caller.user());
                 case GatewayEvent.Scope.Channel c -> subscriptions.contains(new Key(c.guild(), c.channel()));
                 case GatewayEvent.Scope.Guild g -> inGuild(g.guild()) && g.admits(caller.user());
             };
