@@ -6,8 +6,10 @@ import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.identity.port.out.UserRepository.InsertOutcome;
+import dev.filament.application.identity.port.out.UserRepository.ProfileWrite;
 import dev.filament.application.identity.port.out.UserRepositoryContract;
 import dev.filament.application.shared.port.out.UnitOfWork;
+import dev.filament.domain.identity.AboutMarkdown;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.Username;
@@ -72,6 +74,50 @@ class JooqUserRepositoryTest extends UserRepositoryContract {
         }
         assertThat(unitOfWork.inTransaction(() -> users.findById(second.id()))).isEmpty();
         assertThat(unitOfWork.inTransaction(() -> users.findByUsernameCanonical(second.username()))).contains(first);
+    }
+
+    @Test
+    void givenAnUncommittedRenameToAName_aConcurrentRenameOfAnotherUserToItWaitsAndThenReportsTaken()
+            throws Exception {
+        JooqUserRepository users = new JooqUserRepository(unitOfWork);
+        User a = user(TestIds.uniqueUsername());
+        User b = user(TestIds.uniqueUsername());
+        unitOfWork.inTransaction(() -> users.insertIfAbsent(a));
+        unitOfWork.inTransaction(() -> users.insertIfAbsent(b));
+        String wanted = TestIds.uniqueUsername();
+        AtomicInteger secondPid = new AtomicInteger();
+        try (Concurrently run = new Concurrently()) {
+            Future<ProfileWrite> first = run.start(() -> unitOfWork.inTransaction(() -> {
+                ProfileWrite outcome = users.updateProfile(a.id(), new Username(wanted), AboutMarkdown.EMPTY);
+                run.holdOpen();
+                return outcome;
+            }));
+            run.awaitFirstHolding();
+            Future<ProfileWrite> second = run.start(() -> {
+                try {
+                    return unitOfWork.inTransaction(() -> {
+                        secondPid.set(LockWaits.backendPid(unitOfWork.dsl()));
+                        ProfileWrite outcome = users.updateProfile(b.id(),
+                                new Username(wanted.toUpperCase(Locale.ROOT)), new AboutMarkdown("lost"));
+                        if (outcome == ProfileWrite.USERNAME_TAKEN) {
+                            throw new IllegalStateException("taken");
+                        }
+                        return outcome;
+                    });
+                } catch (IllegalStateException e) {
+                    return ProfileWrite.USERNAME_TAKEN;
+                }
+            });
+            LockWaits.awaitBlockedOnLock(dataSource, secondPid);
+            run.releaseFirst();
+
+            assertThat(Concurrently.result(first)).isEqualTo(ProfileWrite.UPDATED);
+            assertThat(Concurrently.result(second)).isEqualTo(ProfileWrite.USERNAME_TAKEN);
+        }
+        assertThat(unitOfWork.inTransaction(() -> users.findProfile(b.id()))).map(p -> p.username())
+                .contains(b.username());
+        assertThat(unitOfWork.inTransaction(() -> users.findByUsernameCanonical(new Username(wanted))))
+                .map(User::id).contains(a.id());
     }
 
     private User user(String name) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.identity.fakes.TestIds;
 import dev.filament.application.identity.port.out.UserRepository.InsertOutcome;
+import dev.filament.application.identity.port.out.UserRepository.ProfileWrite;
 import dev.filament.application.identity.port.out.UserRepository.UserSummary;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.id.UserId;
+import dev.filament.domain.identity.AboutMarkdown;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.User;
+import dev.filament.domain.identity.UserProfile;
 import dev.filament.domain.identity.Username;
 import java.time.Instant;
 import java.util.Locale;
@@ -95,5 +98,61 @@ public abstract class UserRepositoryContract {
         assertThat(found).containsOnlyKeys(a.id(), b.id());
         assertThat(found.get(a.id())).isEqualTo(new UserSummary(a.id(), a.username(), 0));
         assertThat(tx(() -> users.findSummaries(Set.of()))).isEmpty();
+    }
+
+    /** Runs an update in its own transaction, rolling back (as the service does) when the name is taken. */
+    private ProfileWrite update(UserId id, String name, String about) {
+        try {
+            return tx(() -> {
+                ProfileWrite outcome = users.updateProfile(id, new Username(name), new AboutMarkdown(about));
+                if (outcome == ProfileWrite.USERNAME_TAKEN) {
+                    throw new Taken();
+                }
+                return outcome;
+            });
+        } catch (Taken e) {
+            return ProfileWrite.USERNAME_TAKEN;
+        }
+    }
+
+    private static final class Taken extends RuntimeException {
+    }
+
+    @Test
+    void newUserHasAnEmptyProfileAndUnknownUsersNone() {
+        User user = newUser(TestIds.uniqueUsername());
+        tx(() -> users.insertIfAbsent(user));
+        assertThat(tx(() -> users.findProfile(user.id())))
+                .contains(new UserProfile(user.id(), user.username(), AboutMarkdown.EMPTY, 0, 0));
+        assertThat(tx(() -> users.lockProfile(user.id()))).isEqualTo(tx(() -> users.findProfile(user.id())));
+        assertThat(tx(() -> users.findProfile(ids.newUserId()))).isEmpty();
+        assertThat(tx(() -> users.lockProfile(ids.newUserId()))).isEmpty();
+    }
+
+    @Test
+    void updateProfileStoresNameAndTextAndTheNewNameIsFoundIgnoringCase() {
+        User user = newUser(TestIds.uniqueUsername());
+        tx(() -> users.insertIfAbsent(user));
+        String renamed = TestIds.uniqueUsername().toUpperCase(Locale.ROOT).replace("T_", "t_");
+        assertThat(update(user.id(), renamed, "about me")).isEqualTo(ProfileWrite.UPDATED);
+        assertThat(tx(() -> users.findProfile(user.id()))).map(p -> p.username().value() + "|" + p.about().value())
+                .contains(renamed + "|about me");
+        assertThat(tx(() -> users.findByUsernameCanonical(new Username(renamed.toLowerCase(Locale.ROOT)))))
+                .map(User::id).contains(user.id());
+        assertThat(tx(() -> users.findByUsernameCanonical(user.username()))).as("old name free").isEmpty();
+        assertThat(update(user.id(), renamed.toLowerCase(Locale.ROOT), "")).as("own name in another case")
+                .isEqualTo(ProfileWrite.UPDATED);
+    }
+
+    @Test
+    void updateProfileToANameAnotherUserHoldsInAnyCaseWritesNothing() {
+        User holder = newUser(TestIds.uniqueUsername());
+        User user = newUser(TestIds.uniqueUsername());
+        tx(() -> users.insertIfAbsent(holder));
+        tx(() -> users.insertIfAbsent(user));
+        assertThat(update(user.id(), holder.username().value().toUpperCase(Locale.ROOT), "x"))
+                .isEqualTo(ProfileWrite.USERNAME_TAKEN);
+        assertThat(tx(() -> users.findProfile(user.id())))
+                .contains(new UserProfile(user.id(), user.username(), AboutMarkdown.EMPTY, 0, 0));
     }
 }
