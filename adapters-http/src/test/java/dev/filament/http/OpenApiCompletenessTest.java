@@ -7,6 +7,7 @@ import dev.filament.http.gateway.GatewayRoutes;
 import dev.filament.http.gateway.GatewayTestServer;
 import dev.filament.http.guild.GuildHttpFixture;
 import dev.filament.http.message.MessageHttpFixture;
+import dev.filament.http.people.PeopleHttpFixture;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.testing.HttpFixture;
 import dev.filament.http.testing.OpenApiContract;
@@ -36,8 +37,10 @@ class OpenApiCompletenessTest {
              GuildHttpFixture guilds = new GuildHttpFixture();
              MessageHttpFixture messages = new MessageHttpFixture();
              VoiceHttpFixture voice = new VoiceHttpFixture(true, 10);
+             PeopleHttpFixture people = new PeopleHttpFixture(1_000);
              GatewayTestServer gateway = GatewayTestServer.start()) {
-            for (HttpFixture http : List.of(identity.http, guilds.http, messages.http, voice.http)) {
+            for (HttpFixture http : List.of(identity.http, guilds.http, messages.http, voice.http,
+                    people.http)) {
                 REGISTERED.addAll(HttpFixture.registeredRoutes(http.app));
                 http.routeModules().forEach(m -> MODULES_STARTED.add(m.getClass()));
             }

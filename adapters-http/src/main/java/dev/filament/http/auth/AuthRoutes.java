@@ -11,12 +11,12 @@ import dev.filament.application.identity.port.in.RegisterUserUseCase.RegisterUse
 import dev.filament.application.identity.port.out.UserRepository.UserSummary;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.application.shared.RateLimiter;
-import dev.filament.application.wire.TokenShape;
 import dev.filament.domain.net.ClientIp;
 import dev.filament.http.RequestAttributes;
 import dev.filament.http.json.Accepted;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.json.JsonObjectReader;
+import dev.filament.http.people.PeopleBodies;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.http.routes.Router;
@@ -101,8 +101,7 @@ public final class AuthRoutes implements RouteModule {
     private void me(Context ctx) {
         AuthenticatedUser caller = auth.authenticate(ctx);
         QueryParams.of(ctx);
-        GetMeUseCase.Me me = api.me().getMe(new GetMeUseCase.GetMeQuery(caller));
-        ctx.json(AuthBodies.Me.of(me, TokenShape.list(markdown.tokenize(me.aboutMarkdown()))));
+        ctx.json(PeopleBodies.Profile.of(api.me().getMe(new GetMeUseCase.GetMeQuery(caller)), markdown));
     }
 
     private void lookup(Context ctx) {

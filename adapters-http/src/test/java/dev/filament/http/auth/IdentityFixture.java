@@ -55,7 +55,7 @@ public final class IdentityFixture implements AutoCloseable {
                         clock),
                 new RefreshSessionService(builder.sessions(), users, uow, sessionTokens, revocations, events, clock),
                 new LogoutSessionService(builder.sessions(), uow, revocations, events, clock),
-                new GetMeService(),
+                new GetMeService(users, uow),
                 new LookupUsersService(users, uow));
         AuthLimiters limiters = new AuthLimiters(limiter("auth_register", authPerMinute, clock),
                 limiter("auth_login", authPerMinute, clock), limiter("auth_refresh", authPerMinute, clock),

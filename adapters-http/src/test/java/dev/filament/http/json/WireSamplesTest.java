@@ -7,6 +7,7 @@ import static dev.filament.http.json.WireSampleValues.M;
 import static dev.filament.http.json.WireSampleValues.R;
 import static dev.filament.http.json.WireSampleValues.R2;
 import static dev.filament.http.json.WireSampleValues.ROOM;
+import static dev.filament.http.json.WireSampleValues.T0;
 import static dev.filament.http.json.WireSampleValues.T1;
 import static dev.filament.http.json.WireSampleValues.U;
 import static dev.filament.http.json.WireSampleValues.U2;
@@ -16,6 +17,8 @@ import dev.filament.application.wire.ChannelEvent;
 import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.application.wire.GuildEvent;
 import dev.filament.application.wire.ServerEvent;
+import dev.filament.application.wire.TokenShape;
+import dev.filament.application.wire.UserEvent;
 import dev.filament.domain.voice.FlagChanges;
 import dev.filament.domain.voice.StreamSource;
 import java.io.IOException;
@@ -46,7 +49,11 @@ class WireSamplesTest {
             "workspace_role_update", "workspace_role_delete", "workspace_role_reorder",
             "workspace_role_assignment_add", "workspace_role_assignment_remove",
             "workspace_channel_permission_override_update", "workspace_ip_ban_sync",
-            "workspace_channel_role_override_update");
+            "workspace_channel_role_override_update", "profile_update", "profile_avatar_update",
+            "profile_banner_update", "friend_request_create", "friend_request_update", "friend_request_delete",
+            "friend_remove");
+
+    private static final String FRIEND_REQUEST = "01J000000000000000000000Q1";
 
     private final JacksonPayloadSerializer serializer = new JacksonPayloadSerializer(new Json());
     private final Json json = new Json();
@@ -119,7 +126,18 @@ class WireSamplesTest {
                 new GuildEvent.IpBanSync(g, new GuildEvent.IpBanSummary("upsert", 2), T1.getEpochSecond(), actor),
                 new GuildEvent.ChannelRoleOverrideUpdate(g, c, "moderator",
                         new GuildEvent.OverrideFields(List.of("create_message"), List.of("delete_message")),
-                        T1.getEpochSecond(), actor));
+                        T1.getEpochSecond(), actor),
+                new UserEvent.ProfileUpdate(u, new UserEvent.ProfileFields(Optional.of("Alicia"),
+                        Optional.of(WireSampleValues.message().content().value()),
+                        Optional.of(TokenShape.list(WireSampleValues.tokens()))), T1.getEpochSecond()),
+                new UserEvent.ProfileAvatarUpdate(u, T1.getEpochSecond(), T1.getEpochSecond()),
+                new UserEvent.ProfileBannerUpdate(u, T1.getEpochSecond(), T1.getEpochSecond()),
+                new UserEvent.FriendRequestCreate(FRIEND_REQUEST, u, "alice", U2.value(), "bob", T0.getEpochSecond(),
+                        u),
+                new UserEvent.FriendRequestUpdate(FRIEND_REQUEST, "accepted", U2.value(), u, "alice",
+                        T1.getEpochSecond(), T1.getEpochSecond(), U2.value()),
+                new UserEvent.FriendRequestDelete(FRIEND_REQUEST, T1.getEpochSecond(), U2.value()),
+                new UserEvent.FriendRemove(u, U2.value(), T1.getEpochSecond(), u));
     }
 
     private static String sample(String type) throws IOException {

@@ -32,7 +32,7 @@ public sealed interface UserEvent extends ServerEvent {
             }
         }
 
-        public boolean isEmpty() {
+        public boolean changesNothing() {
             return username.isEmpty() && aboutMarkdown.isEmpty();
         }
     }

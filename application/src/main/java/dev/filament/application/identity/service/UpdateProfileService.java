@@ -66,7 +66,7 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
             return new Change(before, after);
         });
         UserEvent.ProfileFields fields = changedFields(change.before(), change.after());
-        if (!fields.isEmpty()) {
+        if (!fields.changesNothing()) {
             long now = clock.instant().truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
             UserProfile after = change.after();
             gateway.publish(GatewayEvent.of(new UserEvent.ProfileUpdate(after.userId().value(), fields, now),
