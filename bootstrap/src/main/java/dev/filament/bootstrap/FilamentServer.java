@@ -13,6 +13,7 @@ import dev.filament.bootstrap.wiring.GuildWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring;
 import dev.filament.bootstrap.wiring.Lifecycle;
 import dev.filament.bootstrap.wiring.Limiters;
+import dev.filament.bootstrap.wiring.PeopleWiring;
 import dev.filament.bootstrap.wiring.MonotonicUlidGenerator;
 import dev.filament.bootstrap.wiring.RealtimeWiring;
 import dev.filament.application.gateway.port.in.GatewayCommandHandler;
@@ -144,6 +145,8 @@ public final class FilamentServer implements AutoCloseable {
         modules.add(new ApiDocsRoutes(json.mapper()));
         modules.add(IdentityWiring.routes(identity.api(), bearer, limiters.auth(), bodies));
         modules.addAll(guilds.routes());
+        modules.addAll(PeopleWiring.routes(unitOfWork, ids, clock, new TimedGatewayEventPublisher(fanout, timings),
+                payloads, limiters.people(), bearer, bodies));
         modules.add(VoiceWiring.routes(ladder, audits, handOffs, unitOfWork, realtime.voice(), realtime.voiceTokens(),
                 limiters, config.mediaTokenPerMinute(), config.mediaPublishPerMinute(), clock, bearer, bodies));
 

@@ -89,7 +89,7 @@ public final class IdentityWiring {
                 new RefreshSessionService(adapters.sessions(), adapters.users(), unitOfWork, sessionTokens,
                         revocations, events, clock),
                 new LogoutSessionService(adapters.sessions(), unitOfWork, revocations, events, clock),
-                new GetMeService(),
+                new GetMeService(adapters.users(), unitOfWork),
                 new LookupUsersService(adapters.users(), unitOfWork));
         scheduleCleanup(new CleanupExpiredSessionsService(adapters.sessions(), unitOfWork, clock), lifecycle);
         AuthenticateRequestUseCase authenticate = new AuthenticateRequestService(tokens, adapters.sessions(),

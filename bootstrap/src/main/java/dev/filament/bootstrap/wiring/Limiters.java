@@ -4,6 +4,7 @@ import dev.filament.application.shared.RateLimiter;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.auth.AuthLimiters;
+import dev.filament.http.people.PeopleLimiters;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class Limiters implements AutoCloseable {
     private final RateLimiter baseline;
     private final AuthLimiters auth;
+    private final PeopleLimiters people;
     private final Clock clock;
     private final List<RateLimiter> all = new ArrayList<>();
     private final List<Runnable> otherSweeps = new CopyOnWriteArrayList<>();
@@ -33,6 +35,10 @@ public final class Limiters implements AutoCloseable {
                 add(LimitPolicy.slidingWindow("auth_login", auth, 60)),
                 add(LimitPolicy.slidingWindow("auth_refresh", auth, 60)),
                 add(LimitPolicy.slidingWindow("auth_logout", auth, 60)));
+        this.people = new PeopleLimiters(add(LimitPolicy.slidingWindow("profile_update", auth, 60)),
+                add(LimitPolicy.slidingWindow("profile_avatar_upload", auth, 60)),
+                add(LimitPolicy.slidingWindow("profile_banner_upload", auth, 60)),
+                add(LimitPolicy.slidingWindow("friend_request", 30, 60)));
         sweeper.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
     }
 
@@ -44,6 +50,11 @@ public final class Limiters implements AutoCloseable {
     /** The four auth-route limiters. */
     public AuthLimiters auth() {
         return auth;
+    }
+
+    /** The three profile-write limiters (client IP) and {@code friend_request} (user, fixed 30 / 60 s). */
+    public PeopleLimiters people() {
+        return people;
     }
 
     /** A new limiter for {@code policy}, included in the sweep. */

@@ -18,6 +18,7 @@ import dev.filament.livekit.LiveKitHttpRoomService;
 import dev.filament.livekit.LiveKitJwtIssuer;
 import dev.filament.micrometer.LoggingVoiceSyncTelemetry;
 import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.friend.JooqObserverDirectory;
 import dev.filament.postgres.search.JooqSearchIndexStore;
 import dev.filament.realtime.GatewayFanout;
 import dev.filament.realtime.GatewayLimits;
@@ -60,6 +61,7 @@ public final class RealtimeWiring {
         ForwardingListener lastConnection = new ForwardingListener();
         GatewayFanout fanout = lifecycle.own(new GatewayFanout(GatewayLimits.defaults(),
                 new MicrometerGatewayMetrics(meters), lastConnection, new JacksonPayloadSerializer(json)));
+        fanout.resolveObserversWith(new JooqObserverDirectory(unitOfWork)); // SPEC 9.5 observers(U)
         fanout.start();
         VoiceEventPayloads payloads = new VoiceEventPayloads(new JacksonPayloadSerializer(json)::toJson);
         LocalVoiceRegistry voice = new LocalVoiceRegistry(fanout, payloads);
