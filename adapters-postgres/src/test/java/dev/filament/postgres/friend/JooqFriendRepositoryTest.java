@@ -2,9 +2,13 @@ package dev.filament.postgres.friend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.filament.application.friend.port.in.AcceptFriendRequestUseCase.AcceptFriendRequestCommand;
+import dev.filament.application.friend.port.in.DeleteFriendRequestUseCase.DeleteFriendRequestCommand;
 import dev.filament.application.friend.port.in.SendFriendRequestUseCase.SendFriendRequestCommand;
 import dev.filament.application.friend.port.out.FriendRepository;
 import dev.filament.application.friend.port.out.FriendRepositoryContract;
+import dev.filament.application.friend.service.AcceptFriendRequestService;
+import dev.filament.application.friend.service.DeleteFriendRequestService;
 import dev.filament.application.friend.service.FriendEvents;
 import dev.filament.application.friend.service.SendFriendRequestService;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
@@ -13,6 +17,8 @@ import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.error.InvalidRequestException;
+import dev.filament.domain.error.NotFoundException;
+import dev.filament.domain.id.FriendRequestId;
 import dev.filament.domain.id.UserId;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.testing.PostgresExtension;
@@ -88,6 +94,47 @@ class JooqFriendRepositoryTest extends FriendRepositoryContract {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /** Accept and cancel of one request at the same moment: exactly one wins, and the outcome is consistent. */
+    @Test
+    void acceptAndCancelAtOnceLeaveEitherAFriendshipOrNothingNeverBoth() throws Exception {
+        JooqFriendRepository friends = new JooqFriendRepository(unitOfWork);
+        FriendEvents events = new FriendEvents(new RecordingGatewayEventPublisher(), new SimpleJsonSerializer(),
+                Clock.systemUTC());
+        SendFriendRequestService send = new SendFriendRequestService(friends, unitOfWork, new TestIds(), events);
+        AcceptFriendRequestService accept = new AcceptFriendRequestService(friends, unitOfWork, events);
+        DeleteFriendRequestService delete = new DeleteFriendRequestService(friends, unitOfWork, events);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                UserId a = newUser(TestIds.uniqueUsername());
+                UserId b = newUser(TestIds.uniqueUsername());
+                FriendRequestId id = send.send(new SendFriendRequestCommand(a, b.value())).id();
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Boolean> accepted = threads.submit(() -> wins(start,
+                        () -> accept.accept(new AcceptFriendRequestCommand(b, id))));
+                Future<Boolean> cancelled = threads.submit(() -> wins(start,
+                        () -> delete.delete(new DeleteFriendRequestCommand(a, id))));
+                boolean friendsNow = accepted.get(10, TimeUnit.SECONDS);
+                assertThat(friendsNow).as("round %d: exactly one wins", round)
+                        .isNotEqualTo(cancelled.get(10, TimeUnit.SECONDS));
+                assertThat(unitOfWork.inTransaction(() -> friends.areFriends(a, b))).isEqualTo(friendsNow);
+                assertThat(unitOfWork.inTransaction(() -> friends.pendingBetween(a, b))).isFalse();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static boolean wins(CyclicBarrier start, Runnable work) throws Exception {
+        start.await(5, TimeUnit.SECONDS);
+        try {
+            work.run();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 }
