@@ -5,6 +5,8 @@ import static dev.filament.postgres.jooq.Tables.USERS;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.AboutMarkdown;
+import dev.filament.domain.identity.ProfileImageKind;
+import dev.filament.domain.identity.StoredImage;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.UserProfile;
 import dev.filament.domain.identity.Username;
@@ -82,6 +84,25 @@ public final class JooqUserRepository implements UserRepository {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<StoredImage> findImage(UserId id, ProfileImageKind kind) {
+        ImageColumns c = ImageColumns.of(kind);
+        return dsl.select(c.key(), c.mime(), c.size(), c.sha256(), c.version()).from(USERS)
+                .where(USERS.USER_ID.eq(id.value()).and(c.key().isNotNull())).fetchOptional()
+                .map(r -> new StoredImage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    @Override
+    public Optional<String> replaceImage(UserId id, ProfileImageKind kind, StoredImage image) {
+        ImageColumns c = ImageColumns.of(kind);
+        Optional<String> previous = Optional.ofNullable(
+                dsl.select(c.key()).from(USERS).where(USERS.USER_ID.eq(id.value())).fetchOne(c.key()));
+        dsl.update(USERS).set(c.key(), image.objectKey()).set(c.mime(), image.mimeType())
+                .set(c.size(), image.sizeBytes()).set(c.sha256(), image.sha256Hex()).set(c.version(), image.version())
+                .where(USERS.USER_ID.eq(id.value())).execute();
+        return previous;
     }
 
     @Override

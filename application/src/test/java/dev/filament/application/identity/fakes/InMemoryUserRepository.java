@@ -4,6 +4,8 @@ import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.AboutMarkdown;
+import dev.filament.domain.identity.ProfileImageKind;
+import dev.filament.domain.identity.StoredImage;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.UserProfile;
 import dev.filament.domain.identity.Username;
@@ -17,6 +19,7 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryUni
     private final Map<UserId, User> byId = new HashMap<>();
     private final Map<String, UserId> byCanonicalName = new HashMap<>();
     private final Map<UserId, UserProfile> profiles = new HashMap<>();
+    private final Map<String, StoredImage> images = new HashMap<>();
 
     /** Takes part in rollback: a copy of the rows now, and the action that puts them back. */
     @Override
@@ -24,8 +27,11 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryUni
         Map<UserId, User> byIdThen = new HashMap<>(byId);
         Map<String, UserId> byNameThen = new HashMap<>(byCanonicalName);
         Map<UserId, UserProfile> profilesThen = new HashMap<>(profiles);
+        Map<String, StoredImage> imagesThen = new HashMap<>(images);
         return () -> {
             synchronized (this) {
+                images.clear();
+                images.putAll(imagesThen);
                 profiles.clear();
                 profiles.putAll(profilesThen);
                 byId.clear();
@@ -84,6 +90,21 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryUni
         byId.put(id, User.rehydrate(id, username, before.passwordHash(), before.createdAt()));
         profiles.put(id, profiles.get(id).withUsername(username).withAbout(about));
         return ProfileWrite.UPDATED;
+    }
+
+    @Override
+    public synchronized Optional<StoredImage> findImage(UserId id, ProfileImageKind kind) {
+        return Optional.ofNullable(images.get(kind + "/" + id));
+    }
+
+    @Override
+    public synchronized Optional<String> replaceImage(UserId id, ProfileImageKind kind, StoredImage image) {
+        StoredImage before = images.put(kind + "/" + id, image);
+        UserProfile p = profiles.get(id);
+        profiles.put(id, new UserProfile(id, p.username(), p.about(),
+                kind == ProfileImageKind.AVATAR ? image.version() : p.avatarVersion(),
+                kind == ProfileImageKind.BANNER ? image.version() : p.bannerVersion()));
+        return Optional.ofNullable(before).map(StoredImage::objectKey);
     }
 
     /** Test hook standing in for an upload: sets the stored image versions. */

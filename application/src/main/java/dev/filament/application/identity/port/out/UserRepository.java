@@ -2,6 +2,8 @@ package dev.filament.application.identity.port.out;
 
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.AboutMarkdown;
+import dev.filament.domain.identity.ProfileImageKind;
+import dev.filament.domain.identity.StoredImage;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.UserProfile;
 import dev.filament.domain.identity.Username;
@@ -47,6 +49,15 @@ public interface UserRepository {
      * concurrently (the unique index on {@code lower(username)} decides); the caller must then roll back.
      */
     ProfileWrite updateProfile(UserId id, Username username, AboutMarkdown about);
+
+    /** The user's stored avatar or banner; empty when never uploaded or the user is unknown. */
+    Optional<StoredImage> findImage(UserId id, ProfileImageKind kind);
+
+    /**
+     * Stores {@code image} (metadata and version) as the user's avatar or banner on a row the caller locked, and
+     * returns the object key it replaces, if any (the caller queues that key for deletion in the same transaction).
+     */
+    Optional<String> replaceImage(UserId id, ProfileImageKind kind, StoredImage image);
 
     /** Summaries of the users that exist among {@code ids}; unknown ids are absent from the map. No order. */
     Map<UserId, UserSummary> findSummaries(Set<UserId> ids);

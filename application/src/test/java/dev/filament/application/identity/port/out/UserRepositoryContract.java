@@ -10,6 +10,8 @@ import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.identity.AboutMarkdown;
 import dev.filament.domain.identity.PasswordHash;
+import dev.filament.domain.identity.ProfileImageKind;
+import dev.filament.domain.identity.StoredImage;
 import dev.filament.domain.identity.User;
 import dev.filament.domain.identity.UserProfile;
 import dev.filament.domain.identity.Username;
@@ -154,5 +156,23 @@ public abstract class UserRepositoryContract {
                 .isEqualTo(ProfileWrite.USERNAME_TAKEN);
         assertThat(tx(() -> users.findProfile(user.id())))
                 .contains(new UserProfile(user.id(), user.username(), AboutMarkdown.EMPTY, 0, 0));
+    }
+
+    @Test
+    void replaceImageStoresMetadataAndVersionAndReturnsTheReplacedKey() {
+        User user = newUser(TestIds.uniqueUsername());
+        tx(() -> users.insertIfAbsent(user));
+        assertThat(tx(() -> users.findImage(user.id(), ProfileImageKind.AVATAR))).isEmpty();
+        StoredImage first = new StoredImage("avatars/" + user.id() + "/1", "image/png", 10, "0".repeat(64), 5);
+        assertThat(tx(() -> users.replaceImage(user.id(), ProfileImageKind.AVATAR, first))).isEmpty();
+        StoredImage second = new StoredImage("avatars/" + user.id() + "/2", "image/webp", 20, "1".repeat(64), 6);
+        assertThat(tx(() -> users.replaceImage(user.id(), ProfileImageKind.AVATAR, second)))
+                .contains(first.objectKey());
+        assertThat(tx(() -> users.findImage(user.id(), ProfileImageKind.AVATAR))).contains(second);
+        assertThat(tx(() -> users.findImage(user.id(), ProfileImageKind.BANNER))).as("kinds apart").isEmpty();
+        assertThat(tx(() -> users.findProfile(user.id()))).map(p -> p.avatarVersion() + "/" + p.bannerVersion())
+                .contains("6/0");
+        assertThat(tx(() -> users.findSummaries(Set.of(user.id()))).get(user.id()).avatarVersion()).isEqualTo(6);
+        assertThat(tx(() -> users.findImage(ids.newUserId(), ProfileImageKind.BANNER))).isEmpty();
     }
 }
