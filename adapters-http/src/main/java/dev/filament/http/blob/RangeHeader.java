@@ -37,13 +37,13 @@ sealed interface RangeHeader {
             return n == 0 ? new Unsatisfiable() : new Partial(new ByteRange(Math.max(0, size - n), size - 1));
         }
         long first = Long.parseLong(m.group(1));
-        long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
-        if (last < first) {
-            return new Whole(); // syntactically invalid: ignored
+        if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < first) {
+            return new Whole(); // syntactically invalid (RFC 9110 14.1.1): ignored
         }
         if (first >= size) {
             return new Unsatisfiable();
         }
-        return new Partial(new ByteRange(first, Math.min(last, size - 1)));
+        long last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+        return new Partial(new ByteRange(first, last));
     }
 }

@@ -56,7 +56,8 @@ public final class RouteBodyLimits {
         return defaultLimit;
     }
 
-    static Pattern templatePattern(String template) {
+    /** The regex of a path template: each {@code {name}} segment matches one non-empty segment. */
+    public static Pattern templatePattern(String template) {
         StringBuilder re = new StringBuilder("^");
         for (String part : template.split("/", -1)) {
             if (re.length() > 1) {

@@ -68,7 +68,7 @@ public final class Router {
             default -> throw new IllegalArgumentException("unsupported method " + type);
         }
         if (!methodsByTemplate.containsKey(path)) {
-            matchers.add(Map.entry(templatePattern(path), path));
+            matchers.add(Map.entry(RouteBodyLimits.templatePattern(path), path));
         }
         methodsByTemplate.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(type);
         return this;
@@ -85,14 +85,4 @@ public final class Router {
         return allowed.isEmpty() ? Optional.empty() : Optional.of(allowed);
     }
 
-    private static Pattern templatePattern(String template) {
-        StringBuilder re = new StringBuilder("^");
-        for (String part : template.split("/", -1)) {
-            if (re.length() > 1) {
-                re.append('/');
-            }
-            re.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
-        }
-        return Pattern.compile(re.append('$').toString());
-    }
 }

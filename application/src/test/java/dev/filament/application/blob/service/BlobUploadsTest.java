@@ -41,6 +41,27 @@ class BlobUploadsTest {
         return b;
     }
 
+    /** An endless body of {@code a}s (after a PNG signature when asked), served {@code maxChunk} bytes at most. */
+    private static InputStream generated(AtomicLong served, int maxChunk, boolean pngFirst) {
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int n = Math.min(len, maxChunk);
+                Arrays.fill(b, off, off + n, (byte) 'a');
+                if (pngFirst && served.get() == 0) {
+                    System.arraycopy(PNG, 0, b, off, PNG.length);
+                }
+                served.addAndGet(n);
+                return n;
+            }
+        };
+    }
+
     private UploadedBlob upload(String declared, UploadPolicy policy, byte[] body) {
         return uploads.upload(UploadRequest.of(KEY, DeclaredType.parse(declared), policy),
                 new ByteArrayInputStream(body));
@@ -80,22 +101,7 @@ class BlobUploadsTest {
     @Test
     void theCapStopsReadingAnEndlessBodyAtTheFirstByteBeyond() {
         AtomicLong served = new AtomicLong();
-        InputStream endless = new InputStream() {
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                Arrays.fill(b, off, off + len, (byte) 'a');
-                if (served.get() == 0) {
-                    System.arraycopy(PNG, 0, b, off, PNG.length);
-                }
-                served.addAndGet(len);
-                return len;
-            }
-        };
+        InputStream endless = generated(served, Integer.MAX_VALUE, true);
         assertThatThrownBy(() -> uploads.upload(UploadRequest.of(KEY, DeclaredType.UNDECLARED, UploadPolicy.AVATAR),
                 endless)).isInstanceOf(UploadRejectedException.class);
         assertThat(served.get()).isEqualTo(2_097_153);
@@ -105,20 +111,7 @@ class BlobUploadsTest {
     @Test
     void aTypeOutsideTheAllowlistIsRefusedAsSoonAsTheSniffWindowArrived() {
         AtomicLong served = new AtomicLong();
-        InputStream text = new InputStream() {
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                int n = Math.min(len, 4096);
-                Arrays.fill(b, off, off + n, (byte) 'a');
-                served.addAndGet(n);
-                return n;
-            }
-        };
+        InputStream text = generated(served, 4096, false);
         assertThatThrownBy(() -> uploads.upload(UploadRequest.of(KEY, DeclaredType.UNDECLARED, UploadPolicy.AVATAR),
                 text)).isInstanceOfSatisfying(UploadRejectedException.class,
                         e -> assertThat(e.kind()).isEqualTo(UploadRejectedException.Kind.UNSUPPORTED_TYPE));
