@@ -8,11 +8,8 @@ import org.junit.jupiter.api.Test;
 class ProfileImageKindTest {
 
     @Test
-    void keysCapsAndVersions() {
-        assertThat(ProfileImageKind.AVATAR.objectKey("U", "X")).isEqualTo("avatars/U/X");
-        assertThat(ProfileImageKind.BANNER.objectKey("U", "X")).isEqualTo("banners/U/X");
-        assertThat(ProfileImageKind.AVATAR.maxBytes()).isEqualTo(2_097_152L);
-        assertThat(ProfileImageKind.BANNER.maxBytes()).isEqualTo(6_291_456L);
+    void wireNamesAndVersions() {
+        assertThat(ProfileImageKind.AVATAR.wire()).isEqualTo("avatar");
         assertThat(ProfileImageKind.nextVersion(0, 1_700_000_000L)).isEqualTo(1_700_000_000L);
         assertThat(ProfileImageKind.nextVersion(1_700_000_000L, 1_700_000_000L)).isEqualTo(1_700_000_001L);
     }
