@@ -1,5 +1,9 @@
 package dev.filament.http.people;
 
+import dev.filament.application.blob.fakes.InMemoryBlobGc;
+import dev.filament.application.blob.fakes.InMemoryBlobStore;
+import dev.filament.application.blob.fakes.InMemoryMimeSniffer;
+import dev.filament.application.blob.service.BlobUploads;
 import dev.filament.application.friend.fakes.InMemoryFriendRepository;
 import dev.filament.application.friend.service.AcceptFriendRequestService;
 import dev.filament.application.friend.service.DeleteFriendRequestService;
@@ -10,7 +14,9 @@ import dev.filament.application.friend.service.RemoveFriendService;
 import dev.filament.application.friend.service.SendFriendRequestService;
 import dev.filament.application.identity.fakes.InMemoryUserRepository;
 import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.application.identity.service.GetProfileImageService;
 import dev.filament.application.identity.service.GetProfileService;
+import dev.filament.application.identity.service.UploadProfileImageService;
 import dev.filament.application.identity.service.UpdateProfileService;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.application.markdown.port.out.ParagraphTokenizer;
@@ -18,6 +24,7 @@ import dev.filament.application.shared.RateLimiter;
 import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.domain.ratelimit.LimitPolicy;
+import dev.filament.http.blob.BlobDownloads;
 import dev.filament.http.json.JacksonPayloadSerializer;
 import dev.filament.http.json.Json;
 import dev.filament.http.testing.HttpFixture;
@@ -26,7 +33,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The profile and friend use cases over in-memory fakes, served through the shared {@link HttpFixture} (its users and
+ * The profile, profile image and friend use cases over in-memory fakes (blob store and collector queue too), served through the shared {@link HttpFixture} (its users and
  * sessions); {@code 127.0.0.1} is a trusted proxy so a test picks its client IP with {@code X-Forwarded-For}.
  */
 public final class PeopleHttpFixture implements AutoCloseable {
@@ -36,6 +43,8 @@ public final class PeopleHttpFixture implements AutoCloseable {
     final InMemoryUserRepository users;
     final InMemoryFriendRepository friends;
     final RecordingGatewayEventPublisher gateway = new RecordingGatewayEventPublisher();
+    final InMemoryBlobStore store = new InMemoryBlobStore();
+    final InMemoryBlobGc gc = new InMemoryBlobGc();
     public final HttpFixture http;
 
     public PeopleHttpFixture(int profilePerMinute) {
@@ -43,7 +52,7 @@ public final class PeopleHttpFixture implements AutoCloseable {
                 .trust("127.0.0.1/32");
         users = builder.users();
         friends = new InMemoryFriendRepository(users);
-        InMemoryUnitOfWork uow = new InMemoryUnitOfWork().enlist(users).enlist(friends);
+        InMemoryUnitOfWork uow = new InMemoryUnitOfWork().enlist(users).enlist(friends).enlist(gc);
         Clock clock = Clock.systemUTC();
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(new Json());
         FriendEvents events = new FriendEvents(gateway, payloads, clock);
@@ -59,6 +68,10 @@ public final class PeopleHttpFixture implements AutoCloseable {
                         new GetProfileService(users, uow),
                         new UpdateProfileService(users, uow, gateway, payloads, MARKDOWN, clock), MARKDOWN))
                 .routes(new FriendRoutes(builder.auth(), builder.bodies(), limiters, api))
+                .routes(new ProfileImageRoutes(builder.auth(), limiters, new UploadProfileImageService(users, uow,
+                        new BlobUploads(store, new InMemoryMimeSniffer(), gc, uow, clock), gc, store, () -> { },
+                        gateway, payloads, new TestIds(), clock), new GetProfileImageService(users, uow),
+                        new BlobDownloads(store), MARKDOWN))
                 .start();
     }
 

@@ -9,7 +9,9 @@ import dev.filament.application.friend.service.ListFriendsService;
 import dev.filament.application.friend.service.RemoveFriendService;
 import dev.filament.application.friend.service.SendFriendRequestService;
 import dev.filament.application.identity.port.out.UserRepository;
+import dev.filament.application.identity.service.GetProfileImageService;
 import dev.filament.application.identity.service.GetProfileService;
+import dev.filament.application.identity.service.UploadProfileImageService;
 import dev.filament.application.identity.service.UpdateProfileService;
 import dev.filament.application.markdown.port.out.MarkdownTokenizer;
 import dev.filament.application.shared.port.out.GatewayEventPublisher;
@@ -19,6 +21,7 @@ import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.people.FriendRoutes;
 import dev.filament.http.people.PeopleLimiters;
+import dev.filament.http.people.ProfileImageRoutes;
 import dev.filament.http.people.ProfileRoutes;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.markdown.CommonmarkTokenizer;
@@ -28,16 +31,20 @@ import dev.filament.postgres.identity.JooqUserRepository;
 import java.time.Clock;
 import java.util.List;
 
-/** Profiles and friends (SPEC 4.5, 4.6): the use cases over PostgreSQL and their routes. */
+/** Profiles, avatars, banners and friends (SPEC 4.5, 4.6): the use cases over PostgreSQL and their routes. */
 public final class PeopleWiring {
 
     private PeopleWiring() {
     }
 
-    /** The profile and friend routes; events go through {@code gateway} (profile events to observers). */
+    /**
+     * The profile, profile image and friend routes; events go through {@code gateway} (profile events to observers);
+     * avatars and banners live in the blob store of {@code blobs}.
+     */
     public static List<RouteModule> routes(JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
                                            GatewayEventPublisher gateway, EventSerializer payloads,
-                                           PeopleLimiters limiters, BearerAuthenticator bearer, JsonBodies bodies) {
+                                           PeopleLimiters limiters, BlobWiring.Blobs blobs,
+                                           BearerAuthenticator bearer, JsonBodies bodies) {
         UserRepository users = new JooqUserRepository(unitOfWork);
         FriendRepository friends = new JooqFriendRepository(unitOfWork);
         MarkdownTokenizer markdown = new CommonmarkTokenizer();
@@ -51,6 +58,10 @@ public final class PeopleWiring {
         return List.of(
                 new ProfileRoutes(bearer, bodies, limiters, new GetProfileService(users, unitOfWork),
                         new UpdateProfileService(users, unitOfWork, gateway, payloads, markdown, clock), markdown),
-                new FriendRoutes(bearer, bodies, limiters, api));
+                new FriendRoutes(bearer, bodies, limiters, api),
+                new ProfileImageRoutes(bearer, limiters,
+                        new UploadProfileImageService(users, unitOfWork, blobs.uploads(), blobs.tombstones(),
+                                blobs.store(), blobs.collector(), gateway, payloads, ids, clock),
+                        new GetProfileImageService(users, unitOfWork), blobs.downloads(), markdown));
     }
 }
