@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +19,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Profiles and friends through the real wiring on PostgreSQL, over HTTP and the gateway (SPEC 4.5, 4.6, 9.5). */
 @ExtendWith(PostgresExtension.class)
 class PeopleE2ETest {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
     private static RunningServer s;
     private static Api api;
+    private static TestDatabase database;
 
     @BeforeAll
     static void start(TestDatabase db) {
+        database = db;
         s = RunningServer.start(db, Map.of());
         api = new Api(s);
     }
@@ -118,5 +126,57 @@ class PeopleE2ETest {
         assertThat(looked.get("users").get(0).get("username").asText()).isEqualTo(me.get("username").asText());
         assertThat(api.call(stranger, "PATCH", "/users/me/profile",
                 "{\"username\":\"" + me.get("username").asText().toLowerCase() + "\"}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void avatarUploadIsServedPubliclyTellsObserversAndQueuesTheReplacedFile() throws Exception {
+        Api.User alice = api.user();
+        try (WsClient a = WsClient.connect(s.port(), alice.token())) {
+            a.await("ready");
+            JsonNode first = Api.ok(uploadAvatar(alice, PNG));
+            long version = first.get("avatar_version").asLong();
+            assertThat(event(a, "profile_avatar_update", "user_id", alice.id()).get("avatar_version").asLong())
+                    .isEqualTo(version);
+            HttpResponse<byte[]> bytes = s.client.send(s.request("/users/" + alice.id() + "/avatar?v=" + version)
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(bytes.statusCode()).isEqualTo(200);
+            assertThat(bytes.body()).isEqualTo(PNG);
+            assertThat(bytes.headers().firstValue("Content-Type")).contains("image/png");
+            String etag = bytes.headers().firstValue("ETag").orElseThrow();
+            assertThat(s.send(s.request("/users/" + alice.id() + "/avatar").header("If-None-Match", etag).GET())
+                    .statusCode()).isEqualTo(304);
+            String oldKey = objectKey(alice.id());
+
+            JsonNode second = Api.ok(uploadAvatar(alice, PNG));
+            assertThat(second.get("avatar_version").asLong()).isGreaterThan(version);
+            assertThat(objectKey(alice.id())).isNotEqualTo(oldKey);
+            try (Connection c = database.dataSource().getConnection();
+                 PreparedStatement q = c.prepareStatement("select extract(epoch from not_before - now())"
+                         + " from blob_gc where object_key = ?")) {
+                q.setString(1, oldKey);
+                try (ResultSet r = q.executeQuery()) {
+                    assertThat(r.next()).as("the replaced file is queued for the collector").isTrue();
+                    assertThat(r.getDouble(1)).isBetween(30.0, 61.0);
+                }
+            }
+            assertThat(uploadAvatar(alice, "<svg/>".getBytes()).statusCode()).isEqualTo(415);
+            assertThat(objectKey(alice.id())).isNotEqualTo(oldKey);
+        }
+    }
+
+    private static HttpResponse<String> uploadAvatar(Api.User u, byte[] body) throws Exception {
+        return s.send(s.request("/users/me/profile/avatar").header("Authorization", "Bearer " + u.token())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static String objectKey(String user) throws Exception {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement q = c.prepareStatement("select avatar_object_key from users where user_id = ?")) {
+            q.setString(1, user);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
     }
 }
