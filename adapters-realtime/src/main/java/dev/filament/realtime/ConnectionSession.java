@@ -8,7 +8,6 @@ import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One gateway connection: identity, a bounded outbound queue (events and bytes) with the connection's sequence
@@ -45,13 +45,9 @@ public final class ConnectionSession {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<OutboundFrame> queue = new ArrayDeque<>();
-    private long queuedBytes;
+    private final OutboundQueue queue = new OutboundQueue();
     private final int maxFrameBytes;
     private ReplayLog log; // null only while a resuming connection waits for the dispatcher to hand it one
-    private boolean detached;
-    private int replayPending;
-    private long replayPendingBytes;
     private volatile String resumeKey;
 
     private volatile State state = State.OPEN;
@@ -95,6 +91,7 @@ public final class ConnectionSession {
         int depth;
         lock.lock();
         try {
+            boolean detached = log != null && log.detached();
             if (log == null || (state != State.OPEN && !detached)) {
                 return Offer.CLOSED;
             }
@@ -106,15 +103,11 @@ public final class ConnectionSession {
             if (detached) {
                 return log.append(frame) ? Offer.BUFFERED : Offer.DISCARD;
             }
-            int live = queue.size() - replayPending;
-            boolean full = live >= limits.outboundMaxEvents()
-                    || (live > 0 && queuedBytes - replayPendingBytes + bytes > limits.outboundMaxBytes());
-            if (full) {
+            if (!queue.fits(limits.outboundMaxEvents(), limits.outboundMaxBytes(), bytes)) {
                 return Offer.OVERFLOW;
             }
             log.append(frame);
             queue.add(frame);
-            queuedBytes += bytes;
             depth = queue.size();
             changed.signal();
         } finally {
@@ -130,99 +123,50 @@ public final class ConnectionSession {
      * {@code s}. False, and the log is released, when the connection closed before it got it.
      */
     boolean adopt(ReplayLog adopted, List<OutboundFrame> replay) {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (state != State.OPEN) {
                 adopted.release();
                 return false;
             }
             log = adopted;
             resumeKey = adopted.resumeKey();
-            for (OutboundFrame frame : replay) {
-                queue.add(frame);
-                queuedBytes += frame.bytes();
-                replayPendingBytes += frame.bytes();
-            }
-            replayPending += replay.size();
+            queue.addReplay(replay);
             changed.signal();
             return true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
-     * A resume (SPEC 9.11 rules 3-5) asks this detached session for its frames after {@code resumeSeq}: out of range
-     * and gap discard the session; otherwise the session stops buffering and its log moves to the caller under
-     * {@code newKey}. {@code UNKNOWN} when it is no longer detached (discarded or taken over meanwhile).
+     * A resume (SPEC 9.11 rules 3-5) asks this detached session for its frames after {@code resumeSeq}; on success its
+     * log moves to the caller under {@code newKey} and this connection keeps nothing. {@code UNKNOWN} when it is no
+     * longer detached (discarded or taken over meanwhile).
      */
     Handover handOver(long resumeSeq, String newKey) {
-        lock.lock();
-        try {
-            if (!detached) {
-                return new Handover(Handover.Outcome.UNKNOWN, null, List.of());
+        return locked(() -> {
+            if (log == null || !log.detached()) {
+                return Handover.refused(Handover.Outcome.UNKNOWN);
             }
-            if (resumeSeq > log.lastSequence() || resumeSeq < log.oldestSequence() - 1) {
-                Handover.Outcome outcome = resumeSeq > log.lastSequence() ? Handover.Outcome.OUT_OF_RANGE
-                        : Handover.Outcome.GAP;
-                discardLocked();
-                return new Handover(outcome, null, List.of());
+            Handover handover = log.handOver(resumeSeq, newKey);
+            if (handover.outcome() == Handover.Outcome.RESUMED) {
+                log = null;
             }
-            ReplayLog moved = log;
-            List<OutboundFrame> frames = moved.framesAfter(resumeSeq);
-            detached = false;
-            log = null;
-            moved.attach(newKey);
-            return new Handover(Handover.Outcome.RESUMED, moved, frames);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** What {@link #handOver} answered: the outcome, and on success the log and the frames to send again. */
-    record Handover(Outcome outcome, ReplayLog log, List<OutboundFrame> replay) {
-        enum Outcome { RESUMED, UNKNOWN, OUT_OF_RANGE, GAP }
+            return handover;
+        });
     }
 
     /** Ends a detached session: it stops buffering and its buffer is released. False when it was not detached. */
     boolean discard() {
-        lock.lock();
-        try {
-            return discardLocked();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean discardLocked() {
-        if (!detached) {
-            return false;
-        }
-        detached = false;
-        log.release();
-        return true;
+        return locked(() -> log != null && log.detached() && log.release());
     }
 
     /** Releases the buffer of a connection leaving without a detach (no-op for a detached or handed-over session). */
     void releaseLog() {
-        lock.lock();
-        try {
-            if (!detached && log != null) {
-                log.release();
-            }
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> log != null && !log.detached() && log.release());
     }
 
     /** Whether the session is detached: closed, still buffering, waiting for a resume. */
     boolean detached() {
-        lock.lock();
-        try {
-            return detached;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> log != null && log.detached());
     }
 
     /** The resume key of the session this connection carries; null while a resume is pending. Never logged. */
@@ -232,9 +176,14 @@ public final class ConnectionSession {
 
     /** The last {@code s} queued or buffered; 0 while a resume is pending. */
     long lastSequence() {
+        return locked(() -> log == null ? 0 : log.lastSequence());
+    }
+
+    // O(1) work under the queue lock
+    private <T> T locked(Supplier<T> body) {
         lock.lock();
         try {
-            return log == null ? 0 : log.lastSequence();
+            return body.get();
         } finally {
             lock.unlock();
         }
@@ -262,18 +211,13 @@ public final class ConnectionSession {
                 return false;
             }
             if (detach && log != null) {
-                detached = true;
                 log.detach();
             }
             closeReason = reason;
             closeRequestedNanos = System.nanoTime();
             state = State.CLOSING;
             if (!flushesQueue(reason)) {
-                discarded = List.copyOf(queue);
-                queue.clear();
-                queuedBytes = 0;
-                replayPending = 0;
-                replayPendingBytes = 0;
+                discarded = queue.clear();
             }
             changed.signal();
         } finally {
@@ -294,11 +238,6 @@ public final class ConnectionSession {
             OutboundFrame frame = queue.poll();
             if (frame == null) {
                 return null;
-            }
-            queuedBytes -= frame.bytes();
-            if (replayPending > 0) {
-                replayPending--;
-                replayPendingBytes -= frame.bytes();
             }
             sendStartedNanos = System.nanoTime();
             sending = true;
@@ -400,21 +339,11 @@ public final class ConnectionSession {
     }
 
     int queuedEvents() {
-        lock.lock();
-        try {
-            return queue.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(queue::size);
     }
 
     long queuedBytes() {
-        lock.lock();
-        try {
-            return queuedBytes;
-        } finally {
-            lock.unlock();
-        }
+        return locked(queue::bytes);
     }
 
     @Override

@@ -119,13 +119,36 @@ final class ReplayLog {
         return bytes;
     }
 
-    /** Drops the buffer and takes its bytes out of the process total; later appends are refused. Idempotent. */
-    void release() {
-        if (!released) {
-            released = true;
-            processBytes.add(-bytes);
-            frames.clear();
-            bytes = 0;
+    /** Whether the session is detached (and not discarded): it buffers frames for a resume. */
+    boolean detached() {
+        return detachedAfter >= 0 && !released;
+    }
+
+    /**
+     * The answer to a resume after {@code resumeSeq} (SPEC 9.11 rules 3-5): out of range or gap releases the log (the
+     * session is discarded); otherwise the log attaches again under {@code newKey} with the frames to send again.
+     */
+    Handover handOver(long resumeSeq, String newKey) {
+        if (resumeSeq > lastSequence || resumeSeq < oldestSequence() - 1) {
+            release();
+            return Handover.refused(resumeSeq > lastSequence ? Handover.Outcome.OUT_OF_RANGE : Handover.Outcome.GAP);
         }
+        List<OutboundFrame> replay = framesAfter(resumeSeq);
+        attach(newKey);
+        return new Handover(Handover.Outcome.RESUMED, this, replay);
+    }
+
+    /**
+     * Drops the buffer and takes its bytes out of the process total; later appends are refused. True the first time.
+     */
+    boolean release() {
+        if (released) {
+            return false;
+        }
+        released = true;
+        processBytes.add(-bytes);
+        frames.clear();
+        bytes = 0;
+        return true;
     }
 }

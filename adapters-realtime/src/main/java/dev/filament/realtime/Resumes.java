@@ -84,7 +84,7 @@ final class Resumes {
             // the server has not noticed that the old socket died: detach it now, without a close frame
             disconnects.close(old, CloseReason.CONNECTION_LOST);
         }
-        ConnectionSession.Handover handover = old.handOver(resumeSeq, ResumeKeys.newKey());
+        Handover handover = old.handOver(resumeSeq, ResumeKeys.newKey());
         return switch (handover.outcome()) {
             case UNKNOWN -> ResumeOutcome.UNKNOWN;
             case OUT_OF_RANGE -> discarded(old, ResumeOutcome.OUT_OF_RANGE);
@@ -102,7 +102,7 @@ final class Resumes {
         return outcome;
     }
 
-    private void takeOver(ConnectionSession old, ConnectionSession fresh, ConnectionSession.Handover handover) {
+    private void takeOver(ConnectionSession old, ConnectionSession fresh, Handover handover) {
         if (!fresh.adopt(handover.log(), handover.replay())) {
             disconnects.forget(old); // the new socket is already gone: the session cannot survive it
             return;
