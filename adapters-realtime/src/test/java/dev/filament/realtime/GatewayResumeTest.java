@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.filament.application.gateway.port.out.RecordingGatewayMetrics;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.UnsubscribeReason;
+import dev.filament.application.gateway.port.out.GatewaySubscriptions.Subscription;
 import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.realtime.FanoutFixture.Client;
 import dev.filament.realtime.RecordingTransport.Frame;
@@ -236,5 +238,26 @@ class GatewayResumeTest {
 
         Eventually.until("expired", WAIT, () -> fx.fanout.registry().detachedCount() == 0);
         assertThat(fx.fanout.registry().subscriptionsIn(g)).isEmpty();
+    }
+
+    @Test
+    void revalidationDrops_reachADetachedSession_andTheConnectionThatResumedIt() throws Exception {
+        Client client = subscribed();
+        ChannelId c2 = TestIds.channel();
+        client.subscribe(g, c2);
+        ConnectionId oldId = client.session().id();
+        long seen = client.lastSequence();
+        fx.fanout.disconnect(oldId, CloseReason.CONNECTION_LOST);
+        assertThat(fx.fanout.subscriptionsIn(g)).extracting(Subscription::connection).containsOnly(oldId);
+
+        fx.fanout.dropSubscription(oldId, g, c, UnsubscribeReason.PERMISSION);
+        Client back = fx.resume(client.user(), client.session().session(), client.resumeKey(), seen);
+        assertThat(upTo(back, "resumed")).extracting(Frame::type).containsExactly("unsubscribed", "resumed");
+        // a drop computed for the old connection before the takeover still applies, to its successor
+        fx.fanout.dropSubscription(oldId, g, c2, UnsubscribeReason.PERMISSION);
+        List<Frame> frames = back.transport().awaitFrame(f -> f.type().equals("unsubscribed")
+                && f.payloadJson().contains(c2.value()), WAIT);
+        assertThat(frames.getLast().payloadJson()).contains("\"reason\":\"permission\"");
+        assertThat(fx.fanout.registry().subscriptionCount(back.session().id())).isZero();
     }
 }
