@@ -83,6 +83,8 @@ final class Resumes {
         if (old.state() == ConnectionSession.State.OPEN) {
             // the server has not noticed that the old socket died: detach it now, without a close frame
             disconnects.close(old, CloseReason.CONNECTION_LOST);
+        } else {
+            disconnects.depart(old); // idempotent: a close racing on another thread may not have reached the registry
         }
         Handover handover = old.handOver(resumeSeq, ResumeKeys.newKey());
         return switch (handover.outcome()) {
