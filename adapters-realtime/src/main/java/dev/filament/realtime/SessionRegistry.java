@@ -8,9 +8,9 @@ import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
+import dev.filament.realtime.RegistryMember.ChannelKey;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SessionRegistry {
     private final int maxSubscriptions;
-    private final ConcurrentHashMap<ConnectionId, Member> connections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ConnectionId, RegistryMember> connections = new ConcurrentHashMap<>();
     private final SessionIndex<ChannelKey> channels = new SessionIndex<>();
     private final SessionIndex<UserId> users = new SessionIndex<>(); // attached and detached: targets and drops
     private final SessionIndex<UserId> attached = new SessionIndex<>(); // the user's connection count (9.7.8)
@@ -45,7 +45,7 @@ public final class SessionRegistry {
 
     /** Registers a new connection; its id must be unused. */
     void register(ConnectionSession session) {
-        if (connections.putIfAbsent(session.id(), new Member(session)) != null) {
+        if (connections.putIfAbsent(session.id(), new RegistryMember(session)) != null) {
             throw new IllegalStateException("connection already registered: " + session.id());
         }
         users.add(session.user(), session);
@@ -56,7 +56,7 @@ public final class SessionRegistry {
 
     /** Adds a subscription without a drop fence (callers that checked no access: tests, tooling). */
     public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
-        Member member = connections.get(id);
+        RegistryMember member = connections.get(id);
         return member == null ? new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false)
                 : subscribe(id, guild, channel, dropFences.read(member.session.user(), guild));
     }
@@ -80,7 +80,7 @@ public final class SessionRegistry {
      * refused as {@code FENCED} when the drop fence read before the caller's access check has moved since.
      */
     public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel, long dropFence) {
-        Member member = connections.get(id);
+        RegistryMember member = connections.get(id);
         if (member == null) {
             return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
         }
@@ -108,7 +108,7 @@ public final class SessionRegistry {
 
     /** Removes the connection's subscriptions in {@code guild}; reports them and whether its user went offline. */
     GuildDrop dropSubscriptions(ConnectionSession session, GuildId guild) {
-        Member member = connections.get(session.id());
+        RegistryMember member = connections.get(session.id());
         if (member == null || member.session != session) {
             return GuildDrop.NONE;
         }
@@ -132,7 +132,7 @@ public final class SessionRegistry {
 
     /** Removes one subscription of the connection; reports it (when it was held) and whether its user went offline. */
     GuildDrop dropSubscription(ConnectionSession session, GuildId guild, ChannelId channel) {
-        Member member = connections.get(session.id());
+        RegistryMember member = connections.get(session.id());
         if (member == null || member.session != session) {
             return GuildDrop.NONE;
         }
@@ -156,7 +156,7 @@ public final class SessionRegistry {
     public List<Subscription> subscriptionsIn(GuildId guild) {
         List<Subscription> out = new ArrayList<>();
         for (ConnectionSession session : guildSubscribers.members(guild)) {
-            Member member = connections.get(session.id());
+            RegistryMember member = connections.get(session.id());
             if (member == null || member.session != session) {
                 continue;
             }
@@ -179,7 +179,7 @@ public final class SessionRegistry {
      * (nothing for a detached session: it left presence and the connection count when it detached).
      */
     Departure unregister(ConnectionSession session) {
-        Member member = connections.get(session.id());
+        RegistryMember member = connections.get(session.id());
         if (member == null || member.session != session || !connections.remove(session.id(), member)) {
             return Departure.NONE;
         }
@@ -212,7 +212,7 @@ public final class SessionRegistry {
      * not registered or already detached.
      */
     Departure detach(ConnectionSession session) {
-        Member member = connections.get(session.id());
+        RegistryMember member = connections.get(session.id());
         if (member == null || member.session != session) {
             return null;
         }
@@ -239,11 +239,11 @@ public final class SessionRegistry {
      * Called on the dispatcher thread, so no event is delivered halfway through.
      */
     List<GuildId> takeOver(ConnectionSession old, ConnectionSession fresh) {
-        Member member = connections.get(old.id());
+        RegistryMember member = connections.get(old.id());
         if (member == null || member.session != old) {
             return null;
         }
-        Member successor = new Member(fresh);
+        RegistryMember successor = new RegistryMember(fresh);
         List<GuildId> online = new ArrayList<>();
         synchronized (member) {
             if (member.removed || !member.detached) {
@@ -296,7 +296,7 @@ public final class SessionRegistry {
     }
 
     // Called under the member's monitor: the connection no longer holds subscriptions in the guild.
-    private boolean leaveGuild(Member member, GuildId guild) {
+    private boolean leaveGuild(RegistryMember member, GuildId guild) {
         boolean held = guildSubscribers.remove(guild, member.session) > 0;
         return held && !member.detached && presence.adjust(guild, member.session.user(), -1) == 0;
     }
@@ -322,7 +322,7 @@ public final class SessionRegistry {
     }
 
     public Optional<ConnectionSession> connection(ConnectionId id) {
-        Member member = connections.get(id);
+        RegistryMember member = connections.get(id);
         return member == null ? Optional.empty() : Optional.of(member.session);
     }
 
@@ -340,7 +340,7 @@ public final class SessionRegistry {
     }
 
     public int subscriptionCount(ConnectionId id) {
-        Member member = connections.get(id);
+        RegistryMember member = connections.get(id);
         if (member == null) {
             return 0;
         }
@@ -357,28 +357,5 @@ public final class SessionRegistry {
     /** Detached gateway sessions held (the {@code filament_gateway_detached_sessions} gauge). */
     public int detachedCount() {
         return detachedCount.get();
-    }
-
-    /** A (guild, channel) subscription key. */
-    record ChannelKey(GuildId guild, ChannelId channel) {
-    }
-
-    // Per-connection registry state; its monitor makes that connection's changes atomic.
-    private static final class Member {
-        final ConnectionSession session;
-        final Set<ChannelKey> subscriptions = new HashSet<>();
-        boolean removed;
-        boolean detached;
-
-        Member(ConnectionSession session) {
-            this.session = session;
-        }
-
-        // the guilds it holds subscriptions in; under its monitor
-        Set<GuildId> guilds() {
-            Set<GuildId> guilds = new HashSet<>();
-            subscriptions.forEach(key -> guilds.add(key.guild()));
-            return guilds;
-        }
     }
 }

@@ -81,7 +81,8 @@ class GatewayResumeTest {
         }
         assertThat(fx.fanout.registry().isOnline(g, client.user())).isTrue();
         assertThat(fx.fanout.registry().detachedCount()).isZero();
-        assertThat(fx.metrics.counter(RecordingGatewayMetrics.RESUMES, Map.of("outcome", "resumed"))).isEqualTo(1);
+        Eventually.until("the resume is counted", WAIT,
+                () -> fx.metrics.counter(RecordingGatewayMetrics.RESUMES, Map.of("outcome", "resumed")) == 1);
 
         // the old key died with the takeover
         Client again = fx.resume(client.user(), client.session().session(), key, seen);
@@ -136,7 +137,9 @@ class GatewayResumeTest {
         Client back = fx.resume(client.user(), client.session().session(), key, 3);
         List<Frame> frames = back.transport().awaitFrame(f -> f.type().equals("ready"), WAIT);
         assertThat(frames.getFirst().payloadJson()).isEqualTo("{\"reason\":\"gap\"}");
-        assertThat(fx.metrics.counter(RecordingGatewayMetrics.RESUMES, Map.of("outcome", "gap"))).isEqualTo(1);
+        // counted after the answer is queued, so it can trail the frames
+        Eventually.until("the gap is counted", WAIT,
+                () -> fx.metrics.counter(RecordingGatewayMetrics.RESUMES, Map.of("outcome", "gap")) == 1);
         assertThat(fx.fanout.registry().subscriptionCount(back.session().id())).isZero();
     }
 
