@@ -10,9 +10,6 @@ import dev.filament.domain.id.UserId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -53,12 +50,7 @@ public final class ConnectionSession {
     private volatile State state = State.OPEN;
     private volatile CloseReason closeReason;
     private volatile long closeRequestedNanos;
-    private volatile boolean sending;
-    private volatile long sendStartedNanos;
-    private volatile Thread writer;
-    private final AtomicBoolean aborted = new AtomicBoolean();
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final SocketEnd socket;
 
     ConnectionSession(ConnectionId id, UserId user, SessionId session, GatewaySocket transport,
             GatewayLimits limits, GatewayMetrics metrics) {
@@ -77,6 +69,7 @@ public final class ConnectionSession {
         this.user = Objects.requireNonNull(user, "user");
         this.session = Objects.requireNonNull(session, "session");
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.socket = new SocketEnd(id.toString(), transport);
         this.limits = limits;
         this.metrics = metrics;
     }
@@ -239,8 +232,7 @@ public final class ConnectionSession {
             if (frame == null) {
                 return null;
             }
-            sendStartedNanos = System.nanoTime();
-            sending = true;
+            socket.sendStarted();
             return frame;
         } finally {
             lock.unlock();
@@ -255,49 +247,26 @@ public final class ConnectionSession {
     }
 
     void sendFinished() {
-        sending = false;
+        socket.sendFinished();
     }
 
     /** Writer side, once at exit: the close frame (unless aborted or the reason has none), then closed. */
     void finishClose() {
-        if (!finished.compareAndSet(false, true)) {
-            return;
-        }
-        CloseReason reason = closeReason;
-        try {
-            if (!aborted.get() && reason != null && reason.sendsCloseFrame()) {
-                transport.close(reason.code(), reason.reason());
-            } else if (!aborted.get()) {
-                transport.abort();
-            }
-        } finally {
-            state = State.CLOSED;
-            closed.countDown();
-        }
+        socket.finish(closeReason, () -> state = State.CLOSED);
     }
 
-    /**
-     * Drops the socket without a close frame and wakes a writer blocked in a send. The transport is aborted on a
-     * fresh virtual thread so a misbehaving transport cannot stall the caller.
-     */
+    /** Drops the socket without a close frame and wakes a writer blocked in a send. Never blocks. */
     void abort() {
-        if (!aborted.compareAndSet(false, true)) {
-            return;
-        }
-        Thread w = writer;
-        if (w != null) {
-            w.interrupt();
-        }
-        Thread.ofVirtual().name("gateway-abort-" + id).start(transport::abort);
+        socket.abort();
     }
 
     void startWriter(SessionLifecycle lifecycle) {
-        writer = Thread.ofVirtual().name("gateway-writer-" + id).start(new SessionWriter(this, transport, lifecycle));
+        socket.startWriter(new SessionWriter(this, transport, lifecycle));
     }
 
     /** Nanos since the in-flight send started, or -1 when no send is in flight. */
     long sendAgeNanos(long now) {
-        return sending ? now - sendStartedNanos : -1;
+        return socket.sendAgeNanos(now);
     }
 
     long closeRequestedNanos() {
@@ -306,7 +275,7 @@ public final class ConnectionSession {
 
     /** Waits until the writer has finished (close frame sent or socket aborted). */
     public boolean awaitClosed(Duration timeout) throws InterruptedException {
-        return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return socket.awaitClosed(timeout);
     }
 
     public ConnectionId id() {
@@ -331,7 +300,7 @@ public final class ConnectionSession {
     }
 
     public boolean aborted() {
-        return aborted.get();
+        return socket.aborted();
     }
 
     Duration age() {
