@@ -8,9 +8,9 @@ import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
+import dev.filament.realtime.RegistryMember.ChannelKey;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,13 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SessionRegistry {
     private final int maxSubscriptions;
-    private final ConcurrentHashMap<ConnectionId, Member> connections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ConnectionId, RegistryMember> connections = new ConcurrentHashMap<>();
     private final SessionIndex<ChannelKey> channels = new SessionIndex<>();
-    private final SessionIndex<UserId> users = new SessionIndex<>();
+    private final SessionIndex<UserId> users = new SessionIndex<>(); // attached and detached: targets and drops
+    private final SessionIndex<UserId> attached = new SessionIndex<>(); // the user's connection count (9.7.8)
     private final SessionIndex<SessionId> sessions = new SessionIndex<>();
     private final CountIndex<GuildId, ConnectionSession> guildSubscribers = new CountIndex<>();
     private final CountIndex<GuildId, UserId> presence = new CountIndex<>();
     private final DropFences dropFences = new DropFences();
+    private final ResumeIndex resumable = new ResumeIndex();
+    private final java.util.concurrent.atomic.AtomicInteger detachedCount = new java.util.concurrent.atomic.AtomicInteger();
 
     public SessionRegistry(int maxSubscriptions) {
         this.maxSubscriptions = maxSubscriptions;
@@ -42,16 +45,18 @@ public final class SessionRegistry {
 
     /** Registers a new connection; its id must be unused. */
     void register(ConnectionSession session) {
-        if (connections.putIfAbsent(session.id(), new Member(session)) != null) {
+        if (connections.putIfAbsent(session.id(), new RegistryMember(session)) != null) {
             throw new IllegalStateException("connection already registered: " + session.id());
         }
         users.add(session.user(), session);
+        attached.add(session.user(), session);
         sessions.add(session.session(), session);
+        resumable.add(session);
     }
 
     /** Adds a subscription without a drop fence (callers that checked no access: tests, tooling). */
     public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel) {
-        Member member = connections.get(id);
+        RegistryMember member = connections.get(id);
         return member == null ? new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false)
                 : subscribe(id, guild, channel, dropFences.read(member.session.user(), guild));
     }
@@ -75,13 +80,13 @@ public final class SessionRegistry {
      * refused as {@code FENCED} when the drop fence read before the caller's access check has moved since.
      */
     public SubscribeOutcome subscribe(ConnectionId id, GuildId guild, ChannelId channel, long dropFence) {
-        Member member = connections.get(id);
+        RegistryMember member = connections.get(id);
         if (member == null) {
             return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
         }
         ChannelKey key = new ChannelKey(guild, channel);
         synchronized (member) {
-            if (member.removed) {
+            if (member.removed || member.detached) {
                 return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
             }
             if (dropFences.read(member.session.user(), guild) != dropFence) {
@@ -103,7 +108,7 @@ public final class SessionRegistry {
 
     /** Removes the connection's subscriptions in {@code guild}; reports them and whether its user went offline. */
     GuildDrop dropSubscriptions(ConnectionSession session, GuildId guild) {
-        Member member = connections.get(session.id());
+        RegistryMember member = connections.get(session.id());
         if (member == null || member.session != session) {
             return GuildDrop.NONE;
         }
@@ -121,13 +126,13 @@ public final class SessionRegistry {
                 return true;
             });
             removed.sort(null);
-            return new GuildDrop(removed, leaveGuild(session, guild));
+            return new GuildDrop(removed, leaveGuild(member, guild));
         }
     }
 
     /** Removes one subscription of the connection; reports it (when it was held) and whether its user went offline. */
     GuildDrop dropSubscription(ConnectionSession session, GuildId guild, ChannelId channel) {
-        Member member = connections.get(session.id());
+        RegistryMember member = connections.get(session.id());
         if (member == null || member.session != session) {
             return GuildDrop.NONE;
         }
@@ -139,7 +144,7 @@ public final class SessionRegistry {
             channels.remove(key, session);
             // the guild counter holds one unit per subscription of this connection in the guild
             boolean leftGuild = guildSubscribers.adjust(guild, session, -1) == 0;
-            boolean offline = leftGuild && presence.adjust(guild, session.user(), -1) == 0;
+            boolean offline = leftGuild && !member.detached && presence.adjust(guild, session.user(), -1) == 0;
             return new GuildDrop(List.of(channel), offline);
         }
     }
@@ -151,7 +156,7 @@ public final class SessionRegistry {
     public List<Subscription> subscriptionsIn(GuildId guild) {
         List<Subscription> out = new ArrayList<>();
         for (ConnectionSession session : guildSubscribers.members(guild)) {
-            Member member = connections.get(session.id());
+            RegistryMember member = connections.get(session.id());
             if (member == null || member.session != session) {
                 continue;
             }
@@ -169,36 +174,131 @@ public final class SessionRegistry {
         return out;
     }
 
-    /** Removes the connection and all its subscriptions; reports what its departure changed. */
+    /**
+     * Removes the connection (or detached session) and all its subscriptions; reports what its departure changed
+     * (nothing for a detached session: it left presence and the connection count when it detached).
+     */
     Departure unregister(ConnectionSession session) {
-        Member member = connections.get(session.id());
+        RegistryMember member = connections.get(session.id());
         if (member == null || member.session != session || !connections.remove(session.id(), member)) {
             return Departure.NONE;
         }
         Set<GuildId> offline = new TreeSet<>();
+        boolean wasDetached;
         synchronized (member) {
             member.removed = true;
-            Set<GuildId> guilds = new HashSet<>();
-            for (ChannelKey key : member.subscriptions) {
-                channels.remove(key, session);
-                guilds.add(key.guild());
+            wasDetached = member.detached;
+            if (wasDetached) {
+                detachedCount.decrementAndGet();
             }
-            member.subscriptions.clear();
-            for (GuildId guild : guilds) {
-                if (leaveGuild(session, guild)) {
+            for (GuildId guild : member.guilds()) {
+                if (leaveGuild(member, guild)) {
                     offline.add(guild);
                 }
             }
+            member.subscriptions.forEach(key -> channels.remove(key, session));
+            member.subscriptions.clear();
         }
+        resumable.remove(session);
         sessions.remove(session.session(), session);
-        boolean last = users.remove(session.user(), session);
+        users.remove(session.user(), session);
+        boolean last = !wasDetached && attached.remove(session.user(), session);
         return new Departure(List.copyOf(offline), last);
     }
 
+    /**
+     * Detaches the connection's gateway session (SPEC 9.11): it leaves presence and its user's connection count but
+     * keeps its subscriptions, so it goes on receiving its scopes' frames into its buffer. Null when the connection is
+     * not registered or already detached.
+     */
+    Departure detach(ConnectionSession session) {
+        RegistryMember member = connections.get(session.id());
+        if (member == null || member.session != session) {
+            return null;
+        }
+        Set<GuildId> offline = new TreeSet<>();
+        synchronized (member) {
+            if (member.removed || member.detached) {
+                return null;
+            }
+            for (GuildId guild : member.guilds()) {
+                if (presence.adjust(guild, session.user(), -1) == 0) {
+                    offline.add(guild);
+                }
+            }
+            member.detached = true;
+            detachedCount.incrementAndGet();
+        }
+        return new Departure(List.copyOf(offline), attached.remove(session.user(), session));
+    }
+
+    /**
+     * A resume takes the detached session {@code old} over (SPEC 9.11 rule 5): {@code fresh} replaces it in every
+     * index with the same subscriptions, enters presence and the connection count again, and {@code old} is gone.
+     * Returns the guilds where the user became online, or null when {@code old} is no longer a detached session.
+     * Called on the dispatcher thread, so no event is delivered halfway through.
+     */
+    List<GuildId> takeOver(ConnectionSession old, ConnectionSession fresh) {
+        RegistryMember member = connections.get(old.id());
+        if (member == null || member.session != old) {
+            return null;
+        }
+        RegistryMember successor = new RegistryMember(fresh);
+        List<GuildId> online = new ArrayList<>();
+        synchronized (member) {
+            if (member.removed || !member.detached) {
+                return null;
+            }
+            member.removed = true;
+            detachedCount.decrementAndGet();
+            synchronized (successor) {
+                connections.put(fresh.id(), successor);
+                connections.remove(old.id(), member);
+                for (ChannelKey key : member.subscriptions) {
+                    successor.subscriptions.add(key);
+                    channels.add(key, fresh);
+                    channels.remove(key, old);
+                }
+                for (GuildId guild : member.guilds()) {
+                    guildSubscribers.adjust(guild, fresh, guildSubscribers.remove(guild, old));
+                    if (presence.adjust(guild, fresh.user(), 1) == 1) {
+                        online.add(guild);
+                    }
+                }
+            }
+        }
+        users.add(fresh.user(), fresh);
+        users.remove(old.user(), old);
+        attached.add(fresh.user(), fresh);
+        sessions.add(fresh.session(), fresh);
+        sessions.remove(old.session(), old);
+        resumable.move(old, fresh);
+        online.sort(null);
+        return online;
+    }
+
+    /** The session {@code resumeKey} names (attached or detached), if any. */
+    Optional<ConnectionSession> byResumeKey(String resumeKey) {
+        return resumable.find(resumeKey);
+    }
+
+    /**
+     * The connection {@code id}, following resumes: a revalidation drop computed for a connection that a resume then
+     * took over applies to its successor.
+     */
+    Optional<ConnectionSession> connectionOrSuccessor(ConnectionId id) {
+        return connection(resumable.successor(id));
+    }
+
+    /** Forgets successors recorded more than {@code maxAgeNanos} ago. */
+    void forgetSuccessors(long maxAgeNanos) {
+        resumable.forgetOlderThan(maxAgeNanos);
+    }
+
     // Called under the member's monitor: the connection no longer holds subscriptions in the guild.
-    private boolean leaveGuild(ConnectionSession session, GuildId guild) {
-        boolean held = guildSubscribers.remove(guild, session) > 0;
-        return held && presence.adjust(guild, session.user(), -1) == 0;
+    private boolean leaveGuild(RegistryMember member, GuildId guild) {
+        boolean held = guildSubscribers.remove(guild, member.session) > 0;
+        return held && !member.detached && presence.adjust(guild, member.session.user(), -1) == 0;
     }
 
     /** The connections an event of {@code scope} goes to, as a live weakly consistent view. */
@@ -230,7 +330,7 @@ public final class SessionRegistry {
     }
 
     public Optional<ConnectionSession> connection(ConnectionId id) {
-        Member member = connections.get(id);
+        RegistryMember member = connections.get(id);
         return member == null ? Optional.empty() : Optional.of(member.session);
     }
 
@@ -248,7 +348,7 @@ public final class SessionRegistry {
     }
 
     public int subscriptionCount(ConnectionId id) {
-        Member member = connections.get(id);
+        RegistryMember member = connections.get(id);
         if (member == null) {
             return 0;
         }
@@ -257,22 +357,13 @@ public final class SessionRegistry {
         }
     }
 
+    /** Open (attached) connections; detached sessions do not count (SPEC 9.11). */
     public int connectionCount() {
-        return connections.size();
+        return connections.size() - detachedCount.get();
     }
 
-    /** A (guild, channel) subscription key. */
-    record ChannelKey(GuildId guild, ChannelId channel) {
-    }
-
-    // Per-connection registry state; its monitor makes that connection's changes atomic.
-    private static final class Member {
-        final ConnectionSession session;
-        final Set<ChannelKey> subscriptions = new HashSet<>();
-        boolean removed;
-
-        Member(ConnectionSession session) {
-            this.session = session;
-        }
+    /** Detached gateway sessions held (the {@code filament_gateway_detached_sessions} gauge). */
+    public int detachedCount() {
+        return detachedCount.get();
     }
 }

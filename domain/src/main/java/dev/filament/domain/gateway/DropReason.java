@@ -11,7 +11,9 @@ public enum DropReason {
     /** The observers audience resolver's queue was full (SPEC 9.5); counted once per event. */
     AUDIENCE_OVERFLOW("audience_overflow"),
     /** The publisher could not serialize the payload. */
-    SERIALIZE_ERROR("serialize_error");
+    SERIALIZE_ERROR("serialize_error"),
+    /** The frame was larger than the 65536-byte outbound cap (SPEC 9.3); counted once per connection. */
+    OVERSIZED("oversized");
 
     private final String label;
 
