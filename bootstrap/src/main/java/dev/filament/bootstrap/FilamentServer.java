@@ -151,6 +151,7 @@ public final class FilamentServer implements AutoCloseable {
         Messages messages = MessageWiring.create(ladder, audits, handOffs, unitOfWork, realtime.searchQueue(), ids,
                 clock, timings, bearer, bodies);
         modules.add(messages.routes());
+        modules.add(messages.reactionRoutes());
         modules.add(SearchWiring.routes(ladder, channels, handOffs, unitOfWork, realtime.searchQueue(), clock,
                 timings, bearer));
         GatewayCommandHandler commands = GatewayWiring.commands(ladder, unitOfWork, fanout, payloads,

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import dev.filament.domain.message.Emoji;
+import dev.filament.domain.message.Reaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +48,7 @@ class WireSamplesTest {
             "workspace_role_update", "workspace_role_delete", "workspace_role_reorder",
             "workspace_role_assignment_add", "workspace_role_assignment_remove",
             "workspace_channel_permission_override_update", "workspace_ip_ban_sync",
-            "workspace_channel_role_override_update");
+            "workspace_channel_role_override_update", "message_reaction");
 
     private final JacksonPayloadSerializer serializer = new JacksonPayloadSerializer(new Json());
     private final Json json = new Json();
@@ -90,6 +92,8 @@ class WireSamplesTest {
                 ChannelEvent.MessageCreate.of(WireSampleValues.message(), WireSampleValues.tokens()),
                 ChannelEvent.MessageUpdate.of(WireSampleValues.message(), WireSampleValues.tokens()),
                 ChannelEvent.MessageDelete.of(WireSampleValues.message(), T1),
+                ChannelEvent.MessageReaction.of(WireSampleValues.message(),
+                        new Reaction(Emoji.of("\uD83D\uDC4D"), 2, false, List.of(U, U2)), true, ACTOR),
                 ChannelEvent.VoiceParticipantJoin.of(ROOM, p),
                 ChannelEvent.VoiceParticipantLeave.of(ROOM, p, T1),
                 ChannelEvent.VoiceParticipantUpdate.of(ROOM, p, new FlagChanges(Optional.of(true), Optional.empty(),

@@ -31,6 +31,7 @@ public final class MessageHttpFixture implements AutoCloseable {
                 .trust("127.0.0.1/32");
         http = builder.routes(new MessageRoutes(app.useCases.create(), app.useCases.list(), app.useCases.edit(),
                         app.useCases.delete(), builder.auth(), builder.bodies()))
+                .routes(new ReactionRoutes(app.react, builder.auth()))
                 .routes(new SearchRoutes(app.search.search(), app.search.rebuild(), app.search.reconcile(),
                         builder.auth()))
                 .start();

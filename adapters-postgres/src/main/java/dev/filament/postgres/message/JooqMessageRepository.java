@@ -6,8 +6,10 @@ import dev.filament.application.message.port.out.MessageRepository;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
+import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageContent;
+import dev.filament.domain.message.StoredMessage;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * PostgreSQL {@link MessageRepository} over {@code messages}. Every statement runs on the unit of work's context, so
@@ -46,25 +49,29 @@ public final class JooqMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Message> page(ChannelId channel, Optional<MessageId> before, int limit) {
+    public List<StoredMessage> page(ChannelId channel, Optional<MessageId> before, int limit, UserId viewer) {
         Condition where = MESSAGES.CHANNEL_ID.eq(channel.value());
         if (before.isPresent()) {
             where = where.and(MESSAGES.MESSAGE_ID.lt(before.get().value()));
         }
-        return dsl.selectFrom(MESSAGES).where(where).orderBy(MESSAGES.MESSAGE_ID.desc()).limit(limit)
-                .fetch(MessageRows::toMessage);
+        Field<String[]> reactions = ReactionRows.column(viewer);
+        return dsl.select(MESSAGES.asterisk(), reactions).from(MESSAGES).where(where)
+                .orderBy(MESSAGES.MESSAGE_ID.desc()).limit(limit)
+                .fetch(r -> new StoredMessage(MessageRows.toMessage(r), ReactionRows.parse(r.get(reactions))));
     }
 
     @Override
-    public Optional<Message> edit(ChannelId channel, MessageId message, MessageContent content, Instant editedAt) {
+    public Optional<StoredMessage> edit(ChannelId channel, MessageId message, MessageContent content,
+                                        Instant editedAt, UserId viewer) {
+        Field<String[]> reactions = ReactionRows.column(viewer);
         return dsl.update(MESSAGES)
                 .set(MESSAGES.CONTENT, content.value())
                 .set(MESSAGES.EDITED_AT, MessageRows.stored(editedAt))
                 .set(MESSAGES.REVISION, MESSAGES.REVISION.plus(1))
                 .where(inChannel(channel, message))
-                .returning()
+                .returningResult(MESSAGES.asterisk(), reactions)
                 .fetchOptional()
-                .map(MessageRows::toMessage);
+                .map(r -> new StoredMessage(MessageRows.toMessage(r), ReactionRows.parse(r.get(reactions))));
     }
 
     @Override

@@ -65,6 +65,7 @@ final class MessageWorld {
     final JooqUnitOfWork unitOfWork;
     final GuildPorts store;
     final JooqMessageRepository messages;
+    final JooqReactionRepository reactions;
     final JooqSearchIndexStore indexer;
     final GuildServices guilds;
     final MessageFixture.Messages useCases;
@@ -79,6 +80,7 @@ final class MessageWorld {
         unitOfWork = JooqUnitOfWork.create(db.dataSource(), db.defaultSettings(), new RequestBudget());
         store = PostgresGuildPorts.over(unitOfWork);
         messages = new JooqMessageRepository(unitOfWork);
+        reactions = new JooqReactionRepository(unitOfWork);
         indexer = new JooqSearchIndexStore(unitOfWork, clock);
         GuildGraph graph = GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway,
                 new SimpleJsonSerializer(), failures, failures, failures);

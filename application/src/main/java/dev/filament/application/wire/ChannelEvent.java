@@ -1,6 +1,8 @@
 package dev.filament.application.wire;
 
+import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
+import dev.filament.domain.message.Reaction;
 import dev.filament.domain.message.MarkdownToken;
 import dev.filament.domain.voice.FlagChanges;
 import dev.filament.domain.voice.StreamSource;
@@ -59,6 +61,26 @@ public sealed interface ChannelEvent extends ServerEvent {
 
         public static MessageDelete of(Message m, Instant at) {
             return new MessageDelete(m.guildId().value(), m.channelId().value(), m.id().value(), at.getEpochSecond());
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * {@code message_reaction} {@code {guild_id, channel_id, message_id, emoji, count, operation, actor_user_id}}
+     * (SPEC 8.6): {@code count} as read under the message lock; no {@code reacted_by_me} (events are not per viewer).
+     */
+    record MessageReaction(String guildId, String channelId, String messageId, String emoji, int count,
+                           String operation, String actorUserId) implements ChannelEvent {
+        public static final String TYPE = "message_reaction";
+
+        /** @param added true for {@code "add"}, false for {@code "remove"} */
+        public static MessageReaction of(Message m, Reaction r, boolean added, UserId actor) {
+            return new MessageReaction(m.guildId().value(), m.channelId().value(), m.id().value(), r.emoji().value(),
+                    r.count(), added ? "add" : "remove", actor.value());
         }
 
         @Override

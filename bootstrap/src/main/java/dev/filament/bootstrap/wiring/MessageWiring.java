@@ -11,6 +11,7 @@ import dev.filament.application.message.service.DeleteMessageService;
 import dev.filament.application.message.service.EditMessageService;
 import dev.filament.application.message.service.ListMessagesService;
 import dev.filament.application.message.service.MessageHandOffs;
+import dev.filament.application.message.service.ReactToMessageService;
 import dev.filament.application.search.port.out.SearchIndexQueue;
 import dev.filament.application.search.port.out.SearchOutbox;
 import dev.filament.domain.id.IdGenerator;
@@ -18,8 +19,10 @@ import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.markdown.CommonmarkTokenizer;
 import dev.filament.http.message.MessageRoutes;
+import dev.filament.http.message.ReactionRoutes;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.message.JooqMessageRepository;
+import dev.filament.postgres.message.JooqReactionRepository;
 import dev.filament.postgres.search.JooqSearchOutbox;
 import java.time.Clock;
 
@@ -29,8 +32,8 @@ public final class MessageWiring {
     private MessageWiring() {
     }
 
-    /** The create use case (the gateway's {@code message_create} runs it too) and the message routes. */
-    public record Messages(CreateMessageUseCase create, MessageRoutes routes) {
+    /** The create use case (the gateway's {@code message_create} runs it too), the message and reaction routes. */
+    public record Messages(CreateMessageUseCase create, MessageRoutes routes, ReactionRoutes reactionRoutes) {
     }
 
     /**
@@ -54,6 +57,8 @@ public final class MessageWiring {
                 new EditMessageService(ladder, unitOfWork, messages, outbox, markdown, audits, messageHandOffs, clock),
                 new DeleteMessageService(ladder, unitOfWork, messages, outbox, audits, messageHandOffs, clock),
                 bearer, bodies);
-        return new Messages(create, routes);
+        ReactionRoutes reactions = new ReactionRoutes(new ReactToMessageService(ladder, unitOfWork, messages,
+                new JooqReactionRepository(unitOfWork), messageHandOffs, clock), bearer);
+        return new Messages(create, routes, reactions);
     }
 }

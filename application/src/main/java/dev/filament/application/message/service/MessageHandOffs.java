@@ -5,7 +5,9 @@ import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.guild.service.HandOffs;
 import dev.filament.application.search.port.out.SearchIndexQueue;
 import dev.filament.application.wire.ChannelEvent;
+import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
+import dev.filament.domain.message.Reaction;
 import dev.filament.domain.message.MessageView;
 import java.time.Instant;
 
@@ -42,6 +44,13 @@ public final class MessageHandOffs {
     /** {@code message_delete}; no wake-up, the delete already removed the search document. */
     public void deleted(Message m, Instant at) {
         publish(ChannelEvent.MessageDelete.of(m, at), m);
+    }
+
+    /**
+     * {@code message_reaction} after a reaction row was inserted or deleted; no wake-up, reactions are not indexed.
+     */
+    public void reacted(Message m, Reaction reaction, boolean added, UserId actor) {
+        publish(ChannelEvent.MessageReaction.of(m, reaction, added, actor), m);
     }
 
     /** Signals the search indexer after a message write. */

@@ -23,6 +23,7 @@ import dev.filament.application.message.port.in.CreateMessageUseCase;
 import dev.filament.application.message.port.in.DeleteMessageUseCase;
 import dev.filament.application.message.port.in.EditMessageUseCase;
 import dev.filament.application.message.port.in.ListMessagesUseCase;
+import dev.filament.application.message.port.in.ReactToMessageUseCase;
 import dev.filament.application.message.port.out.InMemoryMessageRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.in.RebuildSearchUseCase;
@@ -64,6 +65,7 @@ public final class MessageFixture {
     public final AccessLadder ladder;
     public final MessageHandOffs messageHandOffs;
     public final Messages useCases;
+    public final ReactToMessageUseCase react;
     public final Search search;
     private final AtomicBoolean failWakes = new AtomicBoolean();
 
@@ -81,7 +83,7 @@ public final class MessageFixture {
         searchTables = new InMemorySearchDatabase(guilds.clock);
         indexer = new InMemorySearchIndexStore(searchTables);
         messages = new InMemoryMessageRepository(searchTables);
-        guilds.unitOfWork.enlist(searchTables).enlist(messages);
+        guilds.unitOfWork.enlist(searchTables).enlist(messages).enlist(messages.reactions());
         HandOffs h = new HandOffs(handOffs, payloads, handOffs, handOffs, handOffs);
         GuildGraph graph = new GuildGraph(guilds.store, guilds.settings, guilds.ids, guilds.clock, h, guilds.throttle);
         Audits audits = graph.audits();
@@ -104,6 +106,8 @@ public final class MessageFixture {
                 new EditMessageService(ladder, uow, messages, outbox, markdown, audits, messageHandOffs,
                         guilds.clock),
                 new DeleteMessageService(ladder, uow, messages, outbox, audits, messageHandOffs, guilds.clock));
+        react = new ReactToMessageService(ladder, uow, messages, messages.reactions(), messageHandOffs,
+                guilds.clock);
         IndexerWakeUp wakeUp = new IndexerWakeUp(h, queue, timings);
         search = new Search(new SearchMessagesService(ladder, uow, guilds.store.channels(), messages, markdown,
                 index == null ? new InMemorySearchQuery(searchTables) : index),
@@ -175,6 +179,6 @@ public final class MessageFixture {
 
     /** A cheap fingerprint of every table the message use cases write, to prove a failure wrote nothing. */
     public String fingerprint() {
-        return guilds.db.fingerprint() + "|" + messages.count() + "|" + indexer.backlog().rows();
+        return guilds.db.fingerprint() + "|" + messages.count() + "|" + messages.reactions().count() + "|" + indexer.backlog().rows();
     }
 }

@@ -11,6 +11,8 @@ public enum IpBanSurface {
     MESSAGES_LIST("messages.list"),
     MESSAGES_EDIT("messages.edit"),
     MESSAGES_DELETE("messages.delete"),
+    MESSAGES_REACTIONS_ADD("messages.reactions.add"),
+    MESSAGES_REACTIONS_REMOVE("messages.reactions.remove"),
     CHANNELS_PERMISSIONS_SELF("channels.permissions.self"),
     GUILD_CHANNELS_LIST("guild.channels.list"),
     GUILD_CHANNELS_CREATE("guild.channels.create"),
