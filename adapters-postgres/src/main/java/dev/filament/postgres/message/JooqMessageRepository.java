@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 
 /**
  * PostgreSQL {@link MessageRepository} over {@code messages}. Every statement runs on the unit of work's context, so
@@ -57,7 +58,7 @@ public final class JooqMessageRepository implements MessageRepository {
         Field<String[]> reactions = ReactionRows.column(viewer);
         return dsl.select(MESSAGES.asterisk(), reactions).from(MESSAGES).where(where)
                 .orderBy(MESSAGES.MESSAGE_ID.desc()).limit(limit)
-                .fetch(r -> new StoredMessage(MessageRows.toMessage(r), ReactionRows.parse(r.get(reactions))));
+                .fetch(r -> stored(r, reactions));
     }
 
     @Override
@@ -71,7 +72,7 @@ public final class JooqMessageRepository implements MessageRepository {
                 .where(inChannel(channel, message))
                 .returningResult(MESSAGES.asterisk(), reactions)
                 .fetchOptional()
-                .map(r -> new StoredMessage(MessageRows.toMessage(r), ReactionRows.parse(r.get(reactions))));
+                .map(r -> stored(r, reactions));
     }
 
     @Override
@@ -80,14 +81,19 @@ public final class JooqMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Message> findAll(GuildId guild, Collection<MessageId> ids) {
+    public List<StoredMessage> findAll(GuildId guild, Collection<MessageId> ids, UserId viewer) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return dsl.selectFrom(MESSAGES)
+        Field<String[]> reactions = ReactionRows.column(viewer);
+        return dsl.select(MESSAGES.asterisk(), reactions).from(MESSAGES)
                 .where(MESSAGES.GUILD_ID.eq(guild.value()))
                 .and(MESSAGES.MESSAGE_ID.in(ids.stream().map(MessageId::value).distinct().toList()))
-                .fetch(MessageRows::toMessage);
+                .fetch(r -> stored(r, reactions));
+    }
+
+    private static StoredMessage stored(Record r, Field<String[]> reactions) {
+        return new StoredMessage(MessageRows.toMessage(r), ReactionRows.parse(r.get(reactions)));
     }
 
     private static Condition inChannel(ChannelId channel, MessageId message) {

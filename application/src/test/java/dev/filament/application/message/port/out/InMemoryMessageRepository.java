@@ -105,9 +105,9 @@ public final class InMemoryMessageRepository implements MessageRepository, InMem
     }
 
     @Override
-    public synchronized List<Message> findAll(GuildId guild, Collection<MessageId> ids) {
+    public synchronized List<StoredMessage> findAll(GuildId guild, Collection<MessageId> ids, UserId viewer) {
         return ids.stream().distinct().map(rows::get)
-                .filter(m -> m != null && m.guildId().equals(guild)).toList();
+                .filter(m -> m != null && m.guildId().equals(guild)).map(m -> stored(m, viewer)).toList();
     }
 
     /** Test inspection: how many rows the table holds. */

@@ -111,6 +111,8 @@ public abstract class ReactionRepositoryContract extends MessagePortContractSupp
         assertThat(seen.getLast()).isEqualTo(new Reaction(THUMBS, 33, true, users.subList(0, 32)));
         assertThat(seen.getFirst()).isEqualTo(new Reaction(Emoji.of("Z"), 1, true, List.of(me)));
         assertThat(onPage(users.getFirst()).getFirst().reactedByMe()).isFalse();
+        assertThat(tx(() -> messages.findAll(channel.guildId(), List.of(message.id()), me)).getFirst().reactions())
+                .as("search results carry them too").isEqualTo(seen);
     }
 
     @Test
