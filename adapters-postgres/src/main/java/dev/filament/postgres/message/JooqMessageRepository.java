@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * PostgreSQL {@link MessageRepository} over {@code messages}. Every statement runs on the unit of work's context, so
@@ -55,29 +54,33 @@ public final class JooqMessageRepository implements MessageRepository {
         if (before.isPresent()) {
             where = where.and(MESSAGES.MESSAGE_ID.lt(before.get().value()));
         }
-        Field<String[]> reactions = ReactionRows.column(viewer);
-        return dsl.select(MESSAGES.asterisk(), reactions).from(MESSAGES).where(where)
+        StoredColumns columns = new StoredColumns(viewer);
+        return dsl.select(columns.fields()).from(MESSAGES).where(where)
                 .orderBy(MESSAGES.MESSAGE_ID.desc()).limit(limit)
-                .fetch(r -> stored(r, reactions));
+                .fetch(columns::read);
     }
 
     @Override
     public Optional<StoredMessage> edit(ChannelId channel, MessageId message, MessageContent content,
                                         Instant editedAt, UserId viewer) {
-        Field<String[]> reactions = ReactionRows.column(viewer);
+        StoredColumns columns = new StoredColumns(viewer);
         return dsl.update(MESSAGES)
                 .set(MESSAGES.CONTENT, content.value())
                 .set(MESSAGES.EDITED_AT, MessageRows.stored(editedAt))
                 .set(MESSAGES.REVISION, MESSAGES.REVISION.plus(1))
                 .where(inChannel(channel, message))
-                .returningResult(MESSAGES.asterisk(), reactions)
+                .returningResult(columns.fields())
                 .fetchOptional()
-                .map(r -> stored(r, reactions));
+                .map(columns::read);
     }
 
     @Override
     public boolean delete(ChannelId channel, MessageId message) {
-        return dsl.deleteFrom(MESSAGES).where(inChannel(channel, message)).execute() == 1;
+        // one statement: the attachment rows (the V4 trigger queues their blobs), then the message (reactions cascade)
+        return dsl.execute("""
+                WITH gone AS (DELETE FROM attachments WHERE message_id = {0} AND channel_id = {1})
+                DELETE FROM messages WHERE message_id = {0} AND channel_id = {1}""",
+                DSL.val(message.value()), DSL.val(channel.value())) == 1;
     }
 
     @Override
@@ -85,15 +88,11 @@ public final class JooqMessageRepository implements MessageRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Field<String[]> reactions = ReactionRows.column(viewer);
-        return dsl.select(MESSAGES.asterisk(), reactions).from(MESSAGES)
+        StoredColumns columns = new StoredColumns(viewer);
+        return dsl.select(columns.fields()).from(MESSAGES)
                 .where(MESSAGES.GUILD_ID.eq(guild.value()))
                 .and(MESSAGES.MESSAGE_ID.in(ids.stream().map(MessageId::value).distinct().toList()))
-                .fetch(r -> stored(r, reactions));
-    }
-
-    private static StoredMessage stored(Record r, Field<String[]> reactions) {
-        return new StoredMessage(MessageRows.toMessage(r), ReactionRows.parse(r.get(reactions)));
+                .fetch(columns::read);
     }
 
     private static Condition inChannel(ChannelId channel, MessageId message) {

@@ -30,7 +30,8 @@ public record MessageResponse(String messageId, String guildId, String channelId
     public static MessageResponse of(MessageView view) {
         Message m = view.message();
         return new MessageResponse(m.id().value(), m.guildId().value(), m.channelId().value(), m.authorId().value(),
-                m.content().value(), TokenShape.list(view.markdownTokens()), List.of(),
+                m.content().value(), TokenShape.list(view.markdownTokens()),
+                view.attachments().stream().map(Attachment::of).toList(),
                 view.reactions().stream().map(Reaction::of).toList(),
                 m.createdAt().getEpochSecond(), m.editedAt().map(Instant::getEpochSecond).orElse(null));
     }
@@ -38,6 +39,10 @@ public record MessageResponse(String messageId, String guildId, String channelId
     /** {@code Attachment = {attachment_id, guild_id, channel_id, owner_id, filename, mime_type, size_bytes, sha256_hex}}. */
     public record Attachment(String attachmentId, String guildId, String channelId, String ownerId, String filename,
                              String mimeType, long sizeBytes, String sha256Hex) {
+        public static Attachment of(dev.filament.domain.message.Attachment a) {
+            return new Attachment(a.id().value(), a.guildId().value(), a.channelId().value(), a.ownerId().value(),
+                    a.filename().value(), a.mimeType(), a.sizeBytes(), a.sha256Hex());
+        }
     }
 
     /** {@code Reaction = {emoji, count, reacted_by_me, reactor_user_ids?}}. */

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Reactions (SPEC 8.6) through the real wiring: HTTP writes, another user's socket sees them live. */
+/**
+ * Attachments and reactions (SPEC 8.5, 8.6) through the real wiring (filesystem blob store, Tika sniffer, PostgreSQL):
+ * HTTP uploads and writes, gateway {@code message_create} with {@code attachment_ids}, and another user's socket
+ * seeing the message with its attachment and the reaction live.
+ */
 @ExtendWith(PostgresExtension.class)
 class MediaE2ETest {
     private static final String THUMBS = "%F0%9F%91%8D";
@@ -28,6 +32,41 @@ class MediaE2ETest {
     @AfterAll
     static void stop() {
         s.close();
+    }
+
+    @Test
+    void aGatewayMessageWithAnAttachmentReachesAnotherUserWhoCanDownloadIt() throws Exception {
+        Api.User author = api.user();
+        Api.User reader = api.user();
+        String g = api.guild(author, "public");
+        String c = api.channel(author, g, "text");
+        api.join(reader, g);
+        String attachments = "/guilds/" + g + "/channels/" + c + "/attachments";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
+        var uploaded = s.send(s.request(attachments + "?filename=cat+pic.png")
+                .header("Authorization", "Bearer " + author.token()).header("Content-Type", "image/png")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png)));
+        JsonNode a = Api.ok(uploaded);
+        assertThat(a.get("mime_type").asText()).isEqualTo("image/png");
+        try (WsClient sender = WsClient.connect(s.port(), author.token());
+             WsClient watcher = WsClient.connect(s.port(), reader.token())) {
+            watcher.subscribe(g, c);
+            watcher.await("voice_participant_sync");
+            sender.await("ready");
+
+            sender.send("message_create", "{\"guild_id\":\"" + g + "\",\"channel_id\":\"" + c
+                    + "\",\"content\":\"\",\"attachment_ids\":[\"" + a.get("attachment_id").asText() + "\"]}");
+
+            JsonNode live = watcher.await("message_create").get("d");
+            assertThat(live.get("content").asText()).isEmpty();
+            assertThat(live.get("attachments").get(0)).isEqualTo(a);
+            assertThat(live.get("reactions").isEmpty()).isTrue();
+        }
+        var download = api.call(reader, "GET", attachments + "/" + a.get("attachment_id").asText(), null);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition")).contains(
+                "attachment; filename=\"cat pic.png\"; filename*=UTF-8''cat%20pic.png");
+        assertThat(download.headers().firstValue("Content-Length")).contains(Integer.toString(png.length));
     }
 
     @Test

@@ -14,4 +14,5 @@ public interface IdGenerator {
     default AuditId newAuditId() { return new AuditId(next()); }
     default IpBanId newIpBanId() { return new IpBanId(next()); }
     default ConnectionId newConnectionId() { return new ConnectionId(next()); }
+    default AttachmentId newAttachmentId() { return new AttachmentId(next()); }
 }

@@ -36,7 +36,6 @@ final class MessageSupport {
 
     /** As read for the caller: with its markdown tokens and its reactions. */
     static MessageView view(MarkdownTokenizer markdown, StoredMessage stored) {
-        Message message = stored.message();
-        return new MessageView(message, markdown.tokenize(message.content().value()), stored.reactions());
+        return MessageView.of(stored, markdown.tokenize(stored.message().content().value()));
     }
 }

@@ -63,8 +63,7 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
 
     /** The message with its markdown tokens (a pure function of the content, SPEC 8.2). */
     private MessageView view(StoredMessage stored) {
-        Message message = stored.message();
-        return new MessageView(message, markdown.tokenize(message.content().value()), stored.reactions());
+        return MessageView.of(stored, markdown.tokenize(stored.message().content().value()));
     }
 
     /** The matched messages in the index's order; ids whose message is gone (or unreadable) are dropped. */

@@ -36,7 +36,7 @@ public interface MessageRepository extends IndexedMessages {
     /**
      * One page of the channel's messages ordered {@code message_id DESC} (newest first): those strictly older than
      * {@code before} when given (exclusive cursor, SPEC 1.9), at most {@code limit}; each with its reactions as seen
-     * by {@code viewer}, all read in one statement (SPEC 8.1: never a query per message).
+     * by {@code viewer} and its bound attachments, all read in one statement (SPEC 8.1: never a query per message).
      */
     List<StoredMessage> page(ChannelId channel, Optional<MessageId> before, int limit, UserId viewer);
 
@@ -48,6 +48,9 @@ public interface MessageRepository extends IndexedMessages {
     Optional<StoredMessage> edit(ChannelId channel, MessageId message, MessageContent content, Instant editedAt,
                                  UserId viewer);
 
-    /** Deletes the message row when it is in {@code channel}; returns whether a row was deleted. */
+    /**
+     * Deletes the message row when it is in {@code channel}, with its attachment rows (their blob keys enter the
+     * collector, SPEC 8.1) and its reactions, in one statement; returns whether the message row was deleted.
+     */
     boolean delete(ChannelId channel, MessageId message);
 }

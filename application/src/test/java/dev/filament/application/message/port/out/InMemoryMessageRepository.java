@@ -25,6 +25,7 @@ public final class InMemoryMessageRepository implements MessageRepository, InMem
     private final TreeMap<MessageId, Message> rows = new TreeMap<>();
     private final Optional<InMemorySearchDatabase> searchTables;
     private final InMemoryReactionRepository reactions = new InMemoryReactionRepository();
+    private final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository();
 
     public InMemoryMessageRepository() {
         this.searchTables = Optional.empty();
@@ -37,6 +38,11 @@ public final class InMemoryMessageRepository implements MessageRepository, InMem
     /** The {@code message_reactions} table of this database (enlist it in the unit of work too). */
     public InMemoryReactionRepository reactions() {
         return reactions;
+    }
+
+    /** The {@code attachments} table of this database (enlist it in the unit of work too). */
+    public InMemoryAttachmentRepository attachments() {
+        return attachments;
     }
 
     /** Takes part in rollback: a copy of the rows now, and the action that puts them back. */
@@ -90,7 +96,7 @@ public final class InMemoryMessageRepository implements MessageRepository, InMem
     }
 
     private StoredMessage stored(Message m, UserId viewer) {
-        return new StoredMessage(m, reactions.all(m.id(), viewer));
+        return new StoredMessage(m, attachments.of(m.id()), reactions.all(m.id(), viewer));
     }
 
     @Override
@@ -100,6 +106,7 @@ public final class InMemoryMessageRepository implements MessageRepository, InMem
         }
         rows.remove(message);
         reactions.dropMessage(message);
+        attachments.deleteOf(message);
         searchTables.ifPresent(s -> s.removeMessage(message));
         return true;
     }
