@@ -66,7 +66,7 @@ public final class HttpServer {
             // Graceful stop: the servlet context refuses new requests and in-flight ones get one budget to finish.
             cfg.jetty.modifyServer(server -> server.setStopTimeout(settings.requestTimeout().toMillis() + 1_000));
 
-            Router router = new Router(cfg.routes);
+            Router router = new Router(cfg.routes, edge.bodyLimit().limits());
             JettyEdge.install(cfg.jetty, settings, router::allowedMethods, edge.clientIp()::isTrustedPeer,
                     new LoggingPreRoutingOutcomes(metrics));
             cfg.routes.before(edge.requestId());

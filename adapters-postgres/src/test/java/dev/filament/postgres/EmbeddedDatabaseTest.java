@@ -27,7 +27,7 @@ class EmbeddedDatabaseTest {
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(pgDir);
              HikariDataSource pool = DataSourceFactory.create(settings(db))) {
-            assertThat(Migrations.migrate(pool)).isEqualTo(1);
+            assertThat(Migrations.migrate(pool)).as("every migration applies on a fresh cluster").isPositive();
             Rows.user(Jooq.dsl(pool), user, "persist_" + user.substring(0, 10));
         }
 

@@ -7,6 +7,8 @@ import dev.filament.application.shared.TimedGatewayEventPublisher;
 import dev.filament.application.gateway.service.RevalidateGuildSubscriptionsService;
 import dev.filament.application.shared.RateLimiter;
 import dev.filament.bootstrap.config.ServerConfig;
+import dev.filament.bootstrap.wiring.BlobWiring;
+import dev.filament.bootstrap.wiring.BlobWiring.Blobs;
 import dev.filament.bootstrap.wiring.DatabaseWiring;
 import dev.filament.bootstrap.wiring.GuildWiring.GuildModule;
 import dev.filament.bootstrap.wiring.GuildWiring;
@@ -100,6 +102,7 @@ public final class FilamentServer implements AutoCloseable {
         Database database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         JooqUnitOfWork unitOfWork = database.unitOfWork();
         Limiters limiters = lifecycle.own(new Limiters(config, clock));
+        Blobs blobs = BlobWiring.start(config.attachmentRoot(), unitOfWork, ids, clock, lifecycle);
 
         Json json = new Json();
         HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
@@ -137,6 +140,7 @@ public final class FilamentServer implements AutoCloseable {
         lifecycle.own(edge.deadline());
         List<ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness()));
         checks.addAll(realtime.readiness());
+        checks.addAll(blobs.readiness());
         Readiness readiness = lifecycle.own(new Readiness(checks, Duration.ofMillis(1500)));
 
         List<RouteModule> modules = new ArrayList<>();

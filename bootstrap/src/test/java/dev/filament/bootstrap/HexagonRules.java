@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class HexagonRules {
     /** One package per adapter module: the three rings' adapters and the adapters named for their technology. */
     static final List<String> ADAPTERS = List.of("http", "postgres", "realtime", "crypto", "markdown", "livekit",
-            "micrometer");
+            "micrometer", "filesystem", "tika");
 
     /**
      * Libraries that belong to technology adapters: only these adapters (and bootstrap, which wires them) use them.
@@ -29,6 +29,7 @@ final class HexagonRules {
             "com.password4j..", List.of("crypto"),
             "com.auth0.jwt..", List.of("crypto", "livekit"),
             "org.commonmark..", List.of("markdown"),
+            "org.apache.tika..", List.of("tika"),
             "io.micrometer..", List.of("micrometer", "http"));
 
     private final String root;

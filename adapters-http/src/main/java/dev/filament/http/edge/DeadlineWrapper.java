@@ -10,15 +10,30 @@ import java.time.Duration;
 /**
  * Edge step 3: the request budget (SPEC 2.2). Wraps every endpoint handler: when the budget measured from the
  * request's start runs out before the final commit, the handler thread is interrupted and the request answers 408.
- * After a commit the budget is not enforced (W3).
+ * After a commit the budget is not enforced (W3). Raw-body upload routes run under the upload budget instead.
  */
 public final class DeadlineWrapper implements HandlerWrapper, AutoCloseable {
+    /** The floor of the upload budget (SPEC 2.2): max(120 s, request budget). */
+    public static final Duration UPLOAD_BUDGET_FLOOR = Duration.ofSeconds(120);
+
     private final Duration budget;
     private final BudgetWatchdog watchdog;
+    private final RouteBodyLimits uploads;
 
     public DeadlineWrapper(Duration budget, RequestBudget requestBudget) {
+        this(budget, requestBudget, new RouteBodyLimits(Long.MAX_VALUE));
+    }
+
+    /** @param uploads the upload routes, which run under the upload budget instead */
+    public DeadlineWrapper(Duration budget, RequestBudget requestBudget, RouteBodyLimits uploads) {
         this.budget = budget;
         this.watchdog = BudgetWatchdog.withOwnTimer(requestBudget, "request-deadline");
+        this.uploads = uploads;
+    }
+
+    /** The upload budget: max(120 s, request budget). */
+    public Duration uploadBudget() {
+        return budget.compareTo(UPLOAD_BUDGET_FLOOR) > 0 ? budget : UPLOAD_BUDGET_FLOOR;
     }
 
     @Override
@@ -27,9 +42,10 @@ public final class DeadlineWrapper implements HandlerWrapper, AutoCloseable {
         if (!endpoint.method.isHttpMethod()) {
             return handler;
         }
-        String timeout = "request exceeded " + budget.toMillis() + " ms";
+        Duration routeBudget = uploads.isUpload(endpoint.method.name(), endpoint.path) ? uploadBudget() : budget;
+        String timeout = "request exceeded " + routeBudget.toMillis() + " ms";
         return ctx -> {
-            Duration left = budget.minusNanos(System.nanoTime() - RequestAttributes.startedNanos(ctx));
+            Duration left = routeBudget.minusNanos(System.nanoTime() - RequestAttributes.startedNanos(ctx));
             watchdog.run(left, timeout, () -> handler.handle(ctx));
         };
     }

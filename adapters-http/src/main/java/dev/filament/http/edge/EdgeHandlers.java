@@ -17,8 +17,9 @@ public record EdgeHandlers(
     public static EdgeHandlers create(ClientIpResolver resolver, java.time.Duration budget, RequestBudget requestBudget,
                                       RateLimiter baselineLimiter, BaselineKey baselineKey, long maxBodyBytes,
                                       RequestTimings timings) {
+        RouteBodyLimits bodyLimits = new RouteBodyLimits(maxBodyBytes);
         return new EdgeHandlers(new RequestIdHandler(), new ClientIpHandler(resolver),
-                new DeadlineWrapper(budget, requestBudget), new BaselineLimitHandler(baselineLimiter, baselineKey),
-                new BodyLimitHandler(maxBodyBytes), timings);
+                new DeadlineWrapper(budget, requestBudget, bodyLimits),
+                new BaselineLimitHandler(baselineLimiter, baselineKey), new BodyLimitHandler(bodyLimits), timings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.filament.http.error;
 
+import dev.filament.application.blob.port.in.UploadRejectedException;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.FilamentException;
 import dev.filament.domain.error.ForbiddenException;
@@ -17,6 +18,9 @@ import java.util.Map;
 
 /** The one mapping from every failure to the HTTP error model of SPEC 1.7/1.8. Pure; no I/O. */
 public final class ErrorMapper {
+    /** SPEC 2.4: a 413 is often sent before the body was read; the connection is closed after it. */
+    private static final Map<String, String> CLOSE = Map.of("Connection", "close");
+    private static final ApiError PAYLOAD_TOO_LARGE = new ApiError(413, "payload_too_large", CLOSE);
 
     public ApiError map(Throwable failure) {
         return switch (failure) {
@@ -24,7 +28,15 @@ public final class ErrorMapper {
             case SchemaViolation s -> ApiError.of(422, "invalid_request");
             case MalformedJson m -> ApiError.of(400, "invalid_request");
             case UnsupportedMediaType u -> ApiError.of(415, "unsupported_media_type");
-            case PayloadTooLarge p -> ApiError.of(413, "payload_too_large");
+            case PayloadTooLarge p -> PAYLOAD_TOO_LARGE;
+            case UploadRejectedException u -> switch (u.kind()) {
+                case TOO_LARGE -> PAYLOAD_TOO_LARGE;
+                case UNSUPPORTED_TYPE -> ApiError.of(415, "unsupported_media_type");
+            };
+            case RangeNotSatisfiable r -> ApiError.of(416, "range_not_satisfiable");
+            case BodyReadFailure b -> b.idleTimeout()
+                    ? new ApiError(408, "request_timeout", CLOSE)
+                    : new ApiError(400, "invalid_request", CLOSE);
             case HttpResponseException h -> mapFramework(h);
             default -> ApiError.of(500, "internal_error");
         };
@@ -59,7 +71,7 @@ public final class ErrorMapper {
             case 404 -> ApiError.of(404, "not_found");
             case 405 -> ApiError.of(405, "method_not_allowed");
             case 408 -> ApiError.of(408, "request_timeout");
-            case 413 -> ApiError.of(413, "payload_too_large");
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> ApiError.of(415, "unsupported_media_type");
             default -> h.getStatus() >= 500 ? ApiError.of(500, "internal_error") : ApiError.of(400, "invalid_request");
         };

@@ -1,5 +1,6 @@
 package dev.filament.http.routes;
 
+import dev.filament.http.edge.RouteBodyLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
@@ -17,11 +18,18 @@ import java.util.regex.Pattern;
  */
 public final class Router {
     private final RoutesConfig routes;
+    private final RouteBodyLimits bodyLimits;
     private final Map<String, Set<String>> methodsByTemplate = new LinkedHashMap<>();
     private final List<Map.Entry<Pattern, String>> matchers = new ArrayList<>();
 
     public Router(RoutesConfig routes) {
+        this(routes, new RouteBodyLimits(Long.MAX_VALUE));
+    }
+
+    /** @param bodyLimits where {@link #postUpload} declares its route's body limit (the edge's body-limit step) */
+    public Router(RoutesConfig routes, RouteBodyLimits bodyLimits) {
         this.routes = routes;
+        this.bodyLimits = bodyLimits;
     }
 
     public Router get(String path, Handler handler) {
@@ -29,6 +37,17 @@ public final class Router {
     }
 
     public Router post(String path, Handler handler) {
+        return add("POST", path, handler);
+    }
+
+    /**
+     * A raw-body upload route (SPEC 2.4, 8.7): its body limit is {@code capBytes} instead of
+     * {@code FILAMENT_MAX_BODY_BYTES} (a larger declared {@code Content-Length} is refused with 413 before
+     * authentication), and it runs under the upload budget of SPEC 2.2 instead of the request budget. The handler reads
+     * the body as a stream through {@code dev.filament.http.blob.RawUploads}; every other route keeps the default limit.
+     */
+    public Router postUpload(String path, long capBytes, Handler handler) {
+        bodyLimits.registerUpload("POST", path, capBytes);
         return add("POST", path, handler);
     }
 
@@ -49,7 +68,7 @@ public final class Router {
             default -> throw new IllegalArgumentException("unsupported method " + type);
         }
         if (!methodsByTemplate.containsKey(path)) {
-            matchers.add(Map.entry(templatePattern(path), path));
+            matchers.add(Map.entry(RouteBodyLimits.templatePattern(path), path));
         }
         methodsByTemplate.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(type);
         return this;
@@ -66,14 +85,4 @@ public final class Router {
         return allowed.isEmpty() ? Optional.empty() : Optional.of(allowed);
     }
 
-    private static Pattern templatePattern(String template) {
-        StringBuilder re = new StringBuilder("^");
-        for (String part : template.split("/", -1)) {
-            if (re.length() > 1) {
-                re.append('/');
-            }
-            re.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
-        }
-        return Pattern.compile(re.append('$').toString());
-    }
 }

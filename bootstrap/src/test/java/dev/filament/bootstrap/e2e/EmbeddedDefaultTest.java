@@ -19,7 +19,8 @@ class EmbeddedDefaultTest {
 
     @Test
     void startsEmbeddedDatabaseInTheDataDirAndRestartsOnIt(@TempDir Path dataDir) throws Exception {
-        Map<String, String> env = Map.of("FILAMENT_BIND_ADDR", "127.0.0.1:0", "FILAMENT_DATA_DIR", dataDir.toString());
+        Map<String, String> env = Map.of("FILAMENT_BIND_ADDR", "127.0.0.1:0", "FILAMENT_DATA_DIR", dataDir.toString(),
+                "FILAMENT_ATTACHMENT_ROOT", dataDir.resolve("attachments").toString());
         for (int run = 0; run < 2; run++) {
             try (FilamentServer server = FilamentServer.start(ConfigLoader.load(env, false));
                  HttpClient client = HttpClient.newHttpClient()) {

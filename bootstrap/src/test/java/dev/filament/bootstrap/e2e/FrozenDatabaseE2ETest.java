@@ -25,6 +25,7 @@ class FrozenDatabaseE2ETest {
     void pausedDatabaseGivesFast503sNot408sAndEverythingCommittedSurvivesTheResume(@TempDir Path data)
             throws Exception {
         Map<String, String> env = Map.of("FILAMENT_BIND_ADDR", "127.0.0.1:0", "FILAMENT_DATA_DIR", data.toString(),
+                "FILAMENT_ATTACHMENT_ROOT", data.resolve("attachments").toString(),
                 "FILAMENT_DB_STATEMENT_TIMEOUT_MS", "1500", "FILAMENT_DB_ACQUIRE_TIMEOUT_MS", "1000");
         try (FilamentServer server = FilamentServer.start(ConfigLoader.load(env, false));
              HttpClient http = HttpClient.newHttpClient()) {

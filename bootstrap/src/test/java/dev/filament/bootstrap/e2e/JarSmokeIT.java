@@ -36,7 +36,7 @@ class JarSmokeIT {
             port = s.getLocalPort();
         }
         Map<String, String> env = Map.of("FILAMENT_BIND_ADDR", "127.0.0.1:" + port,
-                "FILAMENT_DATA_DIR", dataDir.toString(), "FILAMENT_LOG_FORMAT", "json");
+                "FILAMENT_DATA_DIR", dataDir.toString(), "FILAMENT_ATTACHMENT_ROOT", dataDir.resolve("attachments").toString(), "FILAMENT_LOG_FORMAT", "json");
         Process server = start(jar, env);
         Lines lines = new Lines(server);
         try {

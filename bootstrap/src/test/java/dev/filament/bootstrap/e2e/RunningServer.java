@@ -24,8 +24,18 @@ public final class RunningServer implements AutoCloseable, Api.Target {
         Map<String, String> env = new HashMap<>();
         env.put("FILAMENT_BIND_ADDR", "127.0.0.1:0");
         env.put("FILAMENT_DATABASE_URL", urlWithCredentials(db));
+        env.put("FILAMENT_ATTACHMENT_ROOT", tempAttachmentRoot());
         env.putAll(overrides);
         return new RunningServer(FilamentServer.start(ConfigLoader.load(env, false)));
+    }
+
+    /** A blob store root of its own per server, so tests never write under the working directory. */
+    static String tempAttachmentRoot() {
+        try {
+            return java.nio.file.Files.createTempDirectory("filament-blobs").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String urlWithCredentials(TestDatabase db) {

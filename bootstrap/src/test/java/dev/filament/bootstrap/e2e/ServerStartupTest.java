@@ -33,7 +33,9 @@ class ServerStartupTest {
         HttpResponse<String> r = server.get("/health/ready");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("\"status\":\"ready\"").contains("\"database\":{\"status\":\"ok\"")
-                .contains("latency_ms");
+                .contains("latency_ms")
+                .contains("\"blob_store\":{\"status\":\"ok\",\"kind\":\"local\",\"latency_ms\":")
+                .contains("\"blob_gc\":{\"status\":\"ok\",\"backlog\":");
     }
 
     @Test

@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * Fixture: an adapter that uses the libraries of other technology adapters (violates every library rule): Argon2,
- * JWT, CommonMark and Micrometer belong to crypto, crypto/livekit, markdown and micrometer/http.
+ * JWT, CommonMark, Micrometer and Tika belong to crypto, crypto/livekit, markdown, micrometer/http and tika.
  */
 public final class FixtureTechnology {
     public List<Class<?>> libraries() {
         return List.of(com.password4j.Password.class, com.auth0.jwt.JWT.class, org.commonmark.parser.Parser.class,
-                io.micrometer.core.instrument.MeterRegistry.class);
+                io.micrometer.core.instrument.MeterRegistry.class, org.apache.tika.mime.MimeTypes.class);
     }
 }

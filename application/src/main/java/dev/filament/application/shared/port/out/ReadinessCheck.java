@@ -44,6 +44,17 @@ public interface ReadinessCheck {
     record GatewayDetails(int connections, int dispatchQueueDepth, long heartbeatAgeMs) implements Details {
     }
 
+    /** {@code blob_store}: {@code {kind: "local"|"s3", latency_ms}}. */
+    record BlobStoreDetails(String kind, long latencyMs) implements Details {
+        public BlobStoreDetails {
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    /** {@code blob_gc}: {@code {backlog, oldest_overdue_seconds}}: due rows and how long the oldest is overdue. */
+    record BlobGcDetails(long backlog, long oldestOverdueSeconds) implements Details {
+    }
+
     /** A check that did not answer: {@code {error: "timeout"|"failed"}}, always degraded. */
     record Unanswered(String error) implements Details {
         public static final Unanswered TIMEOUT = new Unanswered("timeout");

@@ -1,0 +1,65 @@
+package dev.filament.bootstrap.wiring;
+
+import dev.filament.application.blob.port.out.BlobCollectorQueue;
+import dev.filament.application.blob.port.out.BlobStore;
+import dev.filament.application.blob.port.out.BlobTombstones;
+import dev.filament.application.blob.service.BlobGcReadinessCheck;
+import dev.filament.application.blob.service.BlobStoreReadinessCheck;
+import dev.filament.application.blob.service.BlobUploads;
+import dev.filament.application.shared.port.out.ReadinessCheck;
+import dev.filament.domain.id.IdGenerator;
+import dev.filament.filesystem.FileSystemBlobStore;
+import dev.filament.filesystem.StagingSweeper;
+import dev.filament.http.blob.BlobDownloads;
+import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.blob.JooqBlobGcQueue;
+import dev.filament.postgres.blob.JooqBlobTombstones;
+import dev.filament.realtime.blob.BlobCollector;
+import dev.filament.tika.TikaMimeSniffer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Blob storage (SPEC 8.7): the local store under {@code FILAMENT_ATTACHMENT_ROOT} with its staging sweeper, the
+ * upload pipeline, the download helper, the {@code blob_gc} tombstones and the collector, and their readiness checks.
+ */
+public final class BlobWiring {
+
+    private BlobWiring() {
+    }
+
+    /**
+     * What the upload and download routes use.
+     *
+     * @param store      the blob store (routes rarely need it directly: use {@code uploads} and {@code downloads})
+     * @param uploads    the raw-body upload pipeline (tombstone, stream, sniff, cap, SHA-256)
+     * @param downloads  serves a blob as a route's response (ETag, Range, 304, nosniff)
+     * @param tombstones inside the route's transaction: {@code cancel(key)} the upload's tombstone, or
+     *                   {@code schedule(oldKey, now + 60 s)} a replaced avatar or banner
+     * @param collector  {@code wake()} after a commit that queued blobs (e.g. an attachment delete)
+     * @param readiness  the {@code blob_store} and {@code blob_gc} checks
+     */
+    public record Blobs(BlobStore store, BlobUploads uploads, BlobDownloads downloads, BlobTombstones tombstones,
+                        BlobCollectorQueue collector, List<ReadinessCheck> readiness) {
+    }
+
+    /**
+     * Opens the store (creating the root 0700; a root that is not a writable directory stops startup), sweeps stale
+     * staging files, and starts the sweeper and the collector, both closed by {@code lifecycle}.
+     */
+    public static Blobs start(Path attachmentRoot, JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
+                              Lifecycle lifecycle) {
+        FileSystemBlobStore store = lifecycle.own(FileSystemBlobStore.open(attachmentRoot, ids));
+        StagingSweeper sweeper = lifecycle.own(new StagingSweeper(store.root(), clock));
+        sweeper.start();
+        JooqBlobGcQueue queue = new JooqBlobGcQueue(unitOfWork);
+        JooqBlobTombstones tombstones = new JooqBlobTombstones(unitOfWork);
+        BlobCollector collector = lifecycle.own(new BlobCollector(queue, store, clock,
+                BlobCollector.Settings.defaults()));
+        collector.start();
+        BlobUploads uploads = new BlobUploads(store, new TikaMimeSniffer(), tombstones, unitOfWork, clock);
+        return new Blobs(store, uploads, new BlobDownloads(store), tombstones, collector,
+                List.of(new BlobStoreReadinessCheck(store), new BlobGcReadinessCheck(queue, clock)));
+    }
+}
