@@ -41,8 +41,10 @@ public final class JooqAttachmentRepository implements AttachmentRepository {
 
     @Override
     public long lockOwnerAndSumUsage(UserId owner) {
-        return dsl.select(usageOf(USERS.USER_ID)).from(USERS).where(USERS.USER_ID.eq(owner.value())).forUpdate()
-                .fetchOptional().map(r -> r.value1().longValue()).orElse(0L);
+        // two statements on purpose: under READ COMMITTED a sum inside the locking statement would read that
+        // statement's snapshot, taken before the lock wait, and miss the upload that held the lock (W2)
+        dsl.selectOne().from(USERS).where(USERS.USER_ID.eq(owner.value())).forUpdate().execute();
+        return usageBytes(owner);
     }
 
     private static Field<BigDecimal> usageOf(Field<String> owner) {

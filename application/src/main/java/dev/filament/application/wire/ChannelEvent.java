@@ -2,6 +2,7 @@ package dev.filament.application.wire;
 
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
+import dev.filament.domain.message.MessageView;
 import dev.filament.domain.message.Reaction;
 import dev.filament.domain.message.MarkdownToken;
 import dev.filament.domain.voice.FlagChanges;
@@ -21,6 +22,12 @@ public sealed interface ChannelEvent extends ServerEvent {
 
         public static MessageCreate of(Message m, List<MarkdownToken> tokens) {
             return new MessageCreate(MessageResponse.of(m, tokens));
+        }
+
+        /** The new message with its attachments; {@code reactions: []} (events are not per viewer, SPEC 8.2). */
+        public static MessageCreate of(MessageView view) {
+            return new MessageCreate(MessageResponse.of(new MessageView(view.message(), view.markdownTokens(),
+                    view.attachments(), List.of())));
         }
 
         @Override

@@ -37,7 +37,7 @@ public final class MessageHandOffs {
 
     /** {@code message_create} with the full {@code MessageResponse}, then a wake-up. */
     public void created(MessageView view) {
-        publish(ChannelEvent.MessageCreate.of(view.message(), view.markdownTokens()), view.message());
+        publish(ChannelEvent.MessageCreate.of(view), view.message());
         wakeIndexer();
     }
 

@@ -149,7 +149,8 @@ class AttachmentServicesTest {
         Attachment b = text(member);
         post(member, "", List.of(a.id().value(), b.id().value()));
 
-        rejected(ForbiddenException.class, () -> f.media.delete().delete(on(f.newMember(guild.id()), a)));
+        UserId bystander = f.newMember(guild.id());
+        rejected(ForbiddenException.class, () -> f.media.delete().delete(on(bystander, a)));
         f.media.delete().delete(on(moderator, a));
         rejected(ConflictException.class, () -> f.media.delete().delete(on(member, b)));
 

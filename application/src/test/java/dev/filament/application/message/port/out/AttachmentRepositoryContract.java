@@ -128,16 +128,18 @@ public abstract class AttachmentRepositoryContract extends MessagePortContractSu
         assertThat(collectedKeys()).containsExactly("attachments/" + a.id().value());
     }
 
+    /** Times long before any other test's rows: the PostgreSQL database is shared by the test classes. */
     @Test
     void sweepDeletesOnlyOldUnboundUploadsInBatches() {
-        Attachment old1 = upload(channel, owner, 5, T0);
-        Attachment old2 = upload(channel, owner, 5, T0.plusSeconds(1));
-        Attachment old3 = upload(channel, owner, 5, T0.plusSeconds(2));
-        Attachment fresh = upload(channel, owner, 5, T0.plusSeconds(100));
-        Attachment oldBound = upload(channel, owner, 5, T0);
-        Message m = post(channel, owner, "x", T0);
+        Instant past = Instant.parse("2001-01-01T00:00:00Z");
+        Attachment old1 = upload(channel, owner, 5, past);
+        Attachment old2 = upload(channel, owner, 5, past.plusSeconds(1));
+        Attachment old3 = upload(channel, owner, 5, past.plusSeconds(2));
+        Attachment fresh = upload(channel, owner, 5, past.plusSeconds(100));
+        Attachment oldBound = upload(channel, owner, 5, past);
+        Message m = post(channel, owner, "x", past);
         run(() -> attachments.bind(m, Set.of(oldBound.id())));
-        Instant cutoff = T0.plusSeconds(50);
+        Instant cutoff = past.plusSeconds(50);
 
         assertThat(tx(() -> attachments.sweepUnbound(cutoff, 2))).isEqualTo(2);
         assertThat(tx(() -> attachments.sweepUnbound(cutoff, 2))).isEqualTo(1);

@@ -35,7 +35,7 @@ public abstract class MessagePortContractSupport extends GuildPortContractSuppor
 
     protected Message post(Channel channel, UserId author, String content, Instant at) {
         Message m = Message.post(ids.newMessageId(), channel.guildId(), channel.id(), author,
-                MessageContent.of(content), at);
+                new MessageContent(content), at);
         run(() -> messages.insert(m));
         return m;
     }
