@@ -56,7 +56,8 @@ class AttachmentRoutesHttpTest {
         assertThat(r.body()).isEqualTo("hello world");
         assertThat(r.headers().firstValue("Content-Disposition")).contains(
                 "attachment; filename=\"r_sum_ _final__.txt\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22final%22%25.txt");
-        assertThat(r.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+        // Jetty writes the parameter without the space; the same media type for every HTTP client
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).matches("text/plain; ?charset=utf-8");
         assertThat(r.headers().firstValue("Content-Length")).contains("11");
         assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(r.headers().firstValue("Cache-Control")).contains("private, no-store");
