@@ -11,6 +11,7 @@ import dev.filament.bootstrap.wiring.BlobWiring.Blobs;
 import dev.filament.bootstrap.wiring.MessageWiring.Messages;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.http.auth.BearerAuthenticator;
+import dev.filament.http.blob.UploadTelemetry;
 import dev.filament.http.message.AttachmentRoutes;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.realtime.media.AttachmentSweepJob;
@@ -46,6 +47,6 @@ public final class MediaWiring {
                 new ReadAttachmentService(ladder, unitOfWork, attachments),
                 new DeleteAttachmentService(ladder, unitOfWork, attachments, messages.messages(), audits, handOffs,
                         blobs.collector(), clock),
-                blobs.downloads(), bearer);
+                blobs.downloads(), new UploadTelemetry(meters), bearer);
     }
 }
