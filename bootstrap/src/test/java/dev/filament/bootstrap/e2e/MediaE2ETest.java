@@ -34,13 +34,25 @@ class MediaE2ETest {
         s.close();
     }
 
+    /** A public guild with a text channel, its owner and one member. */
+    private record Room(Api.User owner, Api.User member, String g, String c) {
+        static Room open() throws Exception {
+            Api.User owner = api.user();
+            Api.User member = api.user();
+            String g = api.guild(owner, "public");
+            String c = api.channel(owner, g, "text");
+            api.join(member, g);
+            return new Room(owner, member, g, c);
+        }
+    }
+
     @Test
     void aGatewayMessageWithAnAttachmentReachesAnotherUserWhoCanDownloadIt() throws Exception {
-        Api.User author = api.user();
-        Api.User reader = api.user();
-        String g = api.guild(author, "public");
-        String c = api.channel(author, g, "text");
-        api.join(reader, g);
+        Room room = Room.open();
+        Api.User author = room.owner();
+        Api.User reader = room.member();
+        String g = room.g();
+        String c = room.c();
         String attachments = "/guilds/" + g + "/channels/" + c + "/attachments";
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
         var uploaded = s.send(s.request(attachments + "?filename=cat+pic.png")
@@ -71,11 +83,11 @@ class MediaE2ETest {
 
     @Test
     void aReactionTravelsLiveToAnotherUsersSocketAndShowsInTheirList() throws Exception {
-        Api.User owner = api.user();
-        Api.User member = api.user();
-        String g = api.guild(owner, "public");
-        String c = api.channel(owner, g, "text");
-        api.join(member, g);
+        Room room = Room.open();
+        Api.User owner = room.owner();
+        Api.User member = room.member();
+        String g = room.g();
+        String c = room.c();
         String messages = "/guilds/" + g + "/channels/" + c + "/messages";
         String m = Api.ok(api.post(owner, g, c, "react here")).get("message_id").asText();
         try (WsClient watcher = WsClient.connect(s.port(), owner.token())) {
