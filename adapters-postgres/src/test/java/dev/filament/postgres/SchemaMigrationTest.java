@@ -33,7 +33,7 @@ class SchemaMigrationTest {
                 "flyway_schema_history", "server_secrets", "users", "sessions", "used_refresh_tokens", "guilds",
                 "guild_members", "guild_roles", "guild_role_members", "channels", "channel_permission_overrides",
                 "messages", "search_documents", "search_outbox", "guild_bans", "user_ip_observations",
-                "guild_ip_bans", "audit_logs", "friendships", "friendship_requests", "attachments", "blob_gc");
+                "guild_ip_bans", "audit_logs", "friendships", "friendship_requests", "attachments", "blob_gc", "message_reactions");
     }
 
     @Test

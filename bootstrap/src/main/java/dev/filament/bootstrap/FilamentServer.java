@@ -29,6 +29,7 @@ import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.bootstrap.wiring.DatabaseWiring.Database;
 import dev.filament.bootstrap.wiring.GatewayWiring;
 import dev.filament.bootstrap.wiring.IdentityWiring.Identity;
+import dev.filament.bootstrap.wiring.MediaWiring;
 import dev.filament.bootstrap.wiring.MessageWiring;
 import dev.filament.bootstrap.wiring.MessageWiring.Messages;
 import dev.filament.bootstrap.wiring.RealtimeWiring.Realtime;
@@ -155,9 +156,12 @@ public final class FilamentServer implements AutoCloseable {
                 limiters, config.mediaTokenPerMinute(), config.mediaPublishPerMinute(), clock, bearer, bodies));
 
         LoggingEdgeTelemetry telemetry = new LoggingEdgeTelemetry(httpMetrics);
-        Messages messages = MessageWiring.create(ladder, audits, handOffs, unitOfWork, realtime.searchQueue(), ids,
-                clock, timings, bearer, bodies);
+        Messages messages = MessageWiring.create(ladder, audits, handOffs, unitOfWork, realtime.searchQueue(),
+                blobs.collector(), ids, clock, timings, bearer, bodies);
         modules.add(messages.routes());
+        modules.add(messages.reactionRoutes());
+        modules.add(MediaWiring.start(ladder, audits, handOffs, unitOfWork, messages, blobs, limiters, meters, ids,
+                clock, bearer, lifecycle));
         modules.add(SearchWiring.routes(ladder, channels, handOffs, unitOfWork, realtime.searchQueue(), clock,
                 timings, bearer));
         GatewayCommandHandler commands = GatewayWiring.commands(ladder, unitOfWork, fanout, payloads,

@@ -12,7 +12,7 @@ public final class MessageBodies {
 
     /** The {@code MessageResponse} of a use case's result (SPEC 8.2). */
     public static MessageResponse response(MessageView view) {
-        return MessageResponse.of(view.message(), view.markdownTokens());
+        return MessageResponse.of(view);
     }
 
     /** {@code {messages: [MessageResponse], next_before}}: newest first. */

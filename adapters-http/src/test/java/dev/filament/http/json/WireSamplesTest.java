@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import dev.filament.domain.message.Emoji;
+import dev.filament.domain.message.Reaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,7 +53,7 @@ class WireSamplesTest {
             "workspace_channel_permission_override_update", "workspace_ip_ban_sync",
             "workspace_channel_role_override_update", "profile_update", "profile_avatar_update",
             "profile_banner_update", "friend_request_create", "friend_request_update", "friend_request_delete",
-            "friend_remove");
+            "friend_remove", "message_reaction");
 
     private static final String FRIEND_REQUEST = "01J000000000000000000000Q1";
 
@@ -99,6 +101,8 @@ class WireSamplesTest {
                 ChannelEvent.MessageCreate.of(WireSampleValues.message(), WireSampleValues.tokens()),
                 ChannelEvent.MessageUpdate.of(WireSampleValues.message(), WireSampleValues.tokens()),
                 ChannelEvent.MessageDelete.of(WireSampleValues.message(), T1),
+                ChannelEvent.MessageReaction.of(WireSampleValues.message(),
+                        new Reaction(Emoji.of("\uD83D\uDC4D"), 2, false, List.of(U, U2)), true, ACTOR),
                 ChannelEvent.VoiceParticipantJoin.of(ROOM, p),
                 ChannelEvent.VoiceParticipantLeave.of(ROOM, p, T1),
                 ChannelEvent.VoiceParticipantUpdate.of(ROOM, p, new FlagChanges(Optional.of(true), Optional.empty(),

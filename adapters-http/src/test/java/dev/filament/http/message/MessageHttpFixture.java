@@ -13,6 +13,9 @@ import dev.filament.application.identity.fakes.RecordingAuthEvents;
 import dev.filament.application.identity.service.AuthenticateRequestService;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
+import dev.filament.http.blob.BlobDownloads;
+import dev.filament.http.blob.UploadTelemetry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.filament.http.search.SearchRoutes;
 import dev.filament.http.testing.HttpFixture;
 import dev.filament.http.testing.HttpFixture.Caller;
@@ -31,6 +34,9 @@ public final class MessageHttpFixture implements AutoCloseable {
                 .trust("127.0.0.1/32");
         http = builder.routes(new MessageRoutes(app.useCases.create(), app.useCases.list(), app.useCases.edit(),
                         app.useCases.delete(), builder.auth(), builder.bodies()))
+                .routes(new ReactionRoutes(app.react, builder.auth()))
+                .routes(new AttachmentRoutes(app.media.upload(), app.media.read(), app.media.delete(),
+                        new BlobDownloads(app.blobs), new UploadTelemetry(new SimpleMeterRegistry()), builder.auth()))
                 .routes(new SearchRoutes(app.search.search(), app.search.rebuild(), app.search.reconcile(),
                         builder.auth()))
                 .start();

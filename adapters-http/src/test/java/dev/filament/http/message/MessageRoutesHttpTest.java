@@ -51,7 +51,7 @@ class MessageRoutesHttpTest {
 
     /** Messages stored in this test's channel. */
     private int storedMessages() {
-        return f.app.guilds.store.tx(() -> f.app.messages.page(channel.id(), Optional.empty(), 100)).size();
+        return f.app.guilds.store.tx(() -> f.app.messages.page(channel.id(), Optional.empty(), 100, owner.id())).size();
     }
 
     /** Events published to this test's channel. */

@@ -6,8 +6,10 @@ import dev.filament.application.message.port.out.MessageRepository;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
+import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageContent;
+import dev.filament.domain.message.StoredMessage;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * PostgreSQL {@link MessageRepository} over {@code messages}. Every statement runs on the unit of work's context, so
@@ -46,41 +49,50 @@ public final class JooqMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Message> page(ChannelId channel, Optional<MessageId> before, int limit) {
+    public List<StoredMessage> page(ChannelId channel, Optional<MessageId> before, int limit, UserId viewer) {
         Condition where = MESSAGES.CHANNEL_ID.eq(channel.value());
         if (before.isPresent()) {
             where = where.and(MESSAGES.MESSAGE_ID.lt(before.get().value()));
         }
-        return dsl.selectFrom(MESSAGES).where(where).orderBy(MESSAGES.MESSAGE_ID.desc()).limit(limit)
-                .fetch(MessageRows::toMessage);
+        StoredColumns columns = new StoredColumns(viewer);
+        return dsl.select(columns.fields()).from(MESSAGES).where(where)
+                .orderBy(MESSAGES.MESSAGE_ID.desc()).limit(limit)
+                .fetch(columns::read);
     }
 
     @Override
-    public Optional<Message> edit(ChannelId channel, MessageId message, MessageContent content, Instant editedAt) {
+    public Optional<StoredMessage> edit(ChannelId channel, MessageId message, MessageContent content,
+                                        Instant editedAt, UserId viewer) {
+        StoredColumns columns = new StoredColumns(viewer);
         return dsl.update(MESSAGES)
                 .set(MESSAGES.CONTENT, content.value())
                 .set(MESSAGES.EDITED_AT, MessageRows.stored(editedAt))
                 .set(MESSAGES.REVISION, MESSAGES.REVISION.plus(1))
                 .where(inChannel(channel, message))
-                .returning()
+                .returningResult(columns.fields())
                 .fetchOptional()
-                .map(MessageRows::toMessage);
+                .map(columns::read);
     }
 
     @Override
     public boolean delete(ChannelId channel, MessageId message) {
-        return dsl.deleteFrom(MESSAGES).where(inChannel(channel, message)).execute() == 1;
+        // one statement: the attachment rows (the V4 trigger queues their blobs), then the message (reactions cascade)
+        return dsl.execute("""
+                WITH gone AS (DELETE FROM attachments WHERE message_id = {0} AND channel_id = {1})
+                DELETE FROM messages WHERE message_id = {0} AND channel_id = {1}""",
+                DSL.val(message.value()), DSL.val(channel.value())) == 1;
     }
 
     @Override
-    public List<Message> findAll(GuildId guild, Collection<MessageId> ids) {
+    public List<StoredMessage> findAll(GuildId guild, Collection<MessageId> ids, UserId viewer) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return dsl.selectFrom(MESSAGES)
+        StoredColumns columns = new StoredColumns(viewer);
+        return dsl.select(columns.fields()).from(MESSAGES)
                 .where(MESSAGES.GUILD_ID.eq(guild.value()))
                 .and(MESSAGES.MESSAGE_ID.in(ids.stream().map(MessageId::value).distinct().toList()))
-                .fetch(MessageRows::toMessage);
+                .fetch(columns::read);
     }
 
     private static Condition inChannel(ChannelId channel, MessageId message) {

@@ -37,7 +37,7 @@ final class MessageRows {
     static Message toMessage(Record r) {
         return Message.rebuild(new MessageId(r.get(MESSAGES.MESSAGE_ID)), new GuildId(r.get(MESSAGES.GUILD_ID)),
                 new ChannelId(r.get(MESSAGES.CHANNEL_ID)), new UserId(r.get(MESSAGES.AUTHOR_ID)),
-                MessageContent.of(r.get(MESSAGES.CONTENT)), r.get(MESSAGES.REVISION),
+                new MessageContent(r.get(MESSAGES.CONTENT)), r.get(MESSAGES.REVISION),
                 r.get(MESSAGES.CREATED_AT).toInstant(),
                 Optional.ofNullable(r.get(MESSAGES.EDITED_AT)).map(OffsetDateTime::toInstant));
     }

@@ -68,6 +68,8 @@ class AuditDetailsJsonTest {
                                 + "\"allow\":[\"view_channel\"],\"deny\":[\"create_message\",\"attach_files\"]}"),
                 of(AuditAction.MESSAGE_DELETE_MODERATION, new AuditDetails.MessageModerated(C, "M1"),
                         "{\"channel_id\":\"" + C + "\",\"message_id\":\"M1\"}"),
+                of(AuditAction.ATTACHMENT_DELETE_MODERATION, new AuditDetails.AttachmentModerated(C, "A1", null),
+                        "{\"channel_id\":\"" + C + "\",\"attachment_id\":\"A1\",\"message_id\":null}"),
                 of(AuditAction.MEDIA_TOKEN_ISSUE, new AuditDetails.MediaTokenIssued(C, "2001:db8::1", "forwarded",
                         true, false, List.of("camera", "microphone")),
                         "{\"channel_id\":\"" + C + "\",\"client_ip\":\"2001:db8::1\",\"client_ip_source\":"

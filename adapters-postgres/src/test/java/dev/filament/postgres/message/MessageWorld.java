@@ -46,6 +46,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -65,8 +66,12 @@ final class MessageWorld {
     final JooqUnitOfWork unitOfWork;
     final GuildPorts store;
     final JooqMessageRepository messages;
+    final JooqReactionRepository reactions;
+    final JooqAttachmentRepository attachments;
+    final AtomicInteger collectorWakes = new AtomicInteger();
     final JooqSearchIndexStore indexer;
     final GuildServices guilds;
+    final GuildGraph graph;
     final MessageFixture.Messages useCases;
     final MessageFixture.Search search;
 
@@ -79,8 +84,10 @@ final class MessageWorld {
         unitOfWork = JooqUnitOfWork.create(db.dataSource(), db.defaultSettings(), new RequestBudget());
         store = PostgresGuildPorts.over(unitOfWork);
         messages = new JooqMessageRepository(unitOfWork);
+        reactions = new JooqReactionRepository(unitOfWork);
+        attachments = new JooqAttachmentRepository(unitOfWork);
         indexer = new JooqSearchIndexStore(unitOfWork, clock);
-        GuildGraph graph = GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway,
+        graph = GuildGraph.of(store, GuildSettings.defaults(), ids, clock, gateway,
                 new SimpleJsonSerializer(), failures, failures, failures);
         guilds = graph.services(
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_ip", 60, 60), clock),
@@ -88,9 +95,11 @@ final class MessageWorld {
                 new RecordingIpObservationRecorder());
         SearchOutbox outbox = outboxDecorator.apply(new JooqSearchOutbox(unitOfWork, clock));
         RequestTimings timings = new RequestTimings();
-        MessageHandOffs handOffs = new MessageHandOffs(graph.handOffs(), wakes, timings);
+        MessageHandOffs handOffs = new MessageHandOffs(graph.handOffs(), wakes, collectorWakes::incrementAndGet,
+                timings);
         useCases = new MessageFixture.Messages(
-                new CreateMessageService(graph.ladder(), unitOfWork, messages, outbox, MARKDOWN, handOffs, ids, clock),
+                new CreateMessageService(graph.ladder(), unitOfWork, messages, attachments, outbox, MARKDOWN, handOffs,
+                        ids, clock),
                 new ListMessagesService(graph.ladder(), unitOfWork, messages, MARKDOWN),
                 new EditMessageService(graph.ladder(), unitOfWork, messages, outbox, MARKDOWN, graph.audits(), handOffs,
                         clock),

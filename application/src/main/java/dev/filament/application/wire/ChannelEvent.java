@@ -1,6 +1,9 @@
 package dev.filament.application.wire;
 
+import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
+import dev.filament.domain.message.MessageView;
+import dev.filament.domain.message.Reaction;
 import dev.filament.domain.message.MarkdownToken;
 import dev.filament.domain.voice.FlagChanges;
 import dev.filament.domain.voice.StreamSource;
@@ -19,6 +22,12 @@ public sealed interface ChannelEvent extends ServerEvent {
 
         public static MessageCreate of(Message m, List<MarkdownToken> tokens) {
             return new MessageCreate(MessageResponse.of(m, tokens));
+        }
+
+        /** The new message with its attachments; {@code reactions: []} (events are not per viewer, SPEC 8.2). */
+        public static MessageCreate of(MessageView view) {
+            return new MessageCreate(MessageResponse.of(new MessageView(view.message(), view.markdownTokens(),
+                    view.attachments(), List.of())));
         }
 
         @Override
@@ -59,6 +68,26 @@ public sealed interface ChannelEvent extends ServerEvent {
 
         public static MessageDelete of(Message m, Instant at) {
             return new MessageDelete(m.guildId().value(), m.channelId().value(), m.id().value(), at.getEpochSecond());
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * {@code message_reaction} {@code {guild_id, channel_id, message_id, emoji, count, operation, actor_user_id}}
+     * (SPEC 8.6): {@code count} as read under the message lock; no {@code reacted_by_me} (events are not per viewer).
+     */
+    record MessageReaction(String guildId, String channelId, String messageId, String emoji, int count,
+                           String operation, String actorUserId) implements ChannelEvent {
+        public static final String TYPE = "message_reaction";
+
+        /** @param added true for {@code "add"}, false for {@code "remove"} */
+        public static MessageReaction of(Message m, Reaction r, boolean added, UserId actor) {
+            return new MessageReaction(m.guildId().value(), m.channelId().value(), m.id().value(), r.emoji().value(),
+                    r.count(), added ? "add" : "remove", actor.value());
         }
 
         @Override

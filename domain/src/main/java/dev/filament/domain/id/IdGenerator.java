@@ -15,4 +15,5 @@ public interface IdGenerator {
     default IpBanId newIpBanId() { return new IpBanId(next()); }
     default ConnectionId newConnectionId() { return new ConnectionId(next()); }
     default FriendRequestId newFriendRequestId() { return new FriendRequestId(next()); }
+    default AttachmentId newAttachmentId() { return new AttachmentId(next()); }
 }

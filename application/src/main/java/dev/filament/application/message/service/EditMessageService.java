@@ -16,6 +16,7 @@ import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageContent;
 import dev.filament.domain.message.MessageModerationPolicy;
 import dev.filament.domain.message.MessageView;
+import dev.filament.domain.message.StoredMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -55,9 +56,9 @@ public final class EditMessageService implements EditMessageUseCase {
                     .orElseThrow(() -> new NotFoundException("message"));
             MessageModerationPolicy.mayChange(command.user(), current, channel.permissions()).orThrow();
             Instant now = MessageSupport.now(clock);
-            Message stored = messages.edit(command.channel(), command.message(), content, now)
+            StoredMessage stored = messages.edit(command.channel(), command.message(), content, now, command.user())
                     .orElseThrow(() -> new NotFoundException("message"));
-            outbox.enqueueUpsert(stored.guildId(), stored.id());
+            outbox.enqueueUpsert(current.guildId(), current.id());
             if (MessageModerationPolicy.isModeration(command.user(), current)) {
                 audits.write(command.guild(), command.user(), Optional.of(current.authorId()),
                         AuditAction.MESSAGE_EDIT_MODERATION, now,

@@ -7,7 +7,7 @@ import dev.filament.application.message.port.in.ListMessagesUseCase;
 import dev.filament.application.message.port.out.MessageRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.guild.ipban.IpBanSurface;
-import dev.filament.domain.message.Message;
+import dev.filament.domain.message.StoredMessage;
 import dev.filament.domain.message.MessageView;
 import java.util.List;
 
@@ -29,9 +29,9 @@ public final class ListMessagesService implements ListMessagesUseCase {
     @Override
     public Page<MessageView> list(ListMessagesQuery query) {
         ladder.screen(query.user(), query.guild(), query.clientIp(), IpBanSurface.MESSAGES_LIST);
-        List<Message> rows = unitOfWork.inTransaction(() -> {
+        List<StoredMessage> rows = unitOfWork.inTransaction(() -> {
             MessageSupport.readableChannel(ladder, query.user(), query.guild(), query.channel());
-            return messages.page(query.channel(), query.before(), query.limit());
+            return messages.page(query.channel(), query.before(), query.limit(), query.user());
         });
         return Page.of(rows.stream().map(m -> MessageSupport.view(markdown, m)).toList(), query.limit(),
                 v -> v.message().id().value());

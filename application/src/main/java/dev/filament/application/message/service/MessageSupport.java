@@ -9,6 +9,7 @@ import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageView;
+import dev.filament.domain.message.StoredMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +31,11 @@ final class MessageSupport {
 
     /** The message with its markdown tokens (a pure function of the content, SPEC 8.2). */
     static MessageView view(MarkdownTokenizer markdown, Message message) {
-        return new MessageView(message, markdown.tokenize(message.content().value()));
+        return view(markdown, StoredMessage.bare(message));
+    }
+
+    /** As read for the caller: with its markdown tokens and its reactions. */
+    static MessageView view(MarkdownTokenizer markdown, StoredMessage stored) {
+        return MessageView.of(stored, markdown.tokenize(stored.message().content().value()));
     }
 }

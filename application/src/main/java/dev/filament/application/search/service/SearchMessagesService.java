@@ -3,6 +3,7 @@ package dev.filament.application.search.service;
 import dev.filament.application.guild.service.GuildAccess;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageView;
+import dev.filament.domain.message.StoredMessage;
 import dev.filament.application.search.port.out.SearchCriteria;
 import dev.filament.application.search.port.out.SearchQueryPort;
 import dev.filament.application.guild.service.AccessLadder;
@@ -47,7 +48,7 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
     @Override
     public List<MessageView> search(SearchMessagesQuery query) {
         ladder.screen(query.user(), query.guild(), query.clientIp(), IpBanSurface.SEARCH_MESSAGES);
-        List<Message> found = unitOfWork.inTransaction(() -> {
+        List<StoredMessage> found = unitOfWork.inTransaction(() -> {
             GuildAccess access = ladder.guild(query.user(), query.guild());
             Set<ChannelId> readable = query.channel().isPresent()
                     ? Set.of(ladder.channel(access, query.channel().get()).require(Permission.CREATE_MESSAGE)
@@ -55,21 +56,22 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
                     : ReadableChannels.of(access, channels);
             List<MessageId> ids = index.find(new SearchCriteria(query.guild(), query.query(), readable,
                     query.channel(), query.limit()));
-            return ids.isEmpty() ? List.<Message>of() : inMatchOrder(query, ids, readable);
+            return ids.isEmpty() ? List.<StoredMessage>of() : inMatchOrder(query, ids, readable);
         });
         return found.stream().map(this::view).toList();
     }
 
     /** The message with its markdown tokens (a pure function of the content, SPEC 8.2). */
-    private MessageView view(Message message) {
-        return new MessageView(message, markdown.tokenize(message.content().value()));
+    private MessageView view(StoredMessage stored) {
+        return MessageView.of(stored, markdown.tokenize(stored.message().content().value()));
     }
 
     /** The matched messages in the index's order; ids whose message is gone (or unreadable) are dropped. */
-    private List<Message> inMatchOrder(SearchMessagesQuery query, List<MessageId> ids, Set<ChannelId> readable) {
-        Map<MessageId, Message> byId = messages.findAll(query.guild(), ids)
-                .stream().collect(Collectors.toMap(Message::id, Function.identity()));
+    private List<StoredMessage> inMatchOrder(SearchMessagesQuery query, List<MessageId> ids,
+                                             Set<ChannelId> readable) {
+        Map<MessageId, StoredMessage> byId = messages.findAll(query.guild(), ids, query.user())
+                .stream().collect(Collectors.toMap(m -> m.message().id(), Function.identity()));
         return ids.stream().map(byId::get).filter(Objects::nonNull)
-                .filter(m -> readable.contains(m.channelId())).toList();
+                .filter(m -> readable.contains(m.message().channelId())).toList();
     }
 }

@@ -23,6 +23,16 @@ import dev.filament.application.message.port.in.CreateMessageUseCase;
 import dev.filament.application.message.port.in.DeleteMessageUseCase;
 import dev.filament.application.message.port.in.EditMessageUseCase;
 import dev.filament.application.message.port.in.ListMessagesUseCase;
+import dev.filament.application.message.port.in.ReactToMessageUseCase;
+import dev.filament.application.message.port.in.DeleteAttachmentUseCase;
+import dev.filament.application.message.port.in.ReadAttachmentUseCase;
+import dev.filament.application.message.port.in.UploadAttachmentUseCase;
+import dev.filament.application.blob.fakes.InMemoryBlobGc;
+import dev.filament.application.blob.fakes.InMemoryBlobStore;
+import dev.filament.application.blob.fakes.InMemoryMimeSniffer;
+import dev.filament.application.blob.port.out.BlobCollectorQueue;
+import dev.filament.application.blob.port.out.BlobKey;
+import dev.filament.application.blob.service.BlobUploads;
 import dev.filament.application.message.port.out.InMemoryMessageRepository;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.search.port.in.RebuildSearchUseCase;
@@ -45,6 +55,8 @@ import dev.filament.domain.net.Cidr;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.filament.application.shared.RateLimiter;
 
 /**
  * The message and search services wired by constructor as bootstrap does, over the guild fixture's in-memory
@@ -64,6 +76,11 @@ public final class MessageFixture {
     public final AccessLadder ladder;
     public final MessageHandOffs messageHandOffs;
     public final Messages useCases;
+    public final ReactToMessageUseCase react;
+    public final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    public final InMemoryBlobGc blobGc = new InMemoryBlobGc();
+    public final AtomicInteger collectorWakes = new AtomicInteger();
+    public final Media media;
     public final Search search;
     private final AtomicBoolean failWakes = new AtomicBoolean();
 
@@ -81,7 +98,10 @@ public final class MessageFixture {
         searchTables = new InMemorySearchDatabase(guilds.clock);
         indexer = new InMemorySearchIndexStore(searchTables);
         messages = new InMemoryMessageRepository(searchTables);
-        guilds.unitOfWork.enlist(searchTables).enlist(messages);
+        guilds.unitOfWork.enlist(searchTables).enlist(messages).enlist(messages.reactions())
+                .enlist(messages.attachments()).enlist(blobGc);
+        messages.attachments().onDelete(key -> blobGc.schedule(BlobKey.parse(key).orElseThrow(),
+                guilds.clock.instant()));
         HandOffs h = new HandOffs(handOffs, payloads, handOffs, handOffs, handOffs);
         GuildGraph graph = new GuildGraph(guilds.store, guilds.settings, guilds.ids, guilds.clock, h, guilds.throttle);
         Audits audits = graph.audits();
@@ -96,14 +116,25 @@ public final class MessageFixture {
         UnitOfWork uow = guilds.store.unitOfWork();
         SearchOutbox outbox = new InMemorySearchOutbox(searchTables);
         RequestTimings timings = new RequestTimings();
-        messageHandOffs = new MessageHandOffs(h, queue, timings);
+        BlobCollectorQueue collector = collectorWakes::incrementAndGet;
+        messageHandOffs = new MessageHandOffs(h, queue, collector, timings);
         useCases = new Messages(
-                new CreateMessageService(ladder, uow, messages, outbox, markdown, messageHandOffs, guilds.ids,
+                new CreateMessageService(ladder, uow, messages, messages.attachments(), outbox, markdown, messageHandOffs, guilds.ids,
                         guilds.clock),
                 new ListMessagesService(ladder, uow, messages, markdown),
                 new EditMessageService(ladder, uow, messages, outbox, markdown, audits, messageHandOffs,
                         guilds.clock),
                 new DeleteMessageService(ladder, uow, messages, outbox, audits, messageHandOffs, guilds.clock));
+        react = new ReactToMessageService(ladder, uow, messages, messages.reactions(), messageHandOffs,
+                guilds.clock);
+        media = new Media(new UploadAttachmentService(new RateLimiter(UploadAttachmentService.LIMIT, guilds.clock),
+                ladder, uow, messages.attachments(),
+                new BlobUploads(blobs, new InMemoryMimeSniffer(), blobGc, uow, guilds.clock), blobGc, blobs, h,
+                guilds.ids, guilds.clock),
+                new ReadAttachmentService(ladder, uow, messages.attachments()),
+                new DeleteAttachmentService(ladder, uow, messages.attachments(), messages, audits, h, collector,
+                        guilds.clock),
+                new SweepUnboundAttachments(uow, messages.attachments(), collector, guilds.clock));
         IndexerWakeUp wakeUp = new IndexerWakeUp(h, queue, timings);
         search = new Search(new SearchMessagesService(ladder, uow, guilds.store.channels(), messages, markdown,
                 index == null ? new InMemorySearchQuery(searchTables) : index),
@@ -114,6 +145,11 @@ public final class MessageFixture {
     /** The message use cases. */
     public record Messages(CreateMessageUseCase create, ListMessagesUseCase list, EditMessageUseCase edit,
                            DeleteMessageUseCase delete) {
+    }
+
+    /** The attachment use cases and the sweeper. */
+    public record Media(UploadAttachmentUseCase upload, ReadAttachmentUseCase read, DeleteAttachmentUseCase delete,
+                        SweepUnboundAttachments sweeper) {
     }
 
     /** The search use cases. */
@@ -175,6 +211,7 @@ public final class MessageFixture {
 
     /** A cheap fingerprint of every table the message use cases write, to prove a failure wrote nothing. */
     public String fingerprint() {
-        return guilds.db.fingerprint() + "|" + messages.count() + "|" + indexer.backlog().rows();
+        return guilds.db.fingerprint() + "|" + messages.count() + "|" + messages.reactions().count() + "|"
+                + messages.attachments().count() + "|" + blobs.size() + "|" + blobGc.rows() + "|" + indexer.backlog().rows();
     }
 }

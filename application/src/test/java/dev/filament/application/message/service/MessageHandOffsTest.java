@@ -53,7 +53,7 @@ class MessageHandOffsTest {
         RecordingHandOffPorts failures = new RecordingHandOffPorts(() -> false);
         RequestTimings timings = new RequestTimings();
         MessageHandOffs handOffs = new MessageHandOffs(new HandOffs(slowPublisher, new SimpleJsonSerializer(),
-                failures, failures, failures), MessageHandOffsTest::spin, timings);
+                failures, failures, failures), MessageHandOffsTest::spin, () -> { }, timings);
         TestIds ids = new TestIds();
         Message m = Message.post(ids.newMessageId(), ids.newGuildId(), ids.newChannelId(), ids.newUserId(),
                 MessageContent.of("timed"), Instant.now());

@@ -28,6 +28,7 @@ public enum AuditAction {
     CHANNEL_PERMISSION_OVERRIDE_UPDATE("channel.permission_override.update"),
     MESSAGE_EDIT_MODERATION("message.edit.moderation"),
     MESSAGE_DELETE_MODERATION("message.delete.moderation"),
+    ATTACHMENT_DELETE_MODERATION("attachment.delete.moderation"),
     MEDIA_TOKEN_ISSUE("media.token.issue");
 
     private final String wire;
@@ -74,6 +75,7 @@ public enum AuditAction {
             case ROLE_DEFAULT_JOIN_UPDATE -> AuditDetails.DefaultJoinRoleChanged.class;
             case CHANNEL_PERMISSION_OVERRIDE_UPDATE -> AuditDetails.ChannelOverrideUpdated.class;
             case MESSAGE_EDIT_MODERATION, MESSAGE_DELETE_MODERATION -> AuditDetails.MessageModerated.class;
+            case ATTACHMENT_DELETE_MODERATION -> AuditDetails.AttachmentModerated.class;
             case MEDIA_TOKEN_ISSUE -> AuditDetails.MediaTokenIssued.class;
         };
     }

@@ -137,6 +137,14 @@ public sealed interface AuditDetails {
         }
     }
 
+    /** {@code attachment.delete.moderation}; {@code messageId} is null for an unbound attachment. */
+    record AttachmentModerated(String channelId, String attachmentId, String messageId) implements AuditDetails {
+        public AttachmentModerated {
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(attachmentId, "attachmentId");
+        }
+    }
+
     /** {@code media.token.issue}: the grant issued and the client address it was issued to. */
     record MediaTokenIssued(String channelId, String clientIp, String clientIpSource, boolean canPublish,
                             boolean canSubscribe, List<String> publishSources) implements AuditDetails {

@@ -31,7 +31,7 @@ class AuditTest {
                 "role.create", "role.update", "role.permissions.update", "role.color.update", "role.delete",
                 "role.reorder", "role.assign", "role.unassign", "role.default_join.update",
                 "channel.permission_override.update", "message.edit.moderation", "message.delete.moderation",
-                "media.token.issue");
+                "attachment.delete.moderation", "media.token.issue");
     }
 
     @ParameterizedTest

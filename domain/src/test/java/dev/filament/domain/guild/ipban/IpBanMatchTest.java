@@ -81,7 +81,7 @@ class IpBanMatchTest {
 
     @Test
     void surfacesCarryTheirSpecNames() {
-        assertThat(IpBanSurface.values()).hasSize(17);
+        assertThat(IpBanSurface.values()).hasSize(22);
         assertThat(IpBanSurface.fromWire("guild.channel_permission_overrides.update"))
                 .contains(IpBanSurface.GUILD_CHANNEL_PERMISSION_OVERRIDES_UPDATE);
         assertThat(IpBanSurface.GATEWAY_MESSAGE_CREATE.wire()).isEqualTo("gateway.message_create");

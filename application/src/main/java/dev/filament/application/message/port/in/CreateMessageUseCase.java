@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Use case: post a message to a channel (SPEC 8.1 {@code POST .../messages}, and the gateway's {@code message_create}
  * with the same rules, SPEC 9.4). Ladder {@code G}, {@code IP(surface)}, {@code C}, {@code CP(create_message)}; then
- * content 1..2000 chars (400) and, in Phase 1, no attachments (400). The message and its search outbox row commit
+ * {@code attachment_ids} (at most 5 ULIDs, 400) and content 1..2000 chars, or 0..2000 with attachments (400);
+ * the attachments (the caller's unbound uploads in this channel, else 400) are bound with the insert. The message and its search outbox row commit
  * together; afterwards {@code message_create} is published and the indexer woken, neither able to fail the call.
  */
 public interface CreateMessageUseCase {
@@ -25,7 +26,7 @@ public interface CreateMessageUseCase {
     /**
      * @param surface       {@code messages.create} (REST) or {@code gateway.message_create} (gateway)
      * @param content       the raw content, validated by the use case after the ladder (SPEC 1.10 step 8)
-     * @param attachmentIds Phase 2; must be empty in Phase 1 (absent and {@code null} are empty)
+     * @param attachmentIds the raw ids (absent and {@code null} are empty), validated by the use case
      */
     record CreateMessageCommand(UserId user, ClientIp clientIp, IpBanSurface surface, GuildId guild,
                                 ChannelId channel, String content, List<String> attachmentIds) {
@@ -52,7 +53,7 @@ public interface CreateMessageUseCase {
                     attachmentIds);
         }
 
-        /** The gateway's {@code message_create} (surface {@code gateway.message_create}); it has no attachments. */
+        /** The gateway's {@code message_create} (surface {@code gateway.message_create}) without attachments. */
         public static CreateMessageCommand gateway(UserId user, ClientIp clientIp, GuildId guild, ChannelId channel,
                                                    String content) {
             return new CreateMessageCommand(user, clientIp, IpBanSurface.GATEWAY_MESSAGE_CREATE, guild, channel,

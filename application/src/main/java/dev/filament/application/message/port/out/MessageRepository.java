@@ -3,8 +3,10 @@ package dev.filament.application.message.port.out;
 import dev.filament.application.search.port.out.IndexedMessages;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.MessageId;
+import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageContent;
+import dev.filament.domain.message.StoredMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,16 +35,22 @@ public interface MessageRepository extends IndexedMessages {
 
     /**
      * One page of the channel's messages ordered {@code message_id DESC} (newest first): those strictly older than
-     * {@code before} when given (exclusive cursor, SPEC 1.9), at most {@code limit}.
+     * {@code before} when given (exclusive cursor, SPEC 1.9), at most {@code limit}; each with its reactions as seen
+     * by {@code viewer} and its bound attachments, all read in one statement (SPEC 8.1: never a query per message).
      */
-    List<Message> page(ChannelId channel, Optional<MessageId> before, int limit);
+    List<StoredMessage> page(ChannelId channel, Optional<MessageId> before, int limit, UserId viewer);
 
     /**
      * Sets the content and {@code edited_at}, and increments the revision by one in the store (never a lost increment
-     * under concurrency). Returns the row as stored afterwards; empty when no such message is in {@code channel}.
+     * under concurrency). Returns the row as stored afterwards with its reactions as seen by {@code viewer}, in the
+     * same statement; empty when no such message is in {@code channel}.
      */
-    Optional<Message> edit(ChannelId channel, MessageId message, MessageContent content, Instant editedAt);
+    Optional<StoredMessage> edit(ChannelId channel, MessageId message, MessageContent content, Instant editedAt,
+                                 UserId viewer);
 
-    /** Deletes the message row when it is in {@code channel}; returns whether a row was deleted. */
+    /**
+     * Deletes the message row when it is in {@code channel}, with its attachment rows (their blob keys enter the
+     * collector, SPEC 8.1) and its reactions, in one statement; returns whether the message row was deleted.
+     */
     boolean delete(ChannelId channel, MessageId message);
 }

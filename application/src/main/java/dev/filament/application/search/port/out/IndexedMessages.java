@@ -2,7 +2,8 @@ package dev.filament.application.search.port.out;
 
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
-import dev.filament.domain.message.Message;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.message.StoredMessage;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,8 +15,8 @@ import java.util.List;
 public interface IndexedMessages {
 
     /**
-     * The guild's messages among {@code ids} in one query, in no particular order; ids of missing messages or of
-     * another guild's messages are skipped.
+     * The guild's messages among {@code ids} in one query, in no particular order, each with its reactions as seen
+     * by {@code viewer}; ids of missing messages or of another guild's messages are skipped.
      */
-    List<Message> findAll(GuildId guild, Collection<MessageId> ids);
+    List<StoredMessage> findAll(GuildId guild, Collection<MessageId> ids, UserId viewer);
 }

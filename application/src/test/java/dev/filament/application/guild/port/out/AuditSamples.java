@@ -29,6 +29,7 @@ public final class AuditSamples {
             case CHANNEL_PERMISSION_OVERRIDE_UPDATE -> new AuditDetails.ChannelOverrideUpdated("C1", "role", "R1",
                     List.of(), List.of("create_message"));
             case MESSAGE_EDIT_MODERATION, MESSAGE_DELETE_MODERATION -> new AuditDetails.MessageModerated("C1", "M1");
+            case ATTACHMENT_DELETE_MODERATION -> new AuditDetails.AttachmentModerated("C1", "A1", null);
             case MEDIA_TOKEN_ISSUE -> new AuditDetails.MediaTokenIssued("C1", "203.0.113.7", "peer", true, false,
                     List.of("microphone"));
         };

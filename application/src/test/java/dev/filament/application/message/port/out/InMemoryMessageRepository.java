@@ -5,8 +5,10 @@ import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.MessageId;
+import dev.filament.domain.id.UserId;
 import dev.filament.domain.message.Message;
 import dev.filament.domain.message.MessageContent;
+import dev.filament.domain.message.StoredMessage;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.TreeMap;
 public final class InMemoryMessageRepository implements MessageRepository, InMemoryUnitOfWork.Participant {
     private final TreeMap<MessageId, Message> rows = new TreeMap<>();
     private final Optional<InMemorySearchDatabase> searchTables;
+    private final InMemoryReactionRepository reactions = new InMemoryReactionRepository();
+    private final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository();
 
     public InMemoryMessageRepository() {
         this.searchTables = Optional.empty();
@@ -29,6 +33,16 @@ public final class InMemoryMessageRepository implements MessageRepository, InMem
 
     public InMemoryMessageRepository(InMemorySearchDatabase searchTables) {
         this.searchTables = Optional.of(searchTables);
+    }
+
+    /** The {@code message_reactions} table of this database (enlist it in the unit of work too). */
+    public InMemoryReactionRepository reactions() {
+        return reactions;
+    }
+
+    /** The {@code attachments} table of this database (enlist it in the unit of work too). */
+    public InMemoryAttachmentRepository attachments() {
+        return attachments;
     }
 
     /** Takes part in rollback: a copy of the rows now, and the action that puts them back. */
@@ -63,20 +77,26 @@ public final class InMemoryMessageRepository implements MessageRepository, InMem
     }
 
     @Override
-    public synchronized List<Message> page(ChannelId channel, Optional<MessageId> before, int limit) {
+    public synchronized List<StoredMessage> page(ChannelId channel, Optional<MessageId> before, int limit,
+                                                 UserId viewer) {
         var newestFirst = before.map(b -> rows.headMap(b, false)).orElse(rows).descendingMap().values();
-        return newestFirst.stream().filter(m -> m.channelId().equals(channel)).limit(limit).toList();
+        return newestFirst.stream().filter(m -> m.channelId().equals(channel)).limit(limit)
+                .map(m -> stored(m, viewer)).toList();
     }
 
     @Override
-    public synchronized Optional<Message> edit(ChannelId channel, MessageId message, MessageContent content,
-                                               Instant editedAt) {
+    public synchronized Optional<StoredMessage> edit(ChannelId channel, MessageId message, MessageContent content,
+                                                     Instant editedAt, UserId viewer) {
         Optional<Message> edited = find(channel, message).map(m -> m.edited(content, editedAt));
         edited.ifPresent(m -> {
             rows.put(m.id(), m);
             searchTables.ifPresent(s -> s.editMessage(m.id(), content.value()));
         });
-        return edited;
+        return edited.map(m -> stored(m, viewer));
+    }
+
+    private StoredMessage stored(Message m, UserId viewer) {
+        return new StoredMessage(m, attachments.of(m.id()), reactions.all(m.id(), viewer));
     }
 
     @Override
@@ -85,14 +105,16 @@ public final class InMemoryMessageRepository implements MessageRepository, InMem
             return false;
         }
         rows.remove(message);
+        reactions.dropMessage(message);
+        attachments.deleteOf(message);
         searchTables.ifPresent(s -> s.removeMessage(message));
         return true;
     }
 
     @Override
-    public synchronized List<Message> findAll(GuildId guild, Collection<MessageId> ids) {
+    public synchronized List<StoredMessage> findAll(GuildId guild, Collection<MessageId> ids, UserId viewer) {
         return ids.stream().distinct().map(rows::get)
-                .filter(m -> m != null && m.guildId().equals(guild)).toList();
+                .filter(m -> m != null && m.guildId().equals(guild)).map(m -> stored(m, viewer)).toList();
     }
 
     /** Test inspection: how many rows the table holds. */
