@@ -29,6 +29,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     private static final Logger LOG = LoggerFactory.getLogger(JooqUnitOfWork.class);
 
     private final DSLContext dsl;
+    private final ThreadBoundConnections connections;
     private final Duration statementTimeout;
     private final Duration lockTimeout;
     private final RequestBudget budget;
@@ -61,8 +62,9 @@ public final class JooqUnitOfWork implements UnitOfWork {
         this.networkMarginMs = networkMargin.toMillis();
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         if (!Jooq.isThreadBound(dsl)) {
-            throw new IllegalArgumentException("dsl must use a ThreadLocalTransactionProvider (see Jooq.dsl)");
+            throw new IllegalArgumentException("dsl must use thread-bound connections (see Jooq.dsl)");
         }
+        this.connections = Jooq.connections(dsl);
         this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -129,7 +131,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
             }
             requireBudget();
             try {
-                T result = dsl.transactionResult(() -> {
+                T result = connections.inTransaction(() -> {
                     cutTimeoutsToBudget();
                     return work.get();
                 });
