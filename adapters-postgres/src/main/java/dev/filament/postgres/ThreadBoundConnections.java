@@ -2,10 +2,14 @@ package dev.filament.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jooq.ConnectionProvider;
 import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection provider of every repository context: inside {@link #inTransaction} a query runs on the connection
@@ -16,8 +20,11 @@ import org.jooq.exception.DataAccessException;
  * plus BEGIN (sent by the driver together with the first statement) and COMMIT; an empty one costs nothing.
  */
 final class ThreadBoundConnections implements ConnectionProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadBoundConnections.class);
     private final ConnectionProvider pool;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterwards = new ThreadLocal<>();
+    private final GuildChanges guildChanges = new GuildChanges(this);
 
     ThreadBoundConnections(ConnectionProvider pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
@@ -36,6 +43,29 @@ final class ThreadBoundConnections implements ConnectionProvider {
         }
     }
 
+    GuildChanges guildChanges() {
+        return guildChanges;
+    }
+
+    /** Whether a transaction is bound to the calling thread. */
+    boolean isBound() {
+        return bound.get() != null;
+    }
+
+    /**
+     * Runs {@code action} on this thread once the bound transaction has ended (committed or rolled back), before
+     * {@link #inTransaction} returns or throws; at once when no transaction is bound (the write auto-committed). An
+     * action that throws is logged and does not stop the others.
+     */
+    void afterTransaction(Runnable action) {
+        List<Runnable> actions = afterwards.get();
+        if (actions == null) {
+            runQuietly(action);
+        } else {
+            actions.add(action);
+        }
+    }
+
     /**
      * Runs {@code work} in one transaction on one pooled connection bound to this thread: commit when it returns,
      * rollback when it throws (the failure propagates unchanged). A failed commit throws a DataAccessException
@@ -46,8 +76,10 @@ final class ThreadBoundConnections implements ConnectionProvider {
             throw new IllegalStateException("a transaction is already bound to this thread");
         }
         Connection connection = pool.acquire();
+        List<Runnable> actions = new ArrayList<>();
         try {
             bound.set(connection);
+            afterwards.set(actions);
             connection.setAutoCommit(false); // no round trip: pgjdbc sends BEGIN with the first statement
             T result;
             try {
@@ -63,8 +95,18 @@ final class ThreadBoundConnections implements ConnectionProvider {
             throw new DataAccessException("transaction failed: " + e.getMessage(), e);
         } finally {
             bound.remove();
+            afterwards.remove();
             restoreAutoCommit(connection);
             pool.release(connection);
+            actions.forEach(ThreadBoundConnections::runQuietly);
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.error("after-transaction action failed", e);
         }
     }
 

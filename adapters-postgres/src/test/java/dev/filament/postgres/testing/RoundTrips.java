@@ -41,6 +41,11 @@ public final class RoundTrips {
         }
     }
 
+    /** The trips shortened to their first words, for assertion messages. */
+    public static List<String> brief(List<String> trips) {
+        return trips.stream().map(t -> t.length() > 40 ? t.substring(0, 40) + "..." : t).toList();
+    }
+
     private void record(String trip) {
         List<String> trips = recording.get();
         if (trips != null) {
