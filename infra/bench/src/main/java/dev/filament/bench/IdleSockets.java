@@ -1,6 +1,7 @@
 package dev.filament.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -23,6 +24,7 @@ final class IdleSockets {
     private static final Pattern HEAP_USED = Pattern.compile("used ([0-9]+)K");
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+([0-9]+) kB");
     private static final int WAVE = 500;
+    private static final int PER_PEER = 250;
 
     /** Memory of the server process: heap used after a full GC and RSS, in KiB. */
     record Memory(long heapKiB, long rssKiB) {
@@ -50,9 +52,11 @@ final class IdleSockets {
             tokens.add(token);
         }
         Memory before = memory();
+        // the server admits 256 connections per peer address (SPEC 2.1): spread over loopback addresses
         List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < (sockets + PER_PEER - 1) / PER_PEER; i++) {
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .localAddress(InetAddress.getByName("127.0." + (1 + i / 250) + "." + (2 + i % 250)))
                     .connectTimeout(Duration.ofSeconds(30)).build());
         }
         List<WebSocket> open = new ArrayList<>();
@@ -64,7 +68,7 @@ final class IdleSockets {
                     Listener listener = new Listener(guild, channel);
                     URI uri = URI.create("ws://" + api.base().getAuthority() + "/gateway/ws?access_token="
                             + tokens.get(i % tokens.size()));
-                    wave.add(clients.get(i % clients.size()).newWebSocketBuilder().buildAsync(uri, listener)
+                    wave.add(clients.get(i / PER_PEER).newWebSocketBuilder().buildAsync(uri, listener)
                             .thenCompose(ws -> listener.subscribed.thenApply(v -> ws)));
                 }
                 for (CompletableFuture<WebSocket> f : wave) {
@@ -78,6 +82,10 @@ final class IdleSockets {
             Duration connectTime = Duration.ofNanos(System.nanoTime() - start);
             Thread.sleep(2_000); // let the server settle (initial frames written, buffers released)
             Memory with = memory();
+            String histogram = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "GC.class_histogram"));
+            System.out.println("bench:   server heap histogram with the sockets open (top 25):\n"
+                    + histogram.lines().limit(28).reduce("", (a, b) -> a + b + "\n"));
             return new Result(sockets, open.size(), before, with, connectTime);
         } finally {
             open.forEach(WebSocket::abort);
