@@ -13,7 +13,7 @@ BENCH_RATE_MESSAGES=${BENCH_RATE_MESSAGES:-50}
 BENCH_RATE_FANOUT=${BENCH_RATE_FANOUT:-10}
 BENCH_SOCKETS=${BENCH_SOCKETS:-1000}
 BENCH_USERS=${BENCH_USERS:-20}
-BENCH_SCENARIOS=${BENCH_SCENARIOS:-me,messages,fanout,saturation,idle}
+BENCH_SCENARIOS=${BENCH_SCENARIOS:-idle,me,messages,fanout,saturation}  # idle first: its baseline is a fresh server
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_IDLE_SOCKETS=${BENCH_IDLE_SOCKETS:-10000}
 BENCH_OUT=${BENCH_OUT:-docs/BENCHMARKS.md}
@@ -181,7 +181,7 @@ mkdir -p "$(dirname "$BENCH_OUT")"
   echo '```'
   echo
   echo "Knobs: \`BENCH_WARMUP_S\` (5), \`BENCH_DURATION_S\` (20), \`BENCH_RATE_ME\` (200), \`BENCH_RATE_MESSAGES\` (50),"
-  echo "\`BENCH_RATE_FANOUT\` (10), \`BENCH_SOCKETS\` (1000), \`BENCH_USERS\` (20), \`BENCH_SCENARIOS\` (me,messages,fanout,saturation,idle),"
+  echo "\`BENCH_RATE_FANOUT\` (10), \`BENCH_SOCKETS\` (1000), \`BENCH_USERS\` (20), \`BENCH_SCENARIOS\` (idle,me,messages,fanout,saturation),"
   echo "\`BENCH_CONNECTIONS\` (32, closed loop), \`BENCH_IDLE_SOCKETS\` (10000),"
   echo "\`BENCH_OUT\` (docs/BENCHMARKS.md), \`BENCH_SKIP_BUILD=1\` (reuse built jars). The driver lives in \`infra/bench/\`,"
   echo "a standalone Maven project outside the root reactor."

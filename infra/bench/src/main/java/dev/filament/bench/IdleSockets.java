@@ -1,7 +1,6 @@
 package dev.filament.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -24,7 +23,7 @@ final class IdleSockets {
     private static final Pattern HEAP_USED = Pattern.compile("used ([0-9]+)K");
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+([0-9]+) kB");
     private static final int WAVE = 500;
-    private static final int PER_PEER = 250;
+    private static final int PER_PEER = FanoutScenario.PER_PEER;
 
     /** Memory of the server process: heap used after a full GC and RSS, in KiB. */
     record Memory(long heapKiB, long rssKiB) {
@@ -56,7 +55,7 @@ final class IdleSockets {
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < (sockets + PER_PEER - 1) / PER_PEER; i++) {
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .localAddress(InetAddress.getByName("127.0." + (1 + i / 250) + "." + (2 + i % 250)))
+                    .localAddress(FanoutScenario.loopback(i))
                     .connectTimeout(Duration.ofSeconds(30)).build());
         }
         List<WebSocket> open = new ArrayList<>();

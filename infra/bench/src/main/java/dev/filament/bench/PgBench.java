@@ -62,13 +62,13 @@ final class PgBench {
                 + "created_at) VALUES (lpad(nextval('" + TABLE + "_seq')::text, 26, '0'), '" + id("GUILD") + "', '"
                 + id("CHANNEL") + "', '" + id("AUTHOR") + "', '" + CONTENT + "', 0, date_trunc('second', now()));\n"
                 + "INSERT INTO bench_outbox (guild_id, message_id, op, enqueued_at, next_attempt_at) VALUES ('"
-                + id("GUILD") + "', " + id + ", 'upsert', now(), now());\n"
+                + id("GUILD") + "', " + id + ", 'upsert', now(), now()) RETURNING outbox_id \\gset\n"
                 + "COMMIT;\n"
                 + "BEGIN;\n"
                 + "INSERT INTO bench_documents (message_id, guild_id, channel_id, revision, tsv, indexed_at) "
                 + "SELECT message_id, guild_id, channel_id, revision, to_tsvector('simple', lower(content)), now() "
                 + "FROM " + TABLE + " WHERE message_id = " + id + ";\n"
-                + "DELETE FROM bench_outbox WHERE message_id = " + id + ";\n"
+                + "DELETE FROM bench_outbox WHERE outbox_id = :outbox_id;\n"
                 + "COMMIT;\n";
     }
 
