@@ -13,7 +13,9 @@ BENCH_RATE_MESSAGES=${BENCH_RATE_MESSAGES:-50}
 BENCH_RATE_FANOUT=${BENCH_RATE_FANOUT:-10}
 BENCH_SOCKETS=${BENCH_SOCKETS:-1000}
 BENCH_USERS=${BENCH_USERS:-20}
-BENCH_SCENARIOS=${BENCH_SCENARIOS:-me,messages,fanout}
+BENCH_SCENARIOS=${BENCH_SCENARIOS:-idle,me,messages,fanout,saturation}  # idle first: its baseline is a fresh server
+BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
+BENCH_IDLE_SOCKETS=${BENCH_IDLE_SOCKETS:-10000}
 BENCH_OUT=${BENCH_OUT:-docs/BENCHMARKS.md}
 BENCH_SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 
@@ -41,6 +43,14 @@ if ! command -v pgbench >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; th
   timeout 300 "${sudo[@]}" apt-get update -qq </dev/null
   DEBIAN_FRONTEND=noninteractive timeout 600 "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
     postgresql-contrib postgresql-client </dev/null >/dev/null
+fi
+
+# --- wrk (closed-loop saturation) ----------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null 2>&1; then
+  log "installing wrk with apt-get"
+  sudo=(); if [ "$(id -u)" -ne 0 ]; then sudo=(sudo -n); fi
+  timeout 300 "${sudo[@]}" apt-get update -qq </dev/null
+  DEBIAN_FRONTEND=noninteractive timeout 600 "${sudo[@]}" apt-get install -y -qq --no-install-recommends wrk </dev/null >/dev/null
 fi
 
 # --- build ---------------------------------------------------------------------------------------------------------
@@ -112,7 +122,8 @@ timeout 900 "$JAVA_HOME/bin/java" -jar "$BENCH_JAR" \
   --rate-me="$BENCH_RATE_ME" --rate-messages="$BENCH_RATE_MESSAGES" --rate-fanout="$BENCH_RATE_FANOUT" \
   --sockets="$BENCH_SOCKETS" --users="$BENCH_USERS" --scenarios="$BENCH_SCENARIOS" \
   --work-dir="$WORK/bench" --out="$WORK/results.md" \
-  --pgbench="$(command -v pgbench)" --psql="$(command -v psql)"
+  --pgbench="$(command -v pgbench)" --psql="$(command -v psql)" --wrk="$(command -v wrk || echo wrk)" \
+  --connections="$BENCH_CONNECTIONS" --idle-sockets="$BENCH_IDLE_SOCKETS" --server-pid="$SERVER_PID"
 PG_VERSION=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -At -c 'show server_version' 2>/dev/null || echo '?')
 stop_server
 
@@ -156,6 +167,11 @@ mkdir -p "$(dirname "$BENCH_OUT")"
   echo "\"Achieved\" is successes per second over the measured window. \"vs baseline\" divides each percentile by the"
   echo "baseline's same percentile."
   echo
+  echo "**Closed loop.** The saturation scenario runs \`wrk\` instead: each of $BENCH_CONNECTIONS connections sends its"
+  echo "next request when the previous answer arrived, so throughput is the ceiling the server sustains and each row"
+  echo "is compared with its same-run ceiling (share of baseline throughput). The idle scenario reports the server's"
+  echo "heap after a full GC and its RSS with $BENCH_IDLE_SOCKETS idle subscribed sockets."
+  echo
   cat "$WORK/results.md"
   echo "## Reproduce"
   echo
@@ -165,7 +181,8 @@ mkdir -p "$(dirname "$BENCH_OUT")"
   echo '```'
   echo
   echo "Knobs: \`BENCH_WARMUP_S\` (5), \`BENCH_DURATION_S\` (20), \`BENCH_RATE_ME\` (200), \`BENCH_RATE_MESSAGES\` (50),"
-  echo "\`BENCH_RATE_FANOUT\` (10), \`BENCH_SOCKETS\` (1000), \`BENCH_USERS\` (20), \`BENCH_SCENARIOS\` (me,messages,fanout),"
+  echo "\`BENCH_RATE_FANOUT\` (10), \`BENCH_SOCKETS\` (1000), \`BENCH_USERS\` (20), \`BENCH_SCENARIOS\` (idle,me,messages,fanout,saturation),"
+  echo "\`BENCH_CONNECTIONS\` (32, closed loop), \`BENCH_IDLE_SOCKETS\` (10000),"
   echo "\`BENCH_OUT\` (docs/BENCHMARKS.md), \`BENCH_SKIP_BUILD=1\` (reuse built jars). The driver lives in \`infra/bench/\`,"
   echo "a standalone Maven project outside the root reactor."
 } >"$BENCH_OUT"

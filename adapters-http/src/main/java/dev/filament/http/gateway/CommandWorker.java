@@ -1,7 +1,7 @@
 package dev.filament.http.gateway;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +19,9 @@ final class CommandWorker {
 
     CommandWorker(String name, int capacity, Consumer<ClientCommand> runner) {
         this.name = name;
-        this.queue = new ArrayBlockingQueue<>(capacity + 1); // one slot more for the stop marker
+        // one slot more for the stop marker; linked, so an idle connection holds no array sized by the ingress window
+        // (an array queue of a raised FILAMENT_GATEWAY_INGRESS_EVENTS_PER_WINDOW cost megabytes per socket)
+        this.queue = new LinkedBlockingQueue<>(capacity + 1);
         this.runner = runner;
     }
 

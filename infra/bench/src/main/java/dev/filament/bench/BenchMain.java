@@ -47,6 +47,8 @@ public final class BenchMain {
         String title = switch (scenario) {
             case "me" -> "GET /auth/me vs a bare Javalin route";
             case "messages" -> "POST …/messages vs pgbench on the same row shape";
+            case "saturation" -> "Closed loop at " + options.closedConnections() + " connections: throughput ceilings";
+            case "idle" -> options.idleSockets() + " idle authenticated gateway sockets: heap and RSS";
             default -> "Gateway fanout to " + options.sockets() + " sockets vs POST with no sockets";
         };
         System.out.println("bench: " + title);
@@ -54,6 +56,8 @@ public final class BenchMain {
             switch (scenario) {
                 case "me" -> authMe(title);
                 case "messages" -> messages(title);
+                case "saturation" -> new Saturation(api, client, options, report, stamp).run(title);
+                case "idle" -> idle(title);
                 default -> fanout(title);
             }
         } catch (Exception e) {
@@ -124,6 +128,32 @@ public final class BenchMain {
                 + "(receive time − intended send time), per socket.", r.postBaseline(),
                 List.of(r.postUnderFanout(), r.delivery()), List.of("Delivery target /s = POST rate × sockets; "
                         + "`not_delivered` counts frames missing " + "10 s after the last POST."));
+    }
+
+    private void idle(String title) throws Exception {
+        if (options.serverPid() == 0) {
+            throw new IllegalArgumentException("--server-pid is required for the idle scenario");
+        }
+        IdleSockets.Result r = new IdleSockets(api, options.serverPid()).run(options.idleSockets(), options.users(),
+                stamp);
+        int n = Math.max(1, r.subscribed());
+        long heap = r.with().heapKiB() - r.before().heapKiB();
+        long rss = r.with().rssKiB() - r.before().rssKiB();
+        report.table(title, "The server's heap in use after a full GC (`jcmd GC.run` twice, then `GC.heap_info`) and "
+                        + "its resident set (`VmRSS`), measured in the same run before the sockets opened and with "
+                        + r.subscribed() + " of " + r.requested() + " sockets open (spread over " + options.users()
+                        + " users, each subscribed to one channel, then idle 2 s).",
+                List.of("State", "Heap used after full GC", "RSS", "Per socket (heap / RSS)"),
+                List.of(List.of("no sockets (baseline)", mib(r.before().heapKiB()), mib(r.before().rssKiB()), "–"),
+                        List.of(r.subscribed() + " sockets", mib(r.with().heapKiB()), mib(r.with().rssKiB()),
+                                String.format(Locale.ROOT, "%.1f KiB / %.1f KiB", heap / (double) n,
+                                        rss / (double) n))),
+                List.of(String.format(Locale.ROOT, "Connecting and subscribing took %.1f s (waves of 500).",
+                        r.connectTime().toMillis() / 1000.0)));
+    }
+
+    private static String mib(long kib) {
+        return String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
     }
 
     private RunResult measure(String name, double rate, OpenLoop.Shot shot) throws InterruptedException {

@@ -12,16 +12,18 @@ import java.util.Set;
 /** Command-line options ({@code --name=value}); every value is bounded so a typo cannot start an endless run. */
 record BenchOptions(URI server, int pgPort, Duration warmup, Duration duration, double rateMe, double rateMessages,
                     double rateFanout, int sockets, int users, int pgClients, Set<String> scenarios, Path out,
-                    Path workDir, String pgbench, String psql) {
+                    Path workDir, String pgbench, String psql, String wrk, long serverPid, int idleSockets,
+                    int closedConnections) {
 
-    static final List<String> ALL_SCENARIOS = List.of("me", "messages", "fanout");
+    static final List<String> ALL_SCENARIOS = List.of("me", "messages", "fanout", "saturation", "idle");
 
     static final String USAGE = """
             usage: java -jar filament-bench.jar --server=http://127.0.0.1:PORT --pg-port=PORT --out=FILE [options]
               --warmup-s=5 --duration-s=20            per run, 1..300 s
               --rate-me=200 --rate-messages=50 --rate-fanout=10   requests per second (open model), 1..20000
               --sockets=1000 --users=20 --pg-clients=10
-              --scenarios=me,messages,fanout --work-dir=DIR --pgbench=pgbench --psql=psql
+              --scenarios=me,messages,fanout,saturation,idle --work-dir=DIR --pgbench=pgbench --psql=psql
+              --wrk=wrk --connections=32 (closed loop) --idle-sockets=10000 --server-pid=PID (idle: heap and RSS)
             Traffic goes only to 127.0.0.1.""";
 
     static BenchOptions parse(String[] args) {
@@ -49,7 +51,9 @@ record BenchOptions(URI server, int pgPort, Duration warmup, Duration duration, 
                 bounded(kv, "rate-fanout", 10, 1, 20_000), (int) bounded(kv, "sockets", 1000, 1, 10_000),
                 (int) bounded(kv, "users", 20, 1, 1_000), (int) bounded(kv, "pg-clients", 10, 1, 100), scenarios,
                 Path.of(required(kv, "out")), Path.of(kv.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))),
-                kv.getOrDefault("pgbench", "pgbench"), kv.getOrDefault("psql", "psql"));
+                kv.getOrDefault("pgbench", "pgbench"), kv.getOrDefault("psql", "psql"), kv.getOrDefault("wrk", "wrk"),
+                bounded(kv, "server-pid", 0, 0, Integer.MAX_VALUE), (int) bounded(kv, "idle-sockets", 10_000, 1, 20_000),
+                (int) bounded(kv, "connections", 32, 1, 1_000));
     }
 
     private static String required(Map<String, String> kv, String name) {

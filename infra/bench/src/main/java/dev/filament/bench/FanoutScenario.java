@@ -95,9 +95,10 @@ final class FanoutScenario {
 
     private List<Socket> connect(List<String> tokens, String guild, String channel) throws InterruptedException {
         List<HttpClient> clients = socketClients;
-        for (int i = 0; i < 4; i++) {
+        // the server admits 256 connections per peer address (SPEC 2.1): spread over loopback addresses
+        for (int i = 0; i < (options.sockets() + PER_PEER - 1) / PER_PEER; i++) {
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build());
+                    .localAddress(loopback(i)).connectTimeout(Duration.ofSeconds(10)).build());
         }
         List<Socket> open = new ArrayList<>();
         long deadline = System.nanoTime() + CONNECT_BOUND.toNanos();
@@ -107,7 +108,7 @@ final class FanoutScenario {
                 GatewaySocket listener = new GatewaySocket(guild, channel, tracker);
                 URI uri = URI.create("ws://" + api.base().getAuthority() + "/gateway/ws?access_token="
                         + tokens.get(i % tokens.size()));
-                wave.add(clients.get(i % clients.size()).newWebSocketBuilder()
+                wave.add(clients.get(i / PER_PEER).newWebSocketBuilder()
                         .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, listener)
                         .thenCompose(ws -> listener.subscribed().thenApply(v -> new Socket(ws, listener))));
             }
@@ -121,6 +122,17 @@ final class FanoutScenario {
         }
         return open;
     }
+
+    /** The {@code i}-th loopback source address: 127.0.0.2, 127.0.0.3, ... */
+    static java.net.InetAddress loopback(int i) {
+        try {
+            return java.net.InetAddress.getByName("127.0." + (1 + i / 250) + "." + (2 + i % 250));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final int PER_PEER = 250;
 
     private void close(List<Socket> sockets) throws InterruptedException {
         List<CompletableFuture<WebSocket>> closes = new ArrayList<>();

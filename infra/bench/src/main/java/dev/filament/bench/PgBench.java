@@ -39,13 +39,49 @@ final class PgBench {
 
     /** (Re)creates the scratch table and writes the insert script. */
     void prepare() throws IOException, InterruptedException {
-        psql("DROP TABLE IF EXISTS " + TABLE + "; DROP SEQUENCE IF EXISTS " + TABLE + "_seq; "
-                + "CREATE TABLE " + TABLE + " (LIKE messages INCLUDING ALL); CREATE SEQUENCE " + TABLE + "_seq;");
+        psql("DROP TABLE IF EXISTS " + TABLE + ", bench_outbox, bench_documents; DROP SEQUENCE IF EXISTS " + TABLE
+                + "_seq; CREATE TABLE " + TABLE + " (LIKE messages INCLUDING ALL); CREATE SEQUENCE " + TABLE + "_seq; "
+                + "CREATE TABLE bench_outbox (LIKE search_outbox INCLUDING ALL); "
+                + "CREATE TABLE bench_documents (LIKE search_documents INCLUDING ALL);");
         // Ids: 26-char text that increases like the server's monotonic ULIDs, so the primary key appends at the end.
         String insert = "INSERT INTO " + TABLE + " (message_id, guild_id, channel_id, author_id, content, revision, "
                 + "created_at) VALUES (lpad(nextval('" + TABLE + "_seq')::text, 26, '0'), '" + id("GUILD") + "', '"
                 + id("CHANNEL") + "', '" + id("AUTHOR") + "', '" + CONTENT + "', 0, date_trunc('second', now()));\n";
         Files.writeString(script(), insert, StandardCharsets.UTF_8);
+        Files.writeString(durableScript(), durableWork(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The durable work of one posted message, as the server does it: the message row and its outbox row in one
+     * transaction, then (the indexer's side) the search document and the outbox delete in another.
+     */
+    private static String durableWork() {
+        String id = "lpad(currval('" + TABLE + "_seq')::text, 26, '0')";
+        return "BEGIN;\n"
+                + "INSERT INTO " + TABLE + " (message_id, guild_id, channel_id, author_id, content, revision, "
+                + "created_at) VALUES (lpad(nextval('" + TABLE + "_seq')::text, 26, '0'), '" + id("GUILD") + "', '"
+                + id("CHANNEL") + "', '" + id("AUTHOR") + "', '" + CONTENT + "', 0, date_trunc('second', now()));\n"
+                + "INSERT INTO bench_outbox (guild_id, message_id, op, enqueued_at, next_attempt_at) VALUES ('"
+                + id("GUILD") + "', " + id + ", 'upsert', now(), now()) RETURNING outbox_id \\gset\n"
+                + "COMMIT;\n"
+                + "BEGIN;\n"
+                + "INSERT INTO bench_documents (message_id, guild_id, channel_id, revision, tsv, indexed_at) "
+                + "SELECT message_id, guild_id, channel_id, revision, to_tsvector('simple', lower(content)), now() "
+                + "FROM " + TABLE + " WHERE message_id = " + id + ";\n"
+                + "DELETE FROM bench_outbox WHERE outbox_id = :outbox_id;\n"
+                + "COMMIT;\n";
+    }
+
+    /** Closed loop at full speed running the durable work of one message per script: the POST baseline. */
+    RunResult durableCeiling(String name, Duration warmup, Duration duration)
+            throws IOException, InterruptedException {
+        run(List.of(), warmup, null, durableScript());
+        String prefix = "pgbench_durable";
+        String out = run(List.of(), duration, prefix, durableScript());
+        Matcher m = TPS.matcher(out);
+        double tps = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        RunResult logs = fromLogs(name, Double.NaN, prefix, duration);
+        return new RunResult(name, Double.NaN, tps, logs.latencyMicros(), logs.errors(), logs.successes());
     }
 
     private static String id(String tag) {
@@ -54,7 +90,8 @@ final class PgBench {
     }
 
     void dropScratchTable() throws IOException, InterruptedException {
-        psql("DROP TABLE IF EXISTS " + TABLE + "; DROP SEQUENCE IF EXISTS " + TABLE + "_seq;");
+        psql("DROP TABLE IF EXISTS " + TABLE + ", bench_outbox, bench_documents; DROP SEQUENCE IF EXISTS " + TABLE
+                + "_seq;");
     }
 
     /** Open model: {@code rate} transactions per second, latency = schedule lag + transaction time. */
@@ -78,9 +115,14 @@ final class PgBench {
 
     private String run(List<String> extra, Duration duration, String logPrefix)
             throws IOException, InterruptedException {
+        return run(extra, duration, logPrefix, script());
+    }
+
+    private String run(List<String> extra, Duration duration, String logPrefix, Path script)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(pgbench, "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-U", "postgres", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2",
-                "-T", Long.toString(Math.max(1, duration.toSeconds())), "-f", script().toString()));
+                "-T", Long.toString(Math.max(1, duration.toSeconds())), "-f", script.toString()));
         cmd.addAll(extra);
         if (logPrefix != null) {
             deleteLogs(logPrefix);
@@ -140,6 +182,19 @@ final class PgBench {
 
     private Path script() {
         return workDir.resolve("insert_message.sql");
+    }
+
+    private Path durableScript() {
+        return workDir.resolve("durable_message.sql");
+    }
+
+    /** Transactions committed in the database so far (pg_stat_database), for transactions per request. */
+    long transactions() throws IOException, InterruptedException {
+        String out = exec(List.of(psql, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d",
+                "postgres", "-At", "-c", "select pg_stat_clear_snapshot(); select sum(xact_commit + xact_rollback) "
+                        + "from pg_stat_database"), Duration.ofSeconds(30));
+        String[] lines = out.strip().split("\n");
+        return Long.parseLong(lines[lines.length - 1].strip());
     }
 
     private static String fmt(double rate) {

@@ -33,6 +33,20 @@ final class Report {
         }
     }
 
+    /** A free-form table (closed-loop and memory scenarios), with an intro paragraph and notes below. */
+    void table(String title, String intro, List<String> header, List<List<String>> rows, List<String> notes) {
+        md.append("## ").append(title).append("\n\n").append(intro).append("\n\n");
+        md.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        header.forEach(h -> md.append("---|"));
+        md.append('\n');
+        rows.forEach(r -> md.append("| ").append(String.join(" | ", r)).append(" |\n"));
+        md.append('\n');
+        notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        if (!notes.isEmpty()) {
+            md.append('\n');
+        }
+    }
+
     /** A scenario that could not run, with the reason, so the report never silently omits it. */
     void failed(String title, String reason) {
         md.append("## ").append(title).append("\n\n**Not measured:** ").append(reason.replace('\n', ' '))

@@ -49,6 +49,27 @@ public abstract class UnitOfWorkContract {
     }
 
     @Test
+    void aReadReturnsTheWorksResultAndPassesDomainErrorsThrough() {
+        assertThat(unitOfWork().read(() -> 7)).isEqualTo(7);
+        FilamentException error = ConflictException.quotaExceeded("roles");
+        assertThatThrownBy(() -> unitOfWork().read(() -> {
+            throw error;
+        })).isSameAs(error);
+    }
+
+    @Test
+    void aReadInsideATransactionJoinsIt() {
+        UnitOfWork uow = unitOfWork();
+        String marker = newMarker();
+        boolean seen = uow.inTransaction(() -> {
+            writeMarker(marker);
+            return uow.read(() -> uow.inTransaction(() -> true));
+        });
+        assertThat(seen).isTrue();
+        assertThat(markerExists(marker)).isTrue();
+    }
+
+    @Test
     void aNestedCallJoinsTheOuterOne() {
         UnitOfWork uow = unitOfWork();
         assertThat(uow.inTransaction(() -> uow.inTransaction(() -> "inner") + "+outer")).isEqualTo("inner+outer");
