@@ -150,7 +150,7 @@ public final class FilamentServer implements AutoCloseable {
         modules.add(new ApiDocsRoutes(json.mapper()));
         modules.add(IdentityWiring.routes(identity.api(), bearer, limiters.auth(), bodies));
         modules.addAll(guilds.routes());
-        modules.addAll(PeopleWiring.routes(unitOfWork, ids, clock, new TimedGatewayEventPublisher(fanout, timings),
+        modules.addAll(PeopleWiring.routes(identity.users(), unitOfWork, ids, clock, new TimedGatewayEventPublisher(fanout, timings),
                 payloads, limiters.people(), blobs, bearer, bodies));
         modules.add(VoiceWiring.routes(ladder, audits, handOffs, unitOfWork, realtime.voice(), realtime.voiceTokens(),
                 limiters, config.mediaTokenPerMinute(), config.mediaPublishPerMinute(), clock, bearer, bodies));

@@ -27,9 +27,19 @@ import org.jooq.impl.DSL;
  */
 public final class JooqUserRepository implements UserRepository {
     private final DSLContext dsl;
+    private final JooqUnitOfWork unitOfWork;
+    private final LiveSessionCache sessions;
 
+    /** Without a live-session cache to keep in step with renames. */
     public JooqUserRepository(JooqUnitOfWork unitOfWork) {
+        this(unitOfWork, null);
+    }
+
+    /** A rename through this repository drops the user's cached sessions once its transaction ends (SPEC 4.5). */
+    public JooqUserRepository(JooqUnitOfWork unitOfWork, LiveSessionCache sessions) {
         this.dsl = unitOfWork.dsl();
+        this.unitOfWork = unitOfWork;
+        this.sessions = sessions;
     }
 
     @Override
@@ -76,6 +86,9 @@ public final class JooqUserRepository implements UserRepository {
         try {
             dsl.update(USERS).set(USERS.USERNAME, username.value()).set(USERS.ABOUT_MARKDOWN, about.value())
                     .where(USERS.USER_ID.eq(id.value())).execute();
+            if (sessions != null) {
+                unitOfWork.afterTransaction(() -> sessions.userChanged(id)); // the next request reads the new name
+            }
             return ProfileWrite.UPDATED;
         } catch (DataAccessException e) {
             // users_username_lower_uq: another user holds the name, possibly committed while this update waited

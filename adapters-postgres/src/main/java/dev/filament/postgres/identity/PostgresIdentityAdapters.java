@@ -31,7 +31,7 @@ public final class PostgresIdentityAdapters implements AutoCloseable {
     private final ExecutorService observationWriter;
 
     private PostgresIdentityAdapters(JooqUnitOfWork unitOfWork, Clock clock, Predicate<IpAddress> infrastructure) {
-        this.users = new JooqUserRepository(unitOfWork);
+        this.users = new JooqUserRepository(unitOfWork, liveSessions);
         this.sessions = new JooqSessionRepository(unitOfWork, liveSessions);
         this.tokenKeys = new JooqTokenKeyStore(unitOfWork, clock);
         this.observationWriter = observationWriter();

@@ -9,6 +9,7 @@ import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.shared.RequestBudget;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.domain.id.SessionId;
+import dev.filament.domain.identity.AboutMarkdown;
 import dev.filament.domain.identity.PasswordHash;
 import dev.filament.domain.identity.RefreshToken;
 import dev.filament.domain.identity.Session;
@@ -84,6 +85,18 @@ class CachedSessionRepositoryTest extends SessionRepositoryContract {
         List<String> warm = trips.sentBy(() -> assertThat(live(sessions, s, T0)).isPresent());
         assertThat(cold).as("cold %s", RoundTrips.brief(cold)).hasSize(1);
         assertThat(warm).isEmpty();
+    }
+
+    @Test
+    void aRenameThroughTheCacheAwareUserRepositoryIsSeenByTheNextLookup() {
+        LiveSessionCache cache = new LiveSessionCache();
+        SessionRepository sessions = new JooqSessionRepository(unitOfWork, cache);
+        Session s = stored(sessions);
+        assertThat(live(sessions, s, T0)).isPresent(); // warm
+        Username renamed = new Username(TestIds.uniqueUsername());
+        unitOfWork.run(() -> new JooqUserRepository(unitOfWork, cache).updateProfile(s.userId(), renamed,
+                AboutMarkdown.EMPTY));
+        assertThat(live(sessions, s, T0)).contains(renamed);
     }
 
     @Test

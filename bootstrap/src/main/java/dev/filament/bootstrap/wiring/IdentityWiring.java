@@ -38,6 +38,7 @@ import dev.filament.micrometer.LoggingAuthEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.identity.PostgresIdentityAdapters;
+import dev.filament.application.identity.port.out.UserRepository;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -58,7 +59,7 @@ public final class IdentityWiring {
      * authentication use case (gateway), the bearer authenticator (every route), the baseline-limiter key (edge), and
      * the use cases behind the auth routes.
      */
-    public record Identity(IpObservationRecorder ipObservations, TokenService tokens,
+    public record Identity(UserRepository users, IpObservationRecorder ipObservations, TokenService tokens,
                            AuthenticateRequestUseCase authenticate, BearerAuthenticator bearer,
                            TokenBaselineKey baselineKey, IdentityApi api) {
     }
@@ -94,7 +95,7 @@ public final class IdentityWiring {
         scheduleCleanup(new CleanupExpiredSessionsService(adapters.sessions(), unitOfWork, clock), lifecycle);
         AuthenticateRequestUseCase authenticate = new AuthenticateRequestService(tokens, adapters.sessions(),
                 unitOfWork, events, clock);
-        return new Identity(adapters.ipObservations(), tokens, authenticate,
+        return new Identity(adapters.users(), adapters.ipObservations(), tokens, authenticate,
                 new BearerAuthenticator(authenticate, timings), new TokenBaselineKey(tokens, clock), api);
     }
 

@@ -27,7 +27,6 @@ import dev.filament.http.routes.RouteModule;
 import dev.filament.markdown.CommonmarkTokenizer;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.friend.JooqFriendRepository;
-import dev.filament.postgres.identity.JooqUserRepository;
 import java.time.Clock;
 import java.util.List;
 
@@ -41,11 +40,10 @@ public final class PeopleWiring {
      * The profile, profile image and friend routes; events go through {@code gateway} (profile events to observers);
      * avatars and banners live in the blob store of {@code blobs}.
      */
-    public static List<RouteModule> routes(JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
-                                           GatewayEventPublisher gateway, EventSerializer payloads,
+    public static List<RouteModule> routes(UserRepository users, JooqUnitOfWork unitOfWork, IdGenerator ids,
+                                           Clock clock, GatewayEventPublisher gateway, EventSerializer payloads,
                                            PeopleLimiters limiters, BlobWiring.Blobs blobs,
                                            BearerAuthenticator bearer, JsonBodies bodies) {
-        UserRepository users = new JooqUserRepository(unitOfWork);
         FriendRepository friends = new JooqFriendRepository(unitOfWork);
         MarkdownTokenizer markdown = new CommonmarkTokenizer();
         FriendEvents events = new FriendEvents(gateway, payloads, clock);
