@@ -117,7 +117,7 @@ public final class FilamentServer implements AutoCloseable {
         limiters.sweepAlso(() -> lockouts.sweep(clock.instant()));
         Identity identity = IdentityWiring.create(config.tokenKey(), unitOfWork, ids, clock, budget, timings,
                 meters, clientIps, sessionId -> fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED),
-                lockouts, lifecycle);
+                lockouts, IdentityWiring.captcha(config.hcaptcha(), budget, meters, lifecycle), lifecycle);
         BearerAuthenticator bearer = identity.bearer();
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
         GuildModule guilds = GuildWiring.create(unitOfWork, GuildWiring.settings(config), ids, clock,
@@ -170,6 +170,7 @@ public final class FilamentServer implements AutoCloseable {
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded() ? "embedded" : "external")
                 .addKeyValue("livekit_configured", config.liveKit().isPresent())
+                .addKeyValue("captcha_enabled", config.hcaptcha().isPresent())
                 .log("Filament server ready on port {}", app.port());
         return new FilamentServer(lifecycle, app, database);
     }
