@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.io.EndPoint;
 
 /**
  * The HTTP side of a raw-body upload route (SPEC 8.7), registered with {@code Router.postUpload}: the declared type
@@ -36,21 +34,16 @@ public final class RawUploads {
      * Closing the returned stream does nothing: the server owns the request stream.
      */
     public static InputStream body(Context ctx) {
+        return body(ctx, BODY_IDLE);
+    }
+
+    /** {@link #body(Context)} with another idle bound (tests; routes use the SPEC's 15 s). */
+    public static InputStream body(Context ctx, java.time.Duration idle) {
         try {
-            idleBound(ctx);
+            ConnectionIdle.bound(ctx, idle);
             return new BodyStream(ctx.req().getInputStream());
         } catch (IOException e) {
             throw new BodyReadFailure(false, e);
-        }
-    }
-
-    private static void idleBound(Context ctx) {
-        try {
-            EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req())
-                    .getConnectionMetaData().getConnection().getEndPoint();
-            endPoint.setIdleTimeout(BODY_IDLE.toMillis());
-        } catch (RuntimeException e) {
-            // not on a Jetty connection (never in production): no idle bound beyond the upload budget
         }
     }
 
