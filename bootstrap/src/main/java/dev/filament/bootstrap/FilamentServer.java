@@ -102,7 +102,7 @@ public final class FilamentServer implements AutoCloseable {
         Database database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         JooqUnitOfWork unitOfWork = database.unitOfWork();
         Limiters limiters = lifecycle.own(new Limiters(config, clock));
-        Blobs blobs = BlobWiring.start(config.attachmentRoot(), unitOfWork, ids, clock, lifecycle);
+        Blobs blobs = BlobWiring.start(config.attachmentRoot(), unitOfWork, ids, clock, meters, lifecycle);
 
         Json json = new Json();
         HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
@@ -170,7 +170,8 @@ public final class FilamentServer implements AutoCloseable {
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded() ? "embedded" : "external")
                 .addKeyValue("livekit_configured", config.liveKit().isPresent())
-                .addKeyValue("captcha_enabled", config.hcaptcha().isPresent())
+                .addKeyValue("blob_store", "local")
+                .addKeyValue("captcha", config.hcaptcha().isPresent() ? "on" : "off")
                 .log("Filament server ready on port {}", app.port());
         return new FilamentServer(lifecycle, app, database);
     }

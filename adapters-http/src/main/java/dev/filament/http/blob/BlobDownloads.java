@@ -68,7 +68,7 @@ public final class BlobDownloads {
         BlobContent content = (range instanceof RangeHeader.Partial p
                 ? store.read(blob.key(), p.range())
                 : store.read(blob.key()))
-                .orElseThrow(() -> missing(blob));
+                .orElseThrow(() -> missing(blob, ctx));
         headers.contentDisposition().ifPresent(d -> ctx.header("Content-Disposition", d));
         ctx.header("Accept-Ranges", "bytes");
         ctx.header("Content-Type", blob.contentType());
@@ -85,8 +85,10 @@ public final class BlobDownloads {
         ctx.result(content.stream());
     }
 
-    private static BlobMissing missing(Blob blob) {
+    private static BlobMissing missing(Blob blob, Context ctx) {
+        var matched = ctx.endpoints().matchedHttpEndpoint();
         LOG.atError().addKeyValue("event", "blob.missing").addKeyValue("object_key", blob.key().value())
+                .addKeyValue("route", matched == null ? "unmatched" : matched.path)
                 .log("stored row names a blob that does not exist");
         return new BlobMissing();
     }
