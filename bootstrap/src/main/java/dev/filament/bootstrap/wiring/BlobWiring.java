@@ -7,6 +7,7 @@ import dev.filament.application.blob.service.BlobGcReadinessCheck;
 import dev.filament.application.blob.service.BlobStoreReadinessCheck;
 import dev.filament.application.blob.service.BlobUploads;
 import dev.filament.application.shared.port.out.ReadinessCheck;
+import dev.filament.bootstrap.config.ConfigException;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.filesystem.FileSystemBlobStore;
 import dev.filament.filesystem.StagingSweeper;
@@ -47,13 +48,22 @@ public final class BlobWiring {
                         BlobCollectorQueue collector, List<ReadinessCheck> readiness) {
     }
 
+    /** The local store; a root that cannot be created or written is an invalid {@code FILAMENT_ATTACHMENT_ROOT}. */
+    static FileSystemBlobStore open(Path attachmentRoot, IdGenerator ids) {
+        try {
+            return FileSystemBlobStore.open(attachmentRoot, ids);
+        } catch (IllegalStateException e) {
+            throw new ConfigException("FILAMENT_ATTACHMENT_ROOT", e.getMessage());
+        }
+    }
+
     /**
      * Opens the store (creating the root 0700; a root that is not a writable directory stops startup), sweeps stale
      * staging files, and starts the sweeper and the collector, both closed by {@code lifecycle}.
      */
     public static Blobs start(Path attachmentRoot, JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
                               MeterRegistry meters, Lifecycle lifecycle) {
-        FileSystemBlobStore store = lifecycle.own(FileSystemBlobStore.open(attachmentRoot, ids));
+        FileSystemBlobStore store = lifecycle.own(open(attachmentRoot, ids));
         StagingSweeper sweeper = lifecycle.own(new StagingSweeper(store.root(), clock));
         sweeper.start();
         JooqBlobGcQueue queue = new JooqBlobGcQueue(unitOfWork);
