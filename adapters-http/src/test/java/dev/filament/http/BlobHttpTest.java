@@ -52,6 +52,11 @@ class BlobHttpTest {
                     ROWS.put(id, blob);
                     ctx.json(Map.of("size", blob.sizeBytes(), "sha256", blob.sha256Hex(), "mime", blob.mime()));
                 }))
+                .routes(r -> r.postUpload("/test/idle-upload", CAP, ctx -> {
+                    uploads.upload(UploadRequest.of(BlobKey.attachment(id(99)), RawUploads.declaredType(ctx), POLICY),
+                            RawUploads.body(ctx, java.time.Duration.ofMillis(500)));
+                    ctx.json(Map.of("done", true));
+                }))
                 .routes(r -> r.get("/test/blobs/{id}", ctx -> {
                     UploadedBlob row = ROWS.get(ctx.pathParam("id"));
                     downloads.serve(ctx, new BlobDownloads.Blob(row.key(), row.sizeBytes(), row.sha256Hex(),
@@ -112,6 +117,17 @@ class BlobHttpTest {
         HttpFixture.error(r, 413, "payload_too_large");
         assertThat(r.headers().firstValue("Connection")).contains("close");
         assertThat(STORE.contains(BlobKey.attachment(id(3)))).isFalse();
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIs408WithConnectionClose() throws Exception {
+        // routes use RawUploads.BODY_IDLE (15 s); this route uses 500 ms so the test stays short
+        RawHttp.Response r = RawHttp.exchange(server.port(), "POST /test/idle-upload HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Length: 1000\r\n\r\nhello");
+        assertThat(r.status()).isEqualTo(408);
+        assertThat(r.body()).contains("\"error\":\"request_timeout\"");
+        assertThat(r.header("Connection")).isEqualTo("close");
+        assertThat(STORE.contains(BlobKey.attachment(id(99)))).isFalse();
     }
 
     @Test

@@ -104,7 +104,7 @@ public final class FilamentServer implements AutoCloseable {
         Database database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         JooqUnitOfWork unitOfWork = database.unitOfWork();
         Limiters limiters = lifecycle.own(new Limiters(config, clock));
-        Blobs blobs = BlobWiring.start(config.attachmentRoot(), unitOfWork, ids, clock, lifecycle);
+        Blobs blobs = BlobWiring.start(config.attachmentRoot(), unitOfWork, ids, clock, meters, lifecycle);
 
         Json json = new Json();
         HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
@@ -119,7 +119,7 @@ public final class FilamentServer implements AutoCloseable {
         limiters.sweepAlso(() -> lockouts.sweep(clock.instant()));
         Identity identity = IdentityWiring.create(config.tokenKey(), unitOfWork, ids, clock, budget, timings,
                 meters, clientIps, sessionId -> fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED),
-                lockouts, lifecycle);
+                lockouts, IdentityWiring.captcha(config.hcaptcha(), budget, meters, lifecycle), lifecycle);
         BearerAuthenticator bearer = identity.bearer();
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
         GuildModule guilds = GuildWiring.create(unitOfWork, GuildWiring.settings(config), ids, clock,
@@ -177,6 +177,8 @@ public final class FilamentServer implements AutoCloseable {
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded() ? "embedded" : "external")
                 .addKeyValue("livekit_configured", config.liveKit().isPresent())
+                .addKeyValue("blob_store", "local")
+                .addKeyValue("captcha", config.hcaptcha().isPresent() ? "on" : "off")
                 .log("Filament server ready on port {}", app.port());
         return new FilamentServer(lifecycle, app, database);
     }

@@ -33,6 +33,11 @@ public final class Main {
         FilamentServer server;
         try {
             server = FilamentServer.start(config);
+        } catch (ConfigException e) { // a value that only fails when used, e.g. an unwritable attachment root
+            log.atError().addKeyValue("event", "config.invalid").addKeyValue("variable", e.variable())
+                    .log("invalid configuration: {}", e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             log.atError().addKeyValue("event", "startup.failed").setCause(e).log("startup failed");
             System.exit(1);

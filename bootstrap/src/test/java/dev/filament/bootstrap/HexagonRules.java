@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class HexagonRules {
     /** One package per adapter module: the three rings' adapters and the adapters named for their technology. */
     static final List<String> ADAPTERS = List.of("http", "postgres", "realtime", "crypto", "markdown", "livekit",
-            "micrometer", "filesystem", "tika");
+            "micrometer", "filesystem", "tika", "hcaptcha");
 
     /**
      * Libraries that belong to technology adapters: only these adapters (and bootstrap, which wires them) use them.

@@ -63,9 +63,9 @@ public final class AuthRoutes implements RouteModule {
         JsonObjectReader body = bodies.object(ctx);
         String username = body.requiredString("username");
         String password = body.requiredString("password");
-        body.optionalString("captcha_token"); // Phase 2: accepted and ignored
+        String captchaToken = body.optionalString("captcha_token").orElse(null); // 422 unless string or null
         body.finish();
-        api.register().register(new RegisterUserCommand(username, password, ip));
+        api.register().register(new RegisterUserCommand(username, password, ip, captchaToken));
         ctx.json(Accepted.YES);
     }
 

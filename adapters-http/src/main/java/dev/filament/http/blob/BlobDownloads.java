@@ -16,11 +16,14 @@ import org.slf4j.LoggerFactory;
  * → 304, a single {@code Range} → 206 (or 416 {@code range_not_satisfiable}), {@code If-Range} honoured, whole body
  * otherwise; {@code Content-Length}, {@code Accept-Ranges: bytes}, {@code nosniff} and the caller's
  * {@link DownloadHeaders}. The body is handed to Javalin as a stream (the store's ranged read), written after the
- * handler returns, so it streams outside the request budget and is never buffered. A missing blob logs
+ * handler returns, so it streams outside the request budget and is never buffered; a write that makes no progress
+ * for {@link #WRITE_BOUND} closes the connection. A missing blob logs
  * {@code blob.missing} and answers 500 (keys are never reused: that is data loss).
  */
 public final class BlobDownloads {
     private static final Logger LOG = LoggerFactory.getLogger(BlobDownloads.class);
+    /** SPEC 2.2: each socket write of a download body is bounded by 30 s; on expiry the connection is closed. */
+    public static final java.time.Duration WRITE_BOUND = java.time.Duration.ofSeconds(30);
 
     private final BlobStore store;
 
@@ -65,7 +68,7 @@ public final class BlobDownloads {
         BlobContent content = (range instanceof RangeHeader.Partial p
                 ? store.read(blob.key(), p.range())
                 : store.read(blob.key()))
-                .orElseThrow(() -> missing(blob));
+                .orElseThrow(() -> missing(blob, ctx));
         headers.contentDisposition().ifPresent(d -> ctx.header("Content-Disposition", d));
         ctx.header("Accept-Ranges", "bytes");
         ctx.header("Content-Type", blob.contentType());
@@ -78,11 +81,14 @@ public final class BlobDownloads {
             ctx.status(200);
         }
         ctx.disableCompression();
+        ConnectionIdle.bound(ctx, WRITE_BOUND);
         ctx.result(content.stream());
     }
 
-    private static BlobMissing missing(Blob blob) {
+    private static BlobMissing missing(Blob blob, Context ctx) {
+        var matched = ctx.endpoints().matchedHttpEndpoint();
         LOG.atError().addKeyValue("event", "blob.missing").addKeyValue("object_key", blob.key().value())
+                .addKeyValue("route", matched == null ? "unmatched" : matched.path)
                 .log("stored row names a blob that does not exist");
         return new BlobMissing();
     }

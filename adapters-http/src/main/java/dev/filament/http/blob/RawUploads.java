@@ -1,21 +1,19 @@
 package dev.filament.http.blob;
 
 import dev.filament.application.blob.port.in.DeclaredType;
-import dev.filament.http.error.BodyReadFailure;
+import dev.filament.application.blob.port.in.UploadBodyFailure;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.io.EndPoint;
 
 /**
  * The HTTP side of a raw-body upload route (SPEC 8.7), registered with {@code Router.postUpload}: the declared type
  * (step 1: 400 malformed, 415 refused, before any body byte is read) and the body as a stream, never buffered. The
  * stream reads straight from the request; a read that gets no byte for {@link #BODY_IDLE} fails with
- * {@link BodyReadFailure} (408), a broken-off body likewise (400). Errors of the pipeline
+ * {@link UploadBodyFailure} (408), a broken-off body likewise (400). Errors of the pipeline
  * ({@code UploadRejectedException}: 413 with {@code Connection: close}, 415) are mapped by the one error mapper.
  */
 public final class RawUploads {
@@ -36,25 +34,20 @@ public final class RawUploads {
      * Closing the returned stream does nothing: the server owns the request stream.
      */
     public static InputStream body(Context ctx) {
+        return body(ctx, BODY_IDLE);
+    }
+
+    /** {@link #body(Context)} with another idle bound (tests; routes use the SPEC's 15 s). */
+    public static InputStream body(Context ctx, java.time.Duration idle) {
         try {
-            idleBound(ctx);
+            ConnectionIdle.bound(ctx, idle);
             return new BodyStream(ctx.req().getInputStream());
         } catch (IOException e) {
-            throw new BodyReadFailure(false, e);
+            throw new UploadBodyFailure(false, e);
         }
     }
 
-    private static void idleBound(Context ctx) {
-        try {
-            EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req())
-                    .getConnectionMetaData().getConnection().getEndPoint();
-            endPoint.setIdleTimeout(BODY_IDLE.toMillis());
-        } catch (RuntimeException e) {
-            // not on a Jetty connection (never in production): no idle bound beyond the upload budget
-        }
-    }
-
-    /** Translates read failures into {@link BodyReadFailure}; never closes the servlet stream early. */
+    /** Translates read failures into {@link UploadBodyFailure}; never closes the servlet stream early. */
     private static final class BodyStream extends InputStream {
         private final InputStream in;
 
@@ -73,7 +66,7 @@ public final class RawUploads {
             try {
                 return in.read(b, off, len);
             } catch (IOException | UncheckedIOException e) {
-                throw new BodyReadFailure(causedByTimeout(e), e);
+                throw new UploadBodyFailure(causedByTimeout(e), e);
             }
         }
 

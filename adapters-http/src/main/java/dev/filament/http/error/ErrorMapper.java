@@ -1,5 +1,6 @@
 package dev.filament.http.error;
 
+import dev.filament.application.blob.port.in.UploadBodyFailure;
 import dev.filament.application.blob.port.in.UploadRejectedException;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.FilamentException;
@@ -34,7 +35,7 @@ public final class ErrorMapper {
                 case UNSUPPORTED_TYPE -> ApiError.of(415, "unsupported_media_type");
             };
             case RangeNotSatisfiable r -> ApiError.of(416, "range_not_satisfiable");
-            case BodyReadFailure b -> b.idleTimeout()
+            case UploadBodyFailure b -> b.timedOut()
                     ? new ApiError(408, "request_timeout", CLOSE)
                     : new ApiError(400, "invalid_request", CLOSE);
             case HttpResponseException h -> mapFramework(h);

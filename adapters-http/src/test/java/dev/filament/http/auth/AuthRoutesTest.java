@@ -52,6 +52,14 @@ class AuthRoutesTest {
     }
 
     @Test
+    void withCaptchaDisabledTheTokenMustBeAStringOrNullAndIsIgnored() throws Exception {
+        String body = "{\"username\":\"" + uniqueName() + "\",\"password\":\"correct horse battery\",";
+        assertThat(f.http.postJson("/auth/register", body + "\"captcha_token\":\"x\"}").statusCode()).isEqualTo(200);
+        assertThat(f.http.postJson("/auth/register", body + "\"captcha_token\":null}").statusCode()).isEqualTo(200);
+        assertThat(f.http.postJson("/auth/register", body + "\"captcha_token\":1}").statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void registerNeverRevealsWhetherTheNameExists() throws Exception {
         String name = registered();
         HttpResponse<String> again = f.http.postJson("/auth/register", creds(name.toUpperCase(), "another password!"));

@@ -22,6 +22,7 @@ import dev.filament.application.identity.service.AuthenticateRequestService;
 import dev.filament.application.shared.RateLimiter;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.testing.HttpFixture;
+import dev.filament.application.identity.service.CaptchaGate;
 import java.time.Clock;
 import java.util.List;
 
@@ -41,6 +42,11 @@ public final class IdentityFixture implements AutoCloseable {
     public final HttpFixture http;
 
     public IdentityFixture(int authPerMinute, String... trusted) {
+        this(authPerMinute, CaptchaGate.DISABLED, trusted);
+    }
+
+    /** With the register captcha of SPEC 4.4 (a {@link CaptchaGate#enabled} gate over a fake verifier). */
+    public IdentityFixture(int authPerMinute, CaptchaGate captcha, String... trusted) {
         HttpFixture.Builder builder = HttpFixture.builder().trust(trusted).tokenBaselineKey();
         users = builder.users();
         events = builder.authEvents();
@@ -49,7 +55,7 @@ public final class IdentityFixture implements AutoCloseable {
         SessionTokens sessionTokens = new SessionTokens(builder.sessions(), new TestIds(), new SequenceRandomSource(),
                 builder.tokens());
         IdentityApi api = new IdentityApi(
-                new RegisterUserService(users, hasher, uow, new TestIds(), events, clock),
+                new RegisterUserService(users, hasher, uow, new TestIds(), events, clock, captcha),
                 new LoginUserService(users, hasher, uow, sessionTokens, new RecordingIpObservationRecorder(),
                         new LocalLoginLockouts(), events,
                         clock),

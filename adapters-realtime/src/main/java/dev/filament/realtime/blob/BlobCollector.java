@@ -1,6 +1,7 @@
 package dev.filament.realtime.blob;
 
 import dev.filament.application.blob.port.out.BlobCollectorQueue;
+import dev.filament.application.blob.port.out.BlobGcMetrics;
 import dev.filament.application.blob.port.out.BlobGcQueue;
 import dev.filament.application.blob.port.out.BlobKey;
 import dev.filament.application.blob.port.out.BlobStore;
@@ -31,6 +32,7 @@ public final class BlobCollector implements BlobCollectorQueue, AutoCloseable {
 
     private final BlobGcQueue queue;
     private final BlobStore store;
+    private final BlobGcMetrics metrics;
     private final Clock clock;
     private final Settings settings;
     private final Semaphore wakeups = new Semaphore(0);
@@ -54,9 +56,10 @@ public final class BlobCollector implements BlobCollectorQueue, AutoCloseable {
         }
     }
 
-    public BlobCollector(BlobGcQueue queue, BlobStore store, Clock clock, Settings settings) {
+    public BlobCollector(BlobGcQueue queue, BlobStore store, BlobGcMetrics metrics, Clock clock, Settings settings) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.store = Objects.requireNonNull(store, "store");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.deletes = Executors.newFixedThreadPool(settings.parallelDeletes(),
@@ -82,6 +85,9 @@ public final class BlobCollector implements BlobCollectorQueue, AutoCloseable {
                 boolean full = false;
                 try {
                     full = round() == settings.batch();
+                    if (!full) {
+                        metrics.backlog(queue.backlog(clock.instant()).due());
+                    }
                 } catch (VirtualMachineError e) {
                     throw e;
                 } catch (Throwable t) {
@@ -119,8 +125,11 @@ public final class BlobCollector implements BlobCollectorQueue, AutoCloseable {
             }
         }
         queue.completed(deleted);
-        LOG.atInfo().addKeyValue("event", "blob.gc.round").addKeyValue("claimed", claims.size())
-                .addKeyValue("deleted", deleted.size()).addKeyValue("failed", failed)
+        metrics.deletes(deleted.size(), failed);
+        long backlog = queue.backlog(clock.instant()).due();
+        metrics.backlog(backlog);
+        LOG.atInfo().addKeyValue("event", "blob.gc").addKeyValue("deleted", deleted.size())
+                .addKeyValue("failed", failed).addKeyValue("backlog", backlog)
                 .log("blob collector deleted {} of {} blobs", deleted.size(), claims.size());
         return claims.size();
     }

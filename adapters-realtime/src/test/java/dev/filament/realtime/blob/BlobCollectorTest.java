@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.filament.application.blob.fakes.InMemoryBlobGc;
 import dev.filament.application.blob.fakes.InMemoryBlobStore;
 import dev.filament.application.blob.port.out.BlobContent;
+import dev.filament.application.blob.port.out.BlobGcMetrics;
 import dev.filament.application.blob.port.out.BlobKey;
 import dev.filament.application.blob.port.out.BlobStore;
 import dev.filament.application.blob.port.out.ByteRange;
@@ -24,6 +25,19 @@ class BlobCollectorTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryBlobGc gc = new InMemoryBlobGc();
     private final InMemoryBlobStore store = new InMemoryBlobStore();
+    private final AtomicInteger okDeletes = new AtomicInteger();
+    private final AtomicInteger failedDeletes = new AtomicInteger();
+    private final BlobGcMetrics metrics = new BlobGcMetrics() {
+        @Override
+        public void deletes(int ok, int failed) {
+            okDeletes.addAndGet(ok);
+            failedDeletes.addAndGet(failed);
+        }
+
+        @Override
+        public void backlog(long rows) {
+        }
+    };
 
     private static BlobKey key(int n) {
         return BlobKey.attachment(String.format("01J%023d", n));
@@ -35,7 +49,7 @@ class BlobCollectorTest {
     }
 
     private BlobCollector collector(BlobStore blobs, Duration poll) {
-        return new BlobCollector(gc, blobs, clock, new BlobCollector.Settings(poll, 64, 8, Duration.ofSeconds(300),
+        return new BlobCollector(gc, blobs, metrics, clock, new BlobCollector.Settings(poll, 64, 8, Duration.ofSeconds(300),
                 Duration.ofSeconds(5)));
     }
 
@@ -48,6 +62,7 @@ class BlobCollectorTest {
         }
         assertThat(store.contains(key(1))).isFalse();
         assertThat(store.contains(key(2))).isTrue();
+        assertThat(okDeletes.get()).isEqualTo(1);
         assertThat(gc.rows()).isEqualTo(1);
     }
 
@@ -58,6 +73,7 @@ class BlobCollectorTest {
         try (BlobCollector c = collector(store, Duration.ofHours(1))) {
             c.round();
             assertThat(gc.notBefore(key(1))).contains(T0.plusSeconds(2));
+            assertThat(failedDeletes.get()).isEqualTo(1);
             store.healDeletesOf(key(1));
             clock.advance(Duration.ofSeconds(2));
             assertThat(c.round()).isEqualTo(1);

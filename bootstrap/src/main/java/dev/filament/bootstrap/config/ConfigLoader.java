@@ -55,6 +55,7 @@ public final class ConfigLoader {
                 (int) env.integer("FILAMENT_MEDIA_PUBLISH_REQUESTS_PER_MINUTE", 60, 1, MAX_INT),
                 liveKit(env),
                 liveKitUrl(env),
+                hcaptcha(env),
                 (int) env.integer("FILAMENT_SEARCH_MAX_LAG_SECONDS", 60, 1, MAX_INT),
                 env.string("FILAMENT_METRICS_TOKEN"),
                 env.bool("FILAMENT_ENABLE_DEBUG_ROUTES", false),
@@ -172,6 +173,29 @@ public final class ConfigLoader {
             throw new ConfigException("FILAMENT_LIVEKIT_URL", "must start with ws:// or wss:// (at most 256 chars)");
         }
         return url;
+    }
+
+    private static Optional<ServerConfig.Hcaptcha> hcaptcha(Env env) {
+        String url = env.string("FILAMENT_HCAPTCHA_VERIFY_URL", "https://api.hcaptcha.com/siteverify");
+        boolean local = url.startsWith("http://127.0.0.1") || url.startsWith("http://localhost");
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (url.length() > 512 || !(url.startsWith("https://") || local) || uri == null || uri.getHost() == null) {
+            throw new ConfigException("FILAMENT_HCAPTCHA_VERIFY_URL",
+                    "must be an https:// URL (or http://127.0.0.1 / http://localhost), at most 512 chars");
+        }
+        Optional<String> siteKey = env.string("FILAMENT_HCAPTCHA_SITE_KEY");
+        Optional<String> secret = env.string("FILAMENT_HCAPTCHA_SECRET");
+        if (siteKey.isPresent() != secret.isPresent()) {
+            throw new ConfigException(siteKey.isPresent() ? "FILAMENT_HCAPTCHA_SECRET" : "FILAMENT_HCAPTCHA_SITE_KEY",
+                    "hCaptcha site key and secret must be set together");
+        }
+        java.net.URI verifyUrl = uri;
+        return siteKey.map(k -> new ServerConfig.Hcaptcha(k, secret.get(), verifyUrl));
     }
 
     private static ServerConfig.LogFormat logFormat(Env env, boolean terminal) {

@@ -36,6 +36,7 @@ public record ServerConfig(
         int mediaPublishPerMinute,
         Optional<LiveKitKeys> liveKit,
         String liveKitUrl,
+        Optional<Hcaptcha> hcaptcha,
         int searchMaxLagSeconds,
         Optional<String> metricsToken,
         boolean enableDebugRoutes,
@@ -48,6 +49,14 @@ public record ServerConfig(
         @Override
         public String toString() {
             return "LiveKitKeys[apiKey=" + apiKey + ", apiSecret=<redacted>]";
+        }
+    }
+
+    /** hCaptcha on register (SPEC 4.4): site key and secret are set together; the verify URL is validated always. */
+    public record Hcaptcha(String siteKey, String secret, java.net.URI verifyUrl) {
+        @Override
+        public String toString() {
+            return "Hcaptcha[siteKey=" + siteKey + ", secret=<redacted>, verifyUrl=" + verifyUrl + "]";
         }
     }
 

@@ -7,10 +7,14 @@ import dev.filament.application.blob.service.BlobGcReadinessCheck;
 import dev.filament.application.blob.service.BlobStoreReadinessCheck;
 import dev.filament.application.blob.service.BlobUploads;
 import dev.filament.application.shared.port.out.ReadinessCheck;
+import dev.filament.bootstrap.config.ConfigException;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.filesystem.FileSystemBlobStore;
 import dev.filament.filesystem.StagingSweeper;
 import dev.filament.http.blob.BlobDownloads;
+import dev.filament.micrometer.LoggingUploadEvents;
+import dev.filament.micrometer.MicrometerBlobGcMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.blob.JooqBlobGcQueue;
 import dev.filament.postgres.blob.JooqBlobTombstones;
@@ -44,21 +48,31 @@ public final class BlobWiring {
                         BlobCollectorQueue collector, List<ReadinessCheck> readiness) {
     }
 
+    /** The local store; a root that cannot be created or written is an invalid {@code FILAMENT_ATTACHMENT_ROOT}. */
+    static FileSystemBlobStore open(Path attachmentRoot, IdGenerator ids) {
+        try {
+            return FileSystemBlobStore.open(attachmentRoot, ids);
+        } catch (IllegalStateException e) {
+            throw new ConfigException("FILAMENT_ATTACHMENT_ROOT", e.getMessage());
+        }
+    }
+
     /**
      * Opens the store (creating the root 0700; a root that is not a writable directory stops startup), sweeps stale
      * staging files, and starts the sweeper and the collector, both closed by {@code lifecycle}.
      */
     public static Blobs start(Path attachmentRoot, JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
-                              Lifecycle lifecycle) {
-        FileSystemBlobStore store = lifecycle.own(FileSystemBlobStore.open(attachmentRoot, ids));
+                              MeterRegistry meters, Lifecycle lifecycle) {
+        FileSystemBlobStore store = lifecycle.own(open(attachmentRoot, ids));
         StagingSweeper sweeper = lifecycle.own(new StagingSweeper(store.root(), clock));
         sweeper.start();
         JooqBlobGcQueue queue = new JooqBlobGcQueue(unitOfWork);
         JooqBlobTombstones tombstones = new JooqBlobTombstones(unitOfWork);
-        BlobCollector collector = lifecycle.own(new BlobCollector(queue, store, clock,
-                BlobCollector.Settings.defaults()));
+        BlobCollector collector = lifecycle.own(new BlobCollector(queue, store, new MicrometerBlobGcMetrics(meters),
+                clock, BlobCollector.Settings.defaults()));
         collector.start();
-        BlobUploads uploads = new BlobUploads(store, new TikaMimeSniffer(), tombstones, unitOfWork, clock);
+        BlobUploads uploads = new BlobUploads(store, new TikaMimeSniffer(), tombstones, unitOfWork, clock,
+                new LoggingUploadEvents(meters));
         return new Blobs(store, uploads, new BlobDownloads(store), tombstones, collector,
                 List.of(new BlobStoreReadinessCheck(store), new BlobGcReadinessCheck(queue, clock)));
     }

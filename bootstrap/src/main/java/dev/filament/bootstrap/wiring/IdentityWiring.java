@@ -39,6 +39,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.identity.PostgresIdentityAdapters;
 import dev.filament.application.identity.port.out.UserRepository;
+import dev.filament.application.identity.service.CaptchaGate;
+import dev.filament.bootstrap.config.ServerConfig;
+import dev.filament.hcaptcha.HcaptchaHttpVerifier;
+import dev.filament.micrometer.LoggingCaptchaEvents;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -69,11 +73,12 @@ public final class IdentityWiring {
      *
      * @param tokenKey    the configured signing key, or empty to use (or create) the stored one
      * @param revocations told about each revoked session (the gateway closes its sockets)
+     * @param captcha     the register captcha ({@link #captcha})
      */
     public static Identity create(Optional<byte[]> tokenKey, JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
                                   RequestBudget budget, RequestTimings timings, MeterRegistry meters,
                                   ClientIpResolver clientIps, SessionRevocationListener revocations,
-                                  LoginLockouts lockouts, Lifecycle lifecycle) {
+                                  LoginLockouts lockouts, CaptchaGate captcha, Lifecycle lifecycle) {
         PostgresIdentityAdapters adapters = lifecycle.own(PostgresIdentityAdapters.create(
                 unitOfWork, clock, clientIps::isTrusted));
         SecureRandomSource random = new SecureRandomSource();
@@ -84,7 +89,7 @@ public final class IdentityWiring {
         AuthEvents events = new LoggingAuthEvents(meters);
         SessionTokens sessionTokens = new SessionTokens(adapters.sessions(), ids, random, tokens);
         IdentityApi api = new IdentityApi(
-                new RegisterUserService(adapters.users(), hashing, unitOfWork, ids, events, clock),
+                new RegisterUserService(adapters.users(), hashing, unitOfWork, ids, events, clock, captcha),
                 new LoginUserService(adapters.users(), hashing, unitOfWork, sessionTokens, adapters.ipObservations(),
                         lockouts, events, clock),
                 new RefreshSessionService(adapters.sessions(), adapters.users(), unitOfWork, sessionTokens,
@@ -97,6 +102,18 @@ public final class IdentityWiring {
                 unitOfWork, events, clock);
         return new Identity(adapters.users(), adapters.ipObservations(), tokens, authenticate,
                 new BearerAuthenticator(authenticate, timings), new TokenBaselineKey(tokens, clock), api);
+    }
+
+    /**
+     * SPEC 4.4: captcha on register when site key and secret are configured (verified over HTTP against the verify
+     * URL, at most 64 at once, 3 s cut to the budget), else disabled.
+     */
+    public static CaptchaGate captcha(Optional<ServerConfig.Hcaptcha> hcaptcha, RequestBudget budget,
+                                      MeterRegistry meters, Lifecycle lifecycle) {
+        return hcaptcha.map(h -> CaptchaGate.enabled(
+                        lifecycle.own(new HcaptchaHttpVerifier(h.verifyUrl(), h.siteKey(), h.secret())),
+                        new LoggingCaptchaEvents(meters), budget))
+                .orElse(CaptchaGate.DISABLED);
     }
 
     /** The auth routes of SPEC 4 over the identity use cases, with their four limiters. */

@@ -67,6 +67,19 @@ class ConfigLoaderTest {
         assertThat(c.liveKit().orElseThrow().toString()).doesNotContain("secret");
     }
 
+    @Test
+    void hcaptchaIsEnabledByBothKeysAndAcceptsALocalVerifyUrl() {
+        assertThat(load(Map.of()).hcaptcha()).isEmpty();
+        ServerConfig c = load(Map.of("FILAMENT_HCAPTCHA_SITE_KEY", "site", "FILAMENT_HCAPTCHA_SECRET", "0xsecret",
+                "FILAMENT_HCAPTCHA_VERIFY_URL", "http://127.0.0.1:9999/siteverify"));
+        assertThat(c.hcaptcha().orElseThrow().verifyUrl().toString()).isEqualTo("http://127.0.0.1:9999/siteverify");
+        assertThat(c.hcaptcha().orElseThrow().toString()).doesNotContain("0xsecret");
+        assertThat(load(Map.of("FILAMENT_HCAPTCHA_SITE_KEY", "s", "FILAMENT_HCAPTCHA_SECRET", "x")).hcaptcha()
+                .orElseThrow().verifyUrl().toString()).isEqualTo("https://api.hcaptcha.com/siteverify");
+        assertThatThrownBy(() -> load(Map.of("FILAMENT_HCAPTCHA_VERIFY_URL", "https://" + "a".repeat(505))))
+                .isInstanceOf(ConfigException.class);
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "FILAMENT_BIND_ADDR|3000|FILAMENT_BIND_ADDR",
@@ -88,6 +101,11 @@ class ConfigLoaderTest {
         "FILAMENT_GATEWAY_ALLOWED_ORIGINS|https://a.example/path|FILAMENT_GATEWAY_ALLOWED_ORIGINS",
         "FILAMENT_LIVEKIT_URL|http://x|FILAMENT_LIVEKIT_URL",
         "FILAMENT_LIVEKIT_API_KEY|only-key|FILAMENT_LIVEKIT_API_SECRET",
+        "FILAMENT_HCAPTCHA_SITE_KEY|only-site-key|FILAMENT_HCAPTCHA_SECRET",
+        "FILAMENT_HCAPTCHA_SECRET|only-secret|FILAMENT_HCAPTCHA_SITE_KEY",
+        "FILAMENT_HCAPTCHA_VERIFY_URL|http://hcaptcha.example/siteverify|FILAMENT_HCAPTCHA_VERIFY_URL",
+        "FILAMENT_HCAPTCHA_VERIFY_URL|ftp://localhost/x|FILAMENT_HCAPTCHA_VERIFY_URL",
+        "FILAMENT_HCAPTCHA_VERIFY_URL|https://|FILAMENT_HCAPTCHA_VERIFY_URL",
         "FILAMENT_LOG_FORMAT|xml|FILAMENT_LOG_FORMAT",
         "FILAMENT_LOG_LEVEL|loud|FILAMENT_LOG_LEVEL",
         "FILAMENT_ENABLE_DEBUG_ROUTES|yes|FILAMENT_ENABLE_DEBUG_ROUTES",

@@ -1,11 +1,15 @@
 package dev.filament.application.blob.service;
 
+import dev.filament.application.blob.port.in.DeclaredType;
+import dev.filament.application.blob.port.in.UploadKind;
+import dev.filament.application.blob.port.in.UploadPolicy;
 import dev.filament.application.blob.port.in.UploadRequest;
 import dev.filament.application.blob.port.in.UploadedBlob;
 import dev.filament.application.blob.port.out.BlobStore;
 import dev.filament.application.blob.port.out.BlobTombstones;
 import dev.filament.application.blob.port.out.MimeSniffer;
 import dev.filament.application.blob.port.out.StoredBlob;
+import dev.filament.application.blob.port.out.UploadEvents;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import java.io.InputStream;
 import java.time.Clock;
@@ -30,9 +34,17 @@ public final class BlobUploads {
     private final BlobTombstones tombstones;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final UploadEvents events;
 
+    /** Without upload events (tests). */
     public BlobUploads(BlobStore store, MimeSniffer sniffer, BlobTombstones tombstones, UnitOfWork unitOfWork,
                        Clock clock) {
+        this(store, sniffer, tombstones, unitOfWork, clock, UploadEvents.NONE);
+    }
+
+    public BlobUploads(BlobStore store, MimeSniffer sniffer, BlobTombstones tombstones, UnitOfWork unitOfWork,
+                       Clock clock, UploadEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.store = Objects.requireNonNull(store, "store");
         this.sniffer = Objects.requireNonNull(sniffer, "sniffer");
         this.tombstones = Objects.requireNonNull(tombstones, "tombstones");
@@ -48,11 +60,34 @@ public final class BlobUploads {
      */
     public UploadedBlob upload(UploadRequest request, InputStream body) {
         Objects.requireNonNull(request, "request");
-        unitOfWork.run(() -> tombstones.schedule(request.key(), clock.instant().plus(TOMBSTONE)));
+        long started = clock.millis();
         UploadStream stream = new UploadStream(new NonClosing(body), sniffer, request.declared(), request.policy(),
                 request.quotaRemainingBytes());
-        StoredBlob stored = store.write(request.key(), stream);
-        return new UploadedBlob(request.key(), stored.sizeBytes(), stored.sha256Hex(), stream.sniffed());
+        UploadKind kind = request.policy().kind();
+        try {
+            unitOfWork.run(() -> tombstones.schedule(request.key(), clock.instant().plus(TOMBSTONE)));
+            StoredBlob stored = store.write(request.key(), stream);
+            events.completed(kind, stored.sizeBytes(), stream.sniffed(), clock.millis() - started);
+            return new UploadedBlob(request.key(), stored.sizeBytes(), stored.sha256Hex(), stream.sniffed());
+        } catch (RuntimeException e) {
+            events.rejected(kind, UploadRefusals.classify(e, stream.refusal()), stream.bytesRead(),
+                    clock.millis() - started);
+            throw e;
+        }
+    }
+
+    /**
+     * Step 1 of 8.7 for {@code policy}'s route: {@link DeclaredType#parse} of the {@code Content-Type} header, with a
+     * refusal (400 malformed, 415 refused type) reported as {@code upload.rejected} ({@code invalid} /
+     * {@code type_refused}). Call it where the route's order puts the declared type, before the body is read.
+     */
+    public DeclaredType declaredType(UploadPolicy policy, String header) {
+        try {
+            return DeclaredType.parse(header);
+        } catch (RuntimeException e) {
+            events.rejected(policy.kind(), UploadRefusals.classify(e, null), 0, 0);
+            throw e;
+        }
     }
 
     /** The store may close what it reads; the request body belongs to the HTTP layer. */

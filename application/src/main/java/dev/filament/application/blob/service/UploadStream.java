@@ -5,6 +5,7 @@ import dev.filament.application.blob.port.in.UploadPolicy;
 import dev.filament.application.blob.port.in.UploadRejectedException;
 import dev.filament.application.blob.port.out.MimeSniffer;
 import dev.filament.application.blob.port.out.SniffedType;
+import dev.filament.application.blob.port.out.UploadOutcome;
 import dev.filament.domain.error.ConflictException;
 import dev.filament.domain.error.InvalidRequestException;
 import java.io.IOException;
@@ -32,6 +33,7 @@ final class UploadStream extends InputStream {
     private long total;
     private SniffedType sniffed;
     private boolean finished;
+    private UploadOutcome refusal;
 
     UploadStream(InputStream body, MimeSniffer sniffer, DeclaredType declared, UploadPolicy policy,
                  long quotaRemaining) {
@@ -48,6 +50,16 @@ final class UploadStream extends InputStream {
             throw new IllegalStateException("the body was not read to its end");
         }
         return sniffed;
+    }
+
+    /** The bytes read so far. */
+    long bytesRead() {
+        return total;
+    }
+
+    /** Why the end of the body was refused (empty, or declared type incompatible), if it was. */
+    UploadOutcome refusal() {
+        return refusal;
     }
 
     @Override
@@ -97,12 +109,14 @@ final class UploadStream extends InputStream {
 
     private void finish() {
         if (total == 0) {
+            refusal = UploadOutcome.EMPTY;
             throw new InvalidRequestException("empty upload");
         }
         if (sniffed == null) {
             sniff(true);
         }
         if (declared.essence().isPresent() && !sniffed.accepts(declared.essence().get())) {
+            refusal = UploadOutcome.TYPE_MISMATCH;
             throw new InvalidRequestException("declared type incompatible with the content");
         }
         finished = true;

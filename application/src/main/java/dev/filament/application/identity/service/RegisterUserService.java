@@ -16,7 +16,7 @@ import dev.filament.domain.identity.Username;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Implements {@link RegisterUserUseCase}: validate, hash (outside any transaction), insert-if-absent. */
+/** Implements {@link RegisterUserUseCase}: captcha, validate, hash (outside any transaction), insert-if-absent. */
 public final class RegisterUserService implements RegisterUserUseCase {
     private final UserRepository users;
     private final PasswordHasher hashing;
@@ -24,9 +24,17 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final IdGenerator ids;
     private final AuthEvents events;
     private final Clock clock;
+    private final CaptchaGate captcha;
 
+    /** Without captcha (SPEC 4.4 disabled). */
     public RegisterUserService(UserRepository users, PasswordHasher hashing, UnitOfWork unitOfWork, IdGenerator ids,
                                AuthEvents events, Clock clock) {
+        this(users, hashing, unitOfWork, ids, events, clock, CaptchaGate.DISABLED);
+    }
+
+    public RegisterUserService(UserRepository users, PasswordHasher hashing, UnitOfWork unitOfWork, IdGenerator ids,
+                               AuthEvents events, Clock clock, CaptchaGate captcha) {
+        this.captcha = java.util.Objects.requireNonNull(captcha, "captcha");
         this.users = users;
         this.hashing = hashing;
         this.unitOfWork = unitOfWork;
@@ -37,6 +45,8 @@ public final class RegisterUserService implements RegisterUserUseCase {
 
     @Override
     public void register(RegisterUserCommand command) {
+        // before validation, so nobody probes the username and password rules without solving a captcha (4.4)
+        captcha.check(command.captchaToken(), command.clientIp());
         Optional<Username> username = Username.parse(command.username());
         Optional<Password> password = Password.parse(command.password());
         if (username.isEmpty() || password.isEmpty()) {

@@ -7,12 +7,15 @@ import dev.filament.application.blob.fakes.InMemoryBlobGc;
 import dev.filament.application.blob.fakes.InMemoryBlobStore;
 import dev.filament.application.blob.fakes.InMemoryMimeSniffer;
 import dev.filament.application.blob.port.in.DeclaredType;
+import dev.filament.application.blob.port.in.UploadKind;
 import dev.filament.application.blob.port.in.UploadPolicy;
 import dev.filament.application.blob.port.in.UploadRejectedException;
 import dev.filament.application.blob.port.in.UploadRequest;
 import dev.filament.application.blob.port.in.UploadedBlob;
 import dev.filament.application.blob.port.out.BlobKey;
 import dev.filament.application.blob.port.out.SniffedType;
+import dev.filament.application.blob.port.out.UploadEvents;
+import dev.filament.application.blob.port.out.UploadOutcome;
 import dev.filament.application.shared.fakes.InMemoryUnitOfWork;
 import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.domain.error.ConflictException;
@@ -32,8 +35,19 @@ class BlobUploadsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2031-01-01T00:00:00Z"));
     private final InMemoryBlobStore store = new InMemoryBlobStore();
     private final InMemoryBlobGc gc = new InMemoryBlobGc();
+    private final java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlobUploads uploads = new BlobUploads(store, new InMemoryMimeSniffer(), gc,
-            new InMemoryUnitOfWork().enlist(gc), clock);
+            new InMemoryUnitOfWork().enlist(gc), clock, new UploadEvents() {
+                @Override
+                public void completed(UploadKind kind, long sizeBytes, SniffedType type, long durationMs) {
+                    events.add(kind.wireName() + " ok " + sizeBytes + " " + type.mime());
+                }
+
+                @Override
+                public void rejected(UploadKind kind, UploadOutcome reason, long sizeBytes, long durationMs) {
+                    events.add(kind.wireName() + " " + reason.wireName() + " " + sizeBytes);
+                }
+            });
 
     private static byte[] png(int size) {
         byte[] b = new byte[size];
@@ -167,6 +181,27 @@ class BlobUploadsTest {
         }
         assertThat(DeclaredType.parse(" Image/PNG ; x=y").essence()).contains("image/png");
         assertThat(DeclaredType.parse("")).isEqualTo(DeclaredType.UNDECLARED);
+    }
+
+    @Test
+    void everyOutcomeIsReportedWithItsKind() {
+        upload("image/png", UploadPolicy.AVATAR, png(10));
+        expectFailure(() -> upload("image/png", UploadPolicy.BANNER, png(6_291_457)));
+        expectFailure(() -> upload(null, UploadPolicy.AVATAR, "text".getBytes()));
+        expectFailure(() -> upload("image/jpeg", UploadPolicy.AVATAR, png(10)));
+        expectFailure(() -> upload(null, UploadPolicy.ATTACHMENT, new byte[0]));
+        expectFailure(() -> uploads.upload(new UploadRequest(KEY, DeclaredType.UNDECLARED, UploadPolicy.ATTACHMENT, 5),
+                new ByteArrayInputStream(png(10))));
+        expectFailure(() -> uploads.declaredType(UploadPolicy.ATTACHMENT, "text/html"));
+        expectFailure(() -> uploads.declaredType(UploadPolicy.ATTACHMENT, "nonsense"));
+
+        assertThat(events).containsExactly("avatar ok 10 image/png", "banner too_large 6291457",
+                "avatar type_refused 4", "avatar type_mismatch 10", "attachment empty 0", "attachment quota 6",
+                "attachment type_refused 0", "attachment invalid 0");
+    }
+
+    private static void expectFailure(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOf(RuntimeException.class);
     }
 
     @Test
