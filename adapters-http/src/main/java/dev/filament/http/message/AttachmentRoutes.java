@@ -17,7 +17,6 @@ import dev.filament.http.auth.BearerAuthenticator;
 import dev.filament.http.blob.BlobDownloads;
 import dev.filament.http.blob.DownloadHeaders;
 import dev.filament.http.blob.RawUploads;
-import dev.filament.http.blob.UploadTelemetry;
 import dev.filament.http.routes.PathIds;
 import dev.filament.http.routes.QueryParams;
 import dev.filament.http.routes.RouteModule;
@@ -39,17 +38,15 @@ public final class AttachmentRoutes implements RouteModule {
     private final ReadAttachmentUseCase read;
     private final DeleteAttachmentUseCase delete;
     private final BlobDownloads downloads;
-    private final UploadTelemetry telemetry;
     private final BearerAuthenticator auth;
 
     public AttachmentRoutes(UploadAttachmentUseCase upload, ReadAttachmentUseCase read,
-                            DeleteAttachmentUseCase delete, BlobDownloads downloads, UploadTelemetry telemetry,
+                            DeleteAttachmentUseCase delete, BlobDownloads downloads,
                             BearerAuthenticator auth) {
         this.upload = Objects.requireNonNull(upload, "upload");
         this.read = Objects.requireNonNull(read, "read");
         this.delete = Objects.requireNonNull(delete, "delete");
         this.downloads = Objects.requireNonNull(downloads, "downloads");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.auth = Objects.requireNonNull(auth, "auth");
     }
 
@@ -68,8 +65,7 @@ public final class AttachmentRoutes implements RouteModule {
         UploadAttachmentCommand command = new UploadAttachmentCommand(caller, RequestAttributes.clientIp(ctx), guild,
                 channel, query.string("filename"), Optional.ofNullable(ctx.header("Content-Type")),
                 RawUploads.body(ctx));
-        Attachment stored = telemetry.record("attachment", () -> upload.upload(command),
-                a -> new UploadTelemetry.Stored(a.sizeBytes(), a.mimeType()));
+        Attachment stored = upload.upload(command); // logs and meters: the upload pipeline's UploadEvents
         ctx.json(MessageResponse.Attachment.of(stored));
     }
 

@@ -14,8 +14,6 @@ import dev.filament.application.identity.service.AuthenticateRequestService;
 import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
 import dev.filament.http.blob.BlobDownloads;
-import dev.filament.http.blob.UploadTelemetry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.filament.http.search.SearchRoutes;
 import dev.filament.http.testing.HttpFixture;
 import dev.filament.http.testing.HttpFixture.Caller;
@@ -36,7 +34,7 @@ public final class MessageHttpFixture implements AutoCloseable {
                         app.useCases.delete(), builder.auth(), builder.bodies()))
                 .routes(new ReactionRoutes(app.react, builder.auth()))
                 .routes(new AttachmentRoutes(app.media.upload(), app.media.read(), app.media.delete(),
-                        new BlobDownloads(app.blobs), new UploadTelemetry(new SimpleMeterRegistry()), builder.auth()))
+                        new BlobDownloads(app.blobs), builder.auth()))
                 .routes(new SearchRoutes(app.search.search(), app.search.rebuild(), app.search.reconcile(),
                         builder.auth()))
                 .start();

@@ -11,7 +11,6 @@ import dev.filament.bootstrap.wiring.BlobWiring.Blobs;
 import dev.filament.bootstrap.wiring.MessageWiring.Messages;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.http.auth.BearerAuthenticator;
-import dev.filament.http.blob.UploadTelemetry;
 import dev.filament.http.message.AttachmentRoutes;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.realtime.media.AttachmentSweepJob;
@@ -47,6 +46,6 @@ public final class MediaWiring {
                 new ReadAttachmentService(ladder, unitOfWork, attachments),
                 new DeleteAttachmentService(ladder, unitOfWork, attachments, messages.messages(), audits, handOffs,
                         blobs.collector(), clock),
-                blobs.downloads(), new UploadTelemetry(meters), bearer);
+                blobs.downloads(), bearer);
     }
 }

@@ -48,8 +48,8 @@ public final class UploadAttachmentService implements UploadAttachmentUseCase {
     private final Clock clock;
 
     /** @param limiter the {@link #LIMIT} limiter, keyed by user id */
-    public UploadAttachmentService(RateLimiter limiter, AccessLadder ladder, UnitOfWork unitOfWork, AttachmentRepository attachments,
-                                   BlobUploads uploads, BlobTombstones tombstones, BlobStore store, HandOffs handOffs,
+    public UploadAttachmentService(RateLimiter limiter, AccessLadder ladder, UnitOfWork unitOfWork,
+                                   AttachmentRepository attachments, BlobUploads uploads, BlobTombstones tombstones, BlobStore store, HandOffs handOffs,
                                    IdGenerator ids, Clock clock) {
         this.limiter = limiter;
         this.ladder = ladder;
