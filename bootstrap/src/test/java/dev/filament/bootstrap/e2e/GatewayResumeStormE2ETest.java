@@ -89,7 +89,10 @@ class GatewayResumeStormE2ETest {
             String last = "storm-" + (posted - 1);
             List<String> expected = IntStream.range(0, posted).mapToObj(i -> "storm-" + i).toList();
             for (Session session : sessions) {
-                session.socket.await(f -> GatewayE2ETest.isMessage(f, last));
+                // the last post can predate this session's resume and sit among the frames its old socket processed
+                if (session.processed.stream().noneMatch(f -> GatewayE2ETest.isMessage(f, last))) {
+                    session.socket.await(f -> GatewayE2ETest.isMessage(f, last));
+                }
                 List<JsonNode> stream = new ArrayList<>(session.processed);
                 stream.addAll(session.socket.frames());
                 for (int i = 0; i < stream.size(); i++) {
