@@ -1,0 +1,182 @@
+package dev.filament.s3;
+
+import dev.filament.application.blob.port.out.BlobContent;
+import dev.filament.application.blob.port.out.BlobKey;
+import dev.filament.application.blob.port.out.BlobStore;
+import dev.filament.application.blob.port.out.ByteRange;
+import dev.filament.application.blob.port.out.StoredBlob;
+import dev.filament.domain.id.IdGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * The S3-compatible {@link BlobStore} of SPEC 17.7. A write streams the body to a spool file (disk, never memory),
+ * then sends it with one {@code PutObject} carrying {@code Content-Length}, so the object appears only when the PUT
+ * completes; the spool file is deleted either way. A read is one {@code GetObject} (with {@code Range} for a range)
+ * whose body streams to the caller; no first byte within 5 s is 503. A delete of a missing object succeeds.
+ */
+public final class S3BlobStore implements BlobStore, AutoCloseable {
+    static final int CHUNK = 65536;
+
+    private final S3Client client;
+    private final String bucket;
+    private final Spool spool;
+    private final IdGenerator ids;
+    private final S3Bounds bounds;
+
+    S3BlobStore(S3Client client, String bucket, Spool spool, IdGenerator ids, S3Bounds bounds) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.spool = Objects.requireNonNull(spool, "spool");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.bounds = Objects.requireNonNull(bounds, "bounds");
+    }
+
+    /**
+     * The store for {@code settings}, spooling under {@code spool}. Never contacts S3 here: the bucket's reachability
+     * is reported by {@link #check()} (readiness), so a store that is down at startup does not stop the server.
+     */
+    public static S3BlobStore open(S3Settings settings, Spool spool, IdGenerator ids) {
+        return open(settings, spool, ids, S3Bounds.defaults());
+    }
+
+    static S3BlobStore open(S3Settings settings, Spool spool, IdGenerator ids, S3Bounds bounds) {
+        return new S3BlobStore(S3Clients.create(settings, bounds), settings.bucket(), spool, ids, bounds);
+    }
+
+    @Override
+    public StoredBlob write(BlobKey key, InputStream body) {
+        Spool.Part part;
+        try {
+            part = spool.create(ids.next());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            MessageDigest sha = sha256();
+            long size = spoolBody(body, part, sha);
+            put(key, part, size);
+            return new StoredBlob(size, HexFormat.of().formatHex(sha.digest()));
+        } finally {
+            part.discard();
+        }
+    }
+
+    /** Copies the body into the spool file in chunks of at most 64 KiB, hashing as it goes; closes the file. */
+    private static long spoolBody(InputStream body, Spool.Part part, MessageDigest sha) {
+        long size = 0;
+        try (OutputStream out = new DigestOutputStream(Channels.newOutputStream(part.channel()), sha)) {
+            byte[] chunk = new byte[CHUNK];
+            for (int n = body.read(chunk, 0, CHUNK); n >= 0; n = body.read(chunk, 0, CHUNK)) {
+                out.write(chunk, 0, n);
+                size += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return size;
+    }
+
+    private void put(BlobKey key, Spool.Part part, long size) {
+        PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key.value()).contentLength(size)
+                .contentType("application/octet-stream").overrideConfiguration(c -> c.apiCallTimeout(bounds.put()))
+                .build();
+        try {
+            client.putObject(request, RequestBody.fromFile(part.path()));
+        } catch (SdkException e) {
+            throw S3Failures.unavailable("put", e);
+        }
+    }
+
+    @Override
+    public Optional<BlobContent> read(BlobKey key) {
+        return open(key, null);
+    }
+
+    @Override
+    public Optional<BlobContent> read(BlobKey key, ByteRange range) {
+        return open(key, Objects.requireNonNull(range, "range"));
+    }
+
+    private Optional<BlobContent> open(BlobKey key, ByteRange range) {
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key.value())
+                .overrideConfiguration(c -> c.apiCallTimeout(bounds.progress()));
+        if (range != null) {
+            request.range("bytes=" + range.first() + "-" + range.last());
+        }
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = client.getObject(request.build());
+        } catch (SdkException e) {
+            if (S3Failures.hasStatus(e, S3Failures.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            if (range != null && S3Failures.hasStatus(e, S3Failures.RANGE_NOT_SATISFIABLE)) {
+                throw new IllegalArgumentException("range starts beyond the object");
+            }
+            throw S3Failures.unavailable("get", e);
+        }
+        long length = Objects.requireNonNullElse(body.response().contentLength(), 0L);
+        long total = range == null ? length : ContentRange.totalSize(body.response().contentRange(), length);
+        return Optional.of(new BlobContent(new ObjectStream(body, length), length, total));
+    }
+
+    @Override
+    public void delete(BlobKey key) {
+        try {
+            client.deleteObject(b -> b.bucket(bucket).key(key.value())
+                    .overrideConfiguration(c -> c.apiCallTimeout(bounds.progress())));
+        } catch (SdkException e) {
+            if (!S3Failures.hasStatus(e, S3Failures.NOT_FOUND)) {
+                throw S3Failures.unavailable("delete", e);
+            }
+        }
+    }
+
+    /** {@code HeadBucket} answers 2xx within 1 s and the spool directory is writable (SPEC 14.4). */
+    @Override
+    public Health check() {
+        long started = System.nanoTime();
+        boolean ok = spool.writable() && bucketAnswers(bounds.check());
+        return new Health(ok, "s3", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private boolean bucketAnswers(Duration within) {
+        try {
+            client.headBucket(b -> b.bucket(bucket).overrideConfiguration(c -> c.apiCallTimeout(within)));
+            return true;
+        } catch (RuntimeException e) {
+            return false; // unreachable, refused, denied, missing bucket or over the bound: degraded
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
