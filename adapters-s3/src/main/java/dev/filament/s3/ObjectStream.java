@@ -5,47 +5,56 @@ import java.io.IOException;
 import software.amazon.awssdk.core.ResponseInputStream;
 
 /**
- * A {@code GetObject} body of a known length. Closed before its end (a client that went away), it aborts the HTTP
- * connection instead of draining up to the whole object to reuse it.
+ * A {@code GetObject} body cut to {@code length} bytes. Closed before the end of the HTTP body (a client that went
+ * away, or a store that ignored {@code Range} and sent more), it aborts the connection instead of draining up to the
+ * whole object to reuse it.
  */
 final class ObjectStream extends FilterInputStream {
     private final ResponseInputStream<?> response;
+    private final boolean bodyLonger;
     private long remaining;
 
-    ObjectStream(ResponseInputStream<?> response, long length) {
+    ObjectStream(ResponseInputStream<?> response, long length, boolean bodyLonger) {
         super(response);
         this.response = response;
         this.remaining = length;
+        this.bodyLonger = bodyLonger;
     }
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            remaining--;
-        }
-        return b;
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-            remaining -= n;
+        if (remaining <= 0) {
+            return -1;
         }
+        int n = super.read(b, off, (int) Math.min(len, remaining));
+        if (n < 0) {
+            throw new IOException("object body shorter than its length");
+        }
+        remaining -= n;
         return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = super.skip(n);
+        long skipped = super.skip(Math.min(n, remaining));
         remaining -= skipped;
         return skipped;
     }
 
     @Override
+    public int available() throws IOException {
+        return (int) Math.min(super.available(), remaining);
+    }
+
+    @Override
     public void close() throws IOException {
-        if (remaining > 0) {
+        if (remaining > 0 || bodyLonger) {
             response.abort();
         }
         super.close();

@@ -133,9 +133,38 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             }
             throw S3Failures.unavailable("get", e);
         }
+        return Optional.of(range == null ? whole(body) : ranged(body, range));
+    }
+
+    private static BlobContent whole(ResponseInputStream<GetObjectResponse> body) {
         long length = Objects.requireNonNullElse(body.response().contentLength(), 0L);
-        long total = range == null ? length : ContentRange.totalSize(body.response().contentRange(), length);
-        return Optional.of(new BlobContent(new ObjectStream(body, length), length, total));
+        return new BlobContent(new ObjectStream(body, length, false), length, length);
+    }
+
+    /**
+     * A 206 carries {@code Content-Range} with the complete length. A store that ignored {@code Range} (200, whole
+     * body) is served by skipping to the range; a range starting at or beyond the end is refused either way.
+     */
+    private static BlobContent ranged(ResponseInputStream<GetObjectResponse> body, ByteRange range) {
+        long sent = Objects.requireNonNullElse(body.response().contentLength(), 0L);
+        String contentRange = body.response().contentRange();
+        long total = ContentRange.totalSize(contentRange, sent);
+        if (range.first() >= total) {
+            body.abort();
+            throw new IllegalArgumentException("range starts beyond the object");
+        }
+        long length = Math.min(range.last(), total - 1) - range.first() + 1;
+        boolean partial = contentRange != null;
+        try {
+            if (!partial) {
+                body.skipNBytes(range.first());
+            }
+        } catch (IOException e) {
+            body.abort();
+            throw new UncheckedIOException(e);
+        }
+        return new BlobContent(new ObjectStream(body, length, !partial && length < sent - range.first()),
+                length, total);
     }
 
     @Override
