@@ -125,7 +125,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             body = client.getObject(request.build());
         } catch (SdkException e) {
-            if (S3Failures.hasStatus(e, S3Failures.NOT_FOUND)) {
+            if (S3Failures.objectMissing(e)) {
                 return Optional.empty();
             }
             if (range != null && S3Failures.hasStatus(e, S3Failures.RANGE_NOT_SATISFIABLE)) {
@@ -173,7 +173,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             client.deleteObject(b -> b.bucket(bucket).key(key.value())
                     .overrideConfiguration(c -> c.apiCallTimeout(bounds.progress())));
         } catch (SdkException e) {
-            if (!S3Failures.hasStatus(e, S3Failures.NOT_FOUND)) {
+            if (!S3Failures.objectMissing(e)) {
                 throw S3Failures.unavailable("delete", e);
             }
         }
