@@ -102,7 +102,7 @@ public final class FilamentServer implements AutoCloseable {
         Database database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         JooqUnitOfWork unitOfWork = database.unitOfWork();
         Limiters limiters = lifecycle.own(new Limiters(config, clock));
-        Blobs blobs = BlobWiring.start(config.attachmentRoot(), unitOfWork, ids, clock, lifecycle);
+        Blobs blobs = BlobWiring.start(config.attachmentRoot(), config.s3(), unitOfWork, ids, clock, lifecycle);
 
         Json json = new Json();
         HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
