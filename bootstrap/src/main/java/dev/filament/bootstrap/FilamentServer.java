@@ -170,6 +170,7 @@ public final class FilamentServer implements AutoCloseable {
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded() ? "embedded" : "external")
                 .addKeyValue("livekit_configured", config.liveKit().isPresent())
+                .addKeyValue("blob_store", config.s3().isPresent() ? "s3" : "local")
                 .log("Filament server ready on port {}", app.port());
         return new FilamentServer(lifecycle, app, database);
     }
