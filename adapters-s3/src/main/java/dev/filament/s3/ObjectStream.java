@@ -23,21 +23,29 @@ final class ObjectStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        if (remaining <= 0) {
+            return -1;
+        }
+        int b = in.read();
+        if (b < 0) {
+            throw shorterThanItsLength();
+        }
+        remaining--;
+        return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (remaining <= 0) {
-            return -1;
+        int n = remaining <= 0 ? -1 : in.read(b, off, (int) Math.min(len, remaining));
+        if (n < 0 && remaining > 0 && len > 0) {
+            throw shorterThanItsLength();
         }
-        int n = super.read(b, off, (int) Math.min(len, remaining));
-        if (n < 0) {
-            throw new IOException("object body shorter than its length");
-        }
-        remaining -= n;
+        remaining -= Math.max(n, 0);
         return n;
+    }
+
+    private static IOException shorterThanItsLength() {
+        return new IOException("object body shorter than its length");
     }
 
     @Override

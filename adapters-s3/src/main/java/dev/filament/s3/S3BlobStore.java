@@ -70,28 +70,32 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            MessageDigest sha = sha256();
-            long size = spoolBody(body, part, sha);
-            put(key, part, size);
-            return new StoredBlob(size, HexFormat.of().formatHex(sha.digest()));
+            StoredBlob spooled = spoolBody(body, part);
+            put(key, part, spooled.sizeBytes());
+            return spooled;
         } finally {
             part.discard();
         }
     }
 
     /** Copies the body into the spool file in chunks of at most 64 KiB, hashing as it goes; closes the file. */
-    private static long spoolBody(InputStream body, Spool.Part part, MessageDigest sha) {
+    private static StoredBlob spoolBody(InputStream body, Spool.Part part) {
         long size = 0;
-        try (OutputStream out = new DigestOutputStream(Channels.newOutputStream(part.channel()), sha)) {
-            byte[] chunk = new byte[CHUNK];
-            for (int n = body.read(chunk, 0, CHUNK); n >= 0; n = body.read(chunk, 0, CHUNK)) {
-                out.write(chunk, 0, n);
-                size += n;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out = new DigestOutputStream(Channels.newOutputStream(part.channel()), sha)) {
+                byte[] chunk = new byte[CHUNK];
+                for (int n = body.read(chunk, 0, CHUNK); n >= 0; n = body.read(chunk, 0, CHUNK)) {
+                    out.write(chunk, 0, n);
+                    size += n;
+                }
             }
+            return new StoredBlob(size, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
-        return size;
     }
 
     private void put(BlobKey key, Spool.Part part, long size) {
@@ -107,23 +111,21 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public Optional<BlobContent> read(BlobKey key) {
-        return open(key, null);
+        return get(key, null).map(S3BlobStore::whole);
     }
 
     @Override
     public Optional<BlobContent> read(BlobKey key, ByteRange range) {
-        return open(key, Objects.requireNonNull(range, "range"));
+        Objects.requireNonNull(range, "range");
+        return get(key, "bytes=" + range.first() + "-" + range.last()).map(body -> ranged(body, range));
     }
 
-    private Optional<BlobContent> open(BlobKey key, ByteRange range) {
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key.value())
-                .overrideConfiguration(c -> c.apiCallTimeout(bounds.progress()));
-        if (range != null) {
-            request.range("bytes=" + range.first() + "-" + range.last());
-        }
-        ResponseInputStream<GetObjectResponse> body;
+    /** One {@code GetObject} (with {@code Range} when given) up to its headers; empty when the object is missing. */
+    private Optional<ResponseInputStream<GetObjectResponse>> get(BlobKey key, String range) {
+        GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key.value()).range(range)
+                .overrideConfiguration(c -> c.apiCallTimeout(bounds.progress())).build();
         try {
-            body = client.getObject(request.build());
+            return Optional.of(client.getObject(request));
         } catch (SdkException e) {
             if (S3Failures.objectMissing(e)) {
                 return Optional.empty();
@@ -133,7 +135,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             }
             throw S3Failures.unavailable("get", e);
         }
-        return Optional.of(range == null ? whole(body) : ranged(body, range));
     }
 
     private static BlobContent whole(ResponseInputStream<GetObjectResponse> body) {
@@ -193,14 +194,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             return false; // unreachable, refused, denied, missing bucket or over the bound: degraded
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

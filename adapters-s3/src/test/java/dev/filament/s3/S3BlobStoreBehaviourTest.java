@@ -9,6 +9,7 @@ import dev.filament.application.blob.port.out.ByteRange;
 import dev.filament.application.shared.fakes.MutableClock;
 import dev.filament.domain.error.UnavailableException;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,15 +53,10 @@ class S3BlobStoreBehaviourTest {
                 S3BlobStoreTest.IDS)) {
             store.write(key(1), new ByteArrayInputStream(new byte[300_000]));
             assertThat(spooled(spool)).isZero();
-            InputStream refused = new InputStream() {
-                @Override
-                public int read() {
-                    throw new IllegalStateException("refused");
-                }
-
+            InputStream refused = new FilterInputStream(InputStream.nullInputStream()) {
                 @Override
                 public int read(byte[] b, int off, int len) {
-                    throw new IllegalStateException("refused");
+                    throw new IllegalStateException("refused"); // e.g. the upload pipeline's 415 after sniffing
                 }
             };
             assertThatThrownBy(() -> store.write(key(2), refused)).hasMessage("refused");
