@@ -32,7 +32,7 @@ final class HexagonRules {
             "org.apache.tika..", List.of("tika"),
             "io.micrometer..", List.of("micrometer", "http"),
             "software.amazon.awssdk..", List.of("s3"),
-            "org.apache.http..", List.of("s3"));
+            "org.apache.hc..", List.of("s3"));
 
     private final String root;
 

@@ -11,6 +11,6 @@ public final class FixtureTechnology {
     public List<Class<?>> libraries() {
         return List.of(com.password4j.Password.class, com.auth0.jwt.JWT.class, org.commonmark.parser.Parser.class,
                 io.micrometer.core.instrument.MeterRegistry.class, org.apache.tika.mime.MimeTypes.class,
-                software.amazon.awssdk.services.s3.S3Client.class, org.apache.http.client.HttpClient.class);
+                software.amazon.awssdk.services.s3.S3Client.class, org.apache.hc.client5.http.classic.HttpClient.class);
     }
 }
