@@ -14,6 +14,7 @@ import java.time.Duration;
 public record S3Bounds(Duration connect, Duration progress, Duration put, Duration check) {
 
     public static S3Bounds defaults() {
-        return new S3Bounds(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(1));
+        return new S3Bounds(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60),
+                Duration.ofSeconds(1));
     }
 }

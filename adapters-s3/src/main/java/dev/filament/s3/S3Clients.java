@@ -10,9 +10,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Builds the synchronous SDK client of SPEC 17.7 (Apache HttpClient 5, which logs through SLF4J): SigV4 with the configured region and static keys (never the SDK's
- * default credential chain or profile files), path-style or virtual-hosted addressing, connect 2 s, no progress 5 s,
- * no retries (nothing is retried within a request), certificates verified for {@code https} (the SDK default).
+ * Builds the synchronous SDK client of SPEC 17.7 (Apache HttpClient 5, which logs through SLF4J): SigV4 with the
+ * configured region and static keys (never the SDK's default credential chain or profile files), path-style or
+ * virtual-hosted addressing, connect 2 s, no progress 5 s, no retries (nothing is retried within a request),
+ * certificates verified for {@code https} (the SDK default).
  * Checksums are computed only where the operation requires them, so S3-compatible stores without the newer
  * trailing-checksum support accept the PUT.
  */

@@ -118,7 +118,8 @@ class S3BlobStoreBehaviourTest {
             store.write(key, new ByteArrayInputStream(body));
             try (BlobContent content = store.read(key).orElseThrow()) {
                 byte[] first = content.stream().readNBytes(65536);
-                Thread.sleep(900); // a deliberately slow client, not a wait for a condition: the 400 ms open bound passes
+                // a deliberately slow client, not a wait for a condition: the 400 ms open bound passes meanwhile
+                Thread.sleep(900);
                 byte[] rest = content.stream().readAllBytes();
                 assertThat(first.length + rest.length).isEqualTo(body.length);
                 assertThat(Arrays.copyOfRange(body, 65536, body.length)).isEqualTo(rest);

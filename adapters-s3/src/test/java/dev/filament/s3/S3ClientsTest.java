@@ -6,7 +6,7 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** {@code FILAMENT_S3_FORCE_PATH_STYLE} picks the addressing (SPEC 13), read from the built client without a network. */
+/** {@code FILAMENT_S3_FORCE_PATH_STYLE} picks the addressing (SPEC 13), read from the built client offline. */
 class S3ClientsTest {
     private static final String KEY = "attachments/01M00000000000000000000001";
 

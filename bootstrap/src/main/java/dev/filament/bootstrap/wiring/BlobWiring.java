@@ -83,17 +83,20 @@ public final class BlobWiring {
     }
 
     /**
-     * The S3-compatible store (SPEC 17.7), spooling under {@code {root}/.tmp} with its spool sweeper. S3 is not
-     * contacted here: an unreachable bucket shows in readiness ({@code blob_store}), it does not stop startup.
+     * The S3-compatible store (SPEC 17.7), spooling under {@code {root}/.tmp} with its spool sweeper. One bounded
+     * probe (1 s) is logged; an unreachable bucket shows in readiness ({@code blob_store}), it does not stop startup.
      */
     private static BlobStore openS3(S3Settings settings, Path root, IdGenerator ids, Clock clock,
                                     Lifecycle lifecycle) {
         Spool spool = Spool.prepare(root);
         S3BlobStore store = lifecycle.own(S3BlobStore.open(settings, spool, ids));
         lifecycle.own(new SpoolSweeper(spool, clock)).start();
+        // one probe now also loads the SDK's classes, so the first readiness probe is not judged on a cold client
+        BlobStore.Health probe = store.check();
         LOG.atInfo().addKeyValue("event", "blob.store.selected").addKeyValue("kind", "s3")
                 .addKeyValue("bucket", settings.bucket()).addKeyValue("endpoint", settings.endpoint().toString())
-                .log("blob store: S3 bucket {}", settings.bucket());
+                .addKeyValue("reachable", probe.ok())
+                .log("blob store: S3 bucket {} (reachable: {})", settings.bucket(), probe.ok());
         return store;
     }
 }
