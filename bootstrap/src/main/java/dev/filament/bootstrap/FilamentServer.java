@@ -104,7 +104,8 @@ public final class FilamentServer implements AutoCloseable {
         Database database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         JooqUnitOfWork unitOfWork = database.unitOfWork();
         Limiters limiters = lifecycle.own(new Limiters(config, clock));
-        Blobs blobs = BlobWiring.start(config.attachmentRoot(), unitOfWork, ids, clock, meters, lifecycle);
+        Blobs blobs = BlobWiring.start(config.attachmentRoot(), config.s3(), unitOfWork, ids, clock, meters,
+                lifecycle);
 
         Json json = new Json();
         HttpSettings http = new HttpSettings(config.bindHost(), config.bindPort(), config.requestTimeout(),
@@ -177,7 +178,7 @@ public final class FilamentServer implements AutoCloseable {
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded() ? "embedded" : "external")
                 .addKeyValue("livekit_configured", config.liveKit().isPresent())
-                .addKeyValue("blob_store", "local")
+                .addKeyValue("blob_store", config.s3().isPresent() ? "s3" : "local")
                 .addKeyValue("captcha", config.hcaptcha().isPresent() ? "on" : "off")
                 .log("Filament server ready on port {}", app.port());
         return new FilamentServer(lifecycle, app, database);

@@ -31,6 +31,7 @@ public final class ConfigLoader {
                 databaseUrl(env),
                 dataDir,
                 Path.of(env.string("FILAMENT_ATTACHMENT_ROOT", "./data/attachments")),
+                S3Config.load(env),
                 Duration.ofMillis(request),
                 Duration.ofMillis(dbBound(env, "FILAMENT_DB_ACQUIRE_TIMEOUT_MS", 2_000, request)),
                 Duration.ofMillis(dbBound(env, "FILAMENT_DB_STATEMENT_TIMEOUT_MS", 5_000, request)),

@@ -1,6 +1,7 @@
 package dev.filament.bootstrap.config;
 
 import dev.filament.domain.net.Cidr;
+import dev.filament.s3.S3Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ public record ServerConfig(
         Optional<String> databaseUrl,
         Path dataDir,
         Path attachmentRoot,
+        Optional<S3Settings> s3,
         Duration requestTimeout,
         Duration dbAcquireTimeout,
         Duration dbStatementTimeout,
@@ -70,6 +72,6 @@ public record ServerConfig(
     @Override
     public String toString() {
         return "ServerConfig[bind=" + bindAddr() + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
-                + ", dataDir=" + dataDir + "]";
+                + ", dataDir=" + dataDir + ", blobStore=" + (s3.isPresent() ? "s3" : "local") + "]";
     }
 }

@@ -19,16 +19,25 @@ import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.blob.JooqBlobGcQueue;
 import dev.filament.postgres.blob.JooqBlobTombstones;
 import dev.filament.realtime.blob.BlobCollector;
+import dev.filament.s3.S3BlobStore;
+import dev.filament.s3.S3Settings;
+import dev.filament.s3.Spool;
+import dev.filament.s3.SpoolSweeper;
 import dev.filament.tika.TikaMimeSniffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Blob storage (SPEC 8.7): the local store under {@code FILAMENT_ATTACHMENT_ROOT} with its staging sweeper, the
+ * Blob storage (SPEC 8.7): the local store under {@code FILAMENT_ATTACHMENT_ROOT} with its staging sweeper, or with
+ * {@code FILAMENT_S3_BUCKET} the S3-compatible store spooling under its {@code .tmp} (17.7); the
  * upload pipeline, the download helper, the {@code blob_gc} tombstones and the collector, and their readiness checks.
  */
 public final class BlobWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(BlobWiring.class);
 
     private BlobWiring() {
     }
@@ -58,14 +67,15 @@ public final class BlobWiring {
     }
 
     /**
-     * Opens the store (creating the root 0700; a root that is not a writable directory stops startup), sweeps stale
-     * staging files, and starts the sweeper and the collector, both closed by {@code lifecycle}.
+     * Opens the local or, with {@code s3}, the S3 store (creating the root 0700; a root or spool that is not a writable
+     * directory stops startup), sweeps stale staging or spool files, and starts the sweeper and the collector, both
+     * closed by {@code lifecycle}.
      */
-    public static Blobs start(Path attachmentRoot, JooqUnitOfWork unitOfWork, IdGenerator ids, Clock clock,
-                              MeterRegistry meters, Lifecycle lifecycle) {
-        FileSystemBlobStore store = lifecycle.own(open(attachmentRoot, ids));
-        StagingSweeper sweeper = lifecycle.own(new StagingSweeper(store.root(), clock));
-        sweeper.start();
+    public static Blobs start(Path attachmentRoot, Optional<S3Settings> s3, JooqUnitOfWork unitOfWork,
+                              IdGenerator ids, Clock clock, MeterRegistry meters, Lifecycle lifecycle) {
+        BlobStore store = s3.isPresent()
+                ? openS3(s3.get(), attachmentRoot, ids, clock, lifecycle)
+                : openLocal(attachmentRoot, ids, clock, lifecycle);
         JooqBlobGcQueue queue = new JooqBlobGcQueue(unitOfWork);
         JooqBlobTombstones tombstones = new JooqBlobTombstones(unitOfWork);
         BlobCollector collector = lifecycle.own(new BlobCollector(queue, store, new MicrometerBlobGcMetrics(meters),
@@ -75,5 +85,32 @@ public final class BlobWiring {
                 new LoggingUploadEvents(meters));
         return new Blobs(store, uploads, new BlobDownloads(store), tombstones, collector,
                 List.of(new BlobStoreReadinessCheck(store), new BlobGcReadinessCheck(queue, clock)));
+    }
+
+    /** The local store under the root, with its staging sweeper (SPEC 8.7). */
+    private static BlobStore openLocal(Path root, IdGenerator ids, Clock clock, Lifecycle lifecycle) {
+        FileSystemBlobStore store = lifecycle.own(open(root, ids));
+        lifecycle.own(new StagingSweeper(store.root(), clock)).start();
+        LOG.atInfo().addKeyValue("event", "blob.store.selected").addKeyValue("kind", "local")
+                .log("blob store: local under {}", store.root().path());
+        return store;
+    }
+
+    /**
+     * The S3-compatible store (SPEC 17.7), spooling under {@code {root}/.tmp} with its spool sweeper. One bounded
+     * probe (1 s) is logged; an unreachable bucket shows in readiness ({@code blob_store}), it does not stop startup.
+     */
+    private static BlobStore openS3(S3Settings settings, Path root, IdGenerator ids, Clock clock,
+                                    Lifecycle lifecycle) {
+        Spool spool = Spool.prepare(root);
+        S3BlobStore store = lifecycle.own(S3BlobStore.open(settings, spool, ids));
+        lifecycle.own(new SpoolSweeper(spool, clock)).start();
+        // one probe now also loads the SDK's classes, so the first readiness probe is not judged on a cold client
+        BlobStore.Health probe = store.check();
+        LOG.atInfo().addKeyValue("event", "blob.store.selected").addKeyValue("kind", "s3")
+                .addKeyValue("bucket", settings.bucket()).addKeyValue("endpoint", settings.endpoint().toString())
+                .addKeyValue("reachable", probe.ok())
+                .log("blob store: S3 bucket {} (reachable: {})", settings.bucket(), probe.ok());
+        return store;
     }
 }

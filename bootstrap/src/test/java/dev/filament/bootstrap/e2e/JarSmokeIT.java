@@ -42,6 +42,7 @@ class JarSmokeIT {
         try {
             JsonNode ready = lines.await(e -> "startup.ready".equals(e.path("event").asText()), Duration.ofSeconds(120));
             assertThat(ready.path("database").asText()).isEqualTo("embedded");
+            assertThat(ready.path("blob_store").asText()).isEqualTo("local");
 
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(
