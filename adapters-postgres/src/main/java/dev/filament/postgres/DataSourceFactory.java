@@ -17,6 +17,17 @@ public final class DataSourceFactory {
     /** HikariCP rejects acquire timeouts below 250 ms. */
     private static final Duration HIKARI_MIN_TIMEOUT = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(DataSourceFactory.class);
+    /**
+     * HikariCP validates a borrowed connection idle for longer than this (500 ms by default) with an extra round trip
+     * (pgjdbc's isValid runs an empty query). A connection broken while idle is also caught by Hikari's keepalive and
+     * by the request that meets it (503, circuit), so the pool only re-validates after 30 s of idleness.
+     */
+    static final String ALIVE_BYPASS_WINDOW_MS = "30000";
+
+    static {
+        // read once when HikariPool is first constructed; an explicit -D setting wins
+        System.getProperties().putIfAbsent("com.zaxxer.hikari.aliveBypassWindowMs", ALIVE_BYPASS_WINDOW_MS);
+    }
 
     private DataSourceFactory() {
     }

@@ -9,13 +9,11 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
- * Creates the DSLContext every repository shares. Its {@link ThreadLocalTransactionProvider} binds the connection of
- * an open transaction to the thread, so a repository query issued inside {@link JooqUnitOfWork#inTransaction} joins
- * that transaction without being handed a context; outside one, each query borrows a pooled connection in
- * auto-commit.
+ * Creates the DSLContext every repository shares. Its {@link ThreadBoundConnections} binds the connection of an open
+ * transaction to the thread, so a repository query issued inside {@link JooqUnitOfWork#inTransaction} joins that
+ * transaction without being handed a context; outside one, each query borrows a pooled connection in auto-commit.
  */
 public final class Jooq {
     static {
@@ -36,13 +34,16 @@ public final class Jooq {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.POSTGRES);
         configuration.set(new Settings().withExecuteLogging(false));
-        // setting this provider also installs its thread-bound connection provider
-        configuration.set(new ThreadLocalTransactionProvider(
-                decorate.apply(new DataSourceConnectionProvider(dataSource)), true));
+        configuration.set(new ThreadBoundConnections(decorate.apply(new DataSourceConnectionProvider(dataSource))));
         return DSL.using(configuration);
     }
 
     static boolean isThreadBound(DSLContext dsl) {
-        return dsl.configuration().transactionProvider() instanceof ThreadLocalTransactionProvider;
+        return dsl.configuration().connectionProvider() instanceof ThreadBoundConnections;
+    }
+
+    /** The thread-bound connections of a context made by {@link #dsl}. */
+    static ThreadBoundConnections connections(DSLContext dsl) {
+        return (ThreadBoundConnections) dsl.configuration().connectionProvider();
     }
 }

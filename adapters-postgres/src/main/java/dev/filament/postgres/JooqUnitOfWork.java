@@ -29,6 +29,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
     private static final Logger LOG = LoggerFactory.getLogger(JooqUnitOfWork.class);
 
     private final DSLContext dsl;
+    private final ThreadBoundConnections connections;
     private final Duration statementTimeout;
     private final Duration lockTimeout;
     private final RequestBudget budget;
@@ -61,8 +62,9 @@ public final class JooqUnitOfWork implements UnitOfWork {
         this.networkMarginMs = networkMargin.toMillis();
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         if (!Jooq.isThreadBound(dsl)) {
-            throw new IllegalArgumentException("dsl must use a ThreadLocalTransactionProvider (see Jooq.dsl)");
+            throw new IllegalArgumentException("dsl must use thread-bound connections (see Jooq.dsl)");
         }
+        this.connections = Jooq.connections(dsl);
         this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -116,24 +118,53 @@ public final class JooqUnitOfWork implements UnitOfWork {
         }
         inside.set(Boolean.TRUE);
         try {
-            return timings.time(RequestTimings.Phase.DB, () -> withRetries(work));
+            return timings.time(RequestTimings.Phase.DB, () -> guarded(() -> connections.inTransaction(() -> {
+                cutTimeoutsToBudget();
+                return work.get();
+            }), MAX_RETRIES, true));
         } finally {
             inside.remove();
         }
     }
 
-    private <T> T withRetries(Supplier<T> work) {
-        for (int attempt = 0; ; attempt++) {
+    /**
+     * Read-only work without BEGIN/COMMIT: each statement runs in auto-commit on a connection borrowed for it alone
+     * (none when the work is answered from memory), with the same circuit, budget and failure translation as a
+     * transaction. Inside an open transaction it simply joins it.
+     */
+    @Override
+    public <T> T read(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (inside.get() != null) {
+            return work.get();
+        }
+        return timings.time(RequestTimings.Phase.DB, () -> guarded(work, 0, false));
+    }
+
+    /**
+     * Runs {@code action} once the calling thread's transaction has ended (commit or rollback), before
+     * {@link #inTransaction} returns; at once outside a transaction. Post-commit cache invalidation uses it.
+     */
+    public void afterTransaction(Runnable action) {
+        connections.afterTransaction(action);
+    }
+
+    /** The guild-change notices of this unit of work's transactions (access-cache invalidation). */
+    public GuildChanges guildChanges() {
+        return connections.guildChanges();
+    }
+
+    private <T> T guarded(Supplier<T> attempt, int maxRetries, boolean commits) {
+        for (int attempts = 0; ; attempts++) {
             if (circuit != null) {
                 circuit.admit();
             }
             requireBudget();
             try {
-                T result = dsl.transactionResult(() -> {
-                    cutTimeoutsToBudget();
-                    return work.get();
-                });
-                budget.markCommitted(); // SPEC 1.11 W3: from here on the request budget is not enforced
+                T result = attempt.get();
+                if (commits) {
+                    budget.markCommitted(); // SPEC 1.11 W3: from here on the request budget is not enforced
+                }
                 succeeded();
                 return result;
             } catch (FilamentException e) {
@@ -143,8 +174,8 @@ public final class JooqUnitOfWork implements UnitOfWork {
                 if (circuit != null) {
                     circuit.failed(kind, e);
                 }
-                if (kind.retryable() && attempt < MAX_RETRIES && budgetLeft()) {
-                    LOG.debug("transaction attempt {} failed with {}, retrying", attempt + 1, kind.label());
+                if (kind.retryable() && attempts < maxRetries && budgetLeft()) {
+                    LOG.debug("transaction attempt {} failed with {}, retrying", attempts + 1, kind.label());
                     continue;
                 }
                 if (kind.unavailable()) {

@@ -9,6 +9,7 @@ import dev.filament.domain.guild.access.ChannelOverride;
 import dev.filament.domain.guild.access.OverrideTargetKind;
 import dev.filament.domain.id.ChannelId;
 import dev.filament.domain.id.GuildId;
+import dev.filament.postgres.GuildChanges;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,14 +25,17 @@ import org.jooq.DSLContext;
  */
 public final class JooqChannelRepository implements ChannelRepository {
     private final DSLContext dsl;
+    private final GuildChanges changes; // access-cache invalidation after each write
 
     public JooqChannelRepository(JooqUnitOfWork unitOfWork) {
         this.dsl = unitOfWork.dsl();
+        this.changes = unitOfWork.guildChanges();
     }
 
     @Override
     public void insert(Channel channel) {
         dsl.insertInto(CHANNELS).set(ChannelRows.toRecord(channel)).execute();
+        changes.changed(channel.guildId());
     }
 
     @Override
@@ -91,14 +95,18 @@ public final class JooqChannelRepository implements ChannelRepository {
                 .set(CHANNEL_PERMISSION_OVERRIDES.DENY_MASK, row.deny().mask())
                 .set(CHANNEL_PERMISSION_OVERRIDES.UPDATED_AT, Timestamps.stored(updatedAt))
                 .execute();
+        changes.changed(guild);
     }
 
     @Override
     public boolean deleteOverride(ChannelId channel, OverrideTargetKind kind, String targetId) {
-        return dsl.deleteFrom(CHANNEL_PERMISSION_OVERRIDES)
+        Optional<String> guild = dsl.deleteFrom(CHANNEL_PERMISSION_OVERRIDES)
                 .where(CHANNEL_PERMISSION_OVERRIDES.CHANNEL_ID.eq(channel.value())
                         .and(CHANNEL_PERMISSION_OVERRIDES.TARGET_KIND.eq(kind.wire()))
                         .and(CHANNEL_PERMISSION_OVERRIDES.TARGET_ID.eq(targetId)))
-                .execute() == 1;
+                .returningResult(CHANNEL_PERMISSION_OVERRIDES.GUILD_ID)
+                .fetchOptional(CHANNEL_PERMISSION_OVERRIDES.GUILD_ID);
+        guild.ifPresent(g -> changes.changed(new GuildId(g)));
+        return guild.isPresent();
     }
 }

@@ -15,6 +15,7 @@ import dev.filament.domain.guild.role.SystemRoleKey;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
+import dev.filament.postgres.GuildChanges;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.jooq.tables.records.GuildRolesRecord;
 import java.time.OffsetDateTime;
@@ -32,9 +33,11 @@ import org.jooq.impl.DSL;
  */
 public final class JooqGuildRepository implements GuildRepository {
     private final DSLContext dsl;
+    private final GuildChanges changes; // access-cache invalidation after each write
 
     public JooqGuildRepository(JooqUnitOfWork unitOfWork) {
         this.dsl = unitOfWork.dsl();
+        this.changes = unitOfWork.guildChanges();
     }
 
     @Override
@@ -63,6 +66,7 @@ public final class JooqGuildRepository implements GuildRepository {
         if (guild.defaultJoinRole().isPresent()) {
             update(guild); // the role row must exist before the guild can point at it
         }
+        changes.changed(guild.id());
     }
 
     @Override
@@ -113,5 +117,6 @@ public final class JooqGuildRepository implements GuildRepository {
                 .set(GUILDS.DEFAULT_JOIN_ROLE_ID, guild.defaultJoinRole().map(RoleId::value).orElse(null))
                 .where(GUILDS.GUILD_ID.eq(guild.id().value()))
                 .execute();
+        changes.changed(guild.id());
     }
 }

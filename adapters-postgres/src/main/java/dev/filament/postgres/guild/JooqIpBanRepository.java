@@ -9,6 +9,7 @@ import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.IpBanId;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.net.IpAddress;
+import dev.filament.postgres.GuildChanges;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +28,11 @@ public final class JooqIpBanRepository implements IpBanRepository {
     static final int CHUNK = 1_000;
 
     private final DSLContext dsl;
+    private final GuildChanges changes; // access-cache invalidation after each write
 
     public JooqIpBanRepository(JooqUnitOfWork unitOfWork) {
         this.dsl = unitOfWork.dsl();
+        this.changes = unitOfWork.guildChanges();
     }
 
     private static Condition activeOf(GuildId guild, Instant now) {
@@ -66,6 +69,7 @@ public final class JooqIpBanRepository implements IpBanRepository {
         for (int from = 0; from < bans.size(); from += CHUNK) {
             insertRows(bans.subList(from, Math.min(bans.size(), from + CHUNK)));
         }
+        bans.stream().map(IpBan::guildId).distinct().forEach(changes::changed);
     }
 
     private void insertRows(List<IpBan> bans) {
@@ -91,8 +95,10 @@ public final class JooqIpBanRepository implements IpBanRepository {
 
     @Override
     public boolean delete(GuildId guild, IpBanId id) {
-        return dsl.deleteFrom(GUILD_IP_BANS)
+        boolean deleted = dsl.deleteFrom(GUILD_IP_BANS)
                 .where(GUILD_IP_BANS.BAN_ID.eq(id.value()).and(GUILD_IP_BANS.GUILD_ID.eq(guild.value())))
                 .execute() == 1;
+        changes.changed(guild);
+        return deleted;
     }
 }

@@ -7,6 +7,7 @@ import dev.filament.application.guild.port.out.MemberRepository;
 import dev.filament.domain.guild.MemberEntry;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.UserId;
+import dev.filament.postgres.GuildChanges;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +24,11 @@ import org.jooq.impl.DSL;
  */
 public final class JooqMemberRepository implements MemberRepository {
     private final DSLContext dsl;
+    private final GuildChanges changes; // access-cache invalidation after each write
 
     public JooqMemberRepository(JooqUnitOfWork unitOfWork) {
         this.dsl = unitOfWork.dsl();
+        this.changes = unitOfWork.guildChanges();
     }
 
     private static Condition membership(GuildId guild, UserId user) {
@@ -45,17 +48,21 @@ public final class JooqMemberRepository implements MemberRepository {
 
     @Override
     public boolean insertIfAbsent(GuildId guild, UserId user, Instant joinedAt) {
-        return dsl.insertInto(GUILD_MEMBERS)
+        boolean inserted = dsl.insertInto(GUILD_MEMBERS)
                 .set(GUILD_MEMBERS.GUILD_ID, guild.value())
                 .set(GUILD_MEMBERS.USER_ID, user.value())
                 .set(GUILD_MEMBERS.JOINED_AT, Timestamps.stored(joinedAt))
                 .onConflictDoNothing()
                 .execute() == 1;
+        changes.changed(guild);
+        return inserted;
     }
 
     @Override
     public boolean delete(GuildId guild, UserId user) {
-        return dsl.deleteFrom(GUILD_MEMBERS).where(membership(guild, user)).execute() == 1;
+        boolean deleted = dsl.deleteFrom(GUILD_MEMBERS).where(membership(guild, user)).execute() == 1;
+        changes.changed(guild);
+        return deleted;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.filament.domain.guild.role.Role;
 import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.RoleId;
 import dev.filament.domain.id.UserId;
+import dev.filament.postgres.GuildChanges;
 import dev.filament.postgres.JooqUnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +30,11 @@ import org.jooq.DSLContext;
  */
 public final class JooqRoleRepository implements RoleRepository {
     private final DSLContext dsl;
+    private final GuildChanges changes; // access-cache invalidation after each write
 
     public JooqRoleRepository(JooqUnitOfWork unitOfWork) {
         this.dsl = unitOfWork.dsl();
+        this.changes = unitOfWork.guildChanges();
     }
 
     @Override
@@ -45,6 +48,7 @@ public final class JooqRoleRepository implements RoleRepository {
     @Override
     public void insert(Role role, Instant createdAt) {
         dsl.insertInto(GUILD_ROLES).set(GuildRows.toRecord(role, createdAt)).execute();
+        changes.changed(role.guildId());
     }
 
     @Override
@@ -56,6 +60,7 @@ public final class JooqRoleRepository implements RoleRepository {
                 .set(GUILD_ROLES.COLOR_HEX, role.colorHex().map(ColorHex::value).orElse(null))
                 .where(GUILD_ROLES.ROLE_ID.eq(role.id().value()).and(GUILD_ROLES.GUILD_ID.eq(role.guildId().value())))
                 .execute();
+        changes.changed(role.guildId());
     }
 
     @Override
@@ -68,6 +73,7 @@ public final class JooqRoleRepository implements RoleRepository {
         dsl.deleteFrom(GUILD_ROLES)
                 .where(GUILD_ROLES.ROLE_ID.eq(role.value()).and(GUILD_ROLES.GUILD_ID.eq(guild.value())))
                 .execute();
+        changes.changed(guild);
     }
 
     @Override
@@ -98,22 +104,26 @@ public final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public boolean assign(GuildId guild, RoleId role, UserId user, Instant at) {
-        return dsl.insertInto(GUILD_ROLE_MEMBERS)
+        boolean assigned = dsl.insertInto(GUILD_ROLE_MEMBERS)
                 .set(GUILD_ROLE_MEMBERS.GUILD_ID, guild.value())
                 .set(GUILD_ROLE_MEMBERS.ROLE_ID, role.value())
                 .set(GUILD_ROLE_MEMBERS.USER_ID, user.value())
                 .set(GUILD_ROLE_MEMBERS.ASSIGNED_AT, Timestamps.stored(at))
                 .onConflictDoNothing()
                 .execute() == 1;
+        changes.changed(guild);
+        return assigned;
     }
 
     @Override
     public boolean unassign(GuildId guild, RoleId role, UserId user) {
-        return dsl.deleteFrom(GUILD_ROLE_MEMBERS)
+        boolean unassigned = dsl.deleteFrom(GUILD_ROLE_MEMBERS)
                 .where(GUILD_ROLE_MEMBERS.GUILD_ID.eq(guild.value())
                         .and(GUILD_ROLE_MEMBERS.ROLE_ID.eq(role.value()))
                         .and(GUILD_ROLE_MEMBERS.USER_ID.eq(user.value())))
                 .execute() == 1;
+        changes.changed(guild);
+        return unassigned;
     }
 
     @Override

@@ -21,9 +21,19 @@ import org.jooq.DSLContext;
  */
 public final class JooqSessionRepository implements SessionRepository {
     private final DSLContext dsl;
+    private final JooqUnitOfWork unitOfWork;
+    private final LiveSessionCache cache;
 
+    /** Without a cache: every {@link #findLive} is a database read. */
     public JooqSessionRepository(JooqUnitOfWork unitOfWork) {
+        this(unitOfWork, null);
+    }
+
+    /** With SPEC 4.2's live-session cache: revocations through this repository clear it after their transaction. */
+    public JooqSessionRepository(JooqUnitOfWork unitOfWork, LiveSessionCache cache) {
         this.dsl = unitOfWork.dsl();
+        this.unitOfWork = unitOfWork;
+        this.cache = cache;
     }
 
     @Override
@@ -33,16 +43,26 @@ public final class JooqSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Username> findLive(SessionId sessionId, UserId userId, Instant now) {
+        if (cache != null) {
+            Optional<Username> cached = cache.find(sessionId, userId, now);
+            if (cached.isPresent()) {
+                return cached;
+            }
+        }
         // one round trip on the sessions primary key, joined to the owner for the current name
-        return dsl.select(USERS.USERNAME)
+        Optional<LiveSessionCache.Live> found = dsl.select(USERS.USERNAME, SESSIONS.EXPIRES_AT)
                 .from(SESSIONS)
                 .join(USERS).on(USERS.USER_ID.eq(SESSIONS.USER_ID))
                 .where(SESSIONS.SESSION_ID.eq(sessionId.value()))
                 .and(SESSIONS.USER_ID.eq(userId.value()))
                 .and(SESSIONS.REVOKED_AT.isNull())
                 .and(SESSIONS.EXPIRES_AT.gt(Timestamps.bound(now)))
-                .fetchOptional(USERS.USERNAME)
-                .map(Username::new);
+                .fetchOptional(r -> new LiveSessionCache.Live(userId, new Username(r.value1()),
+                        r.value2().toInstant()));
+        if (cache != null) {
+            found.ifPresent(live -> cache.fill(sessionId, live));
+        }
+        return found.map(LiveSessionCache.Live::username);
     }
 
     @Override
@@ -70,6 +90,10 @@ public final class JooqSessionRepository implements SessionRepository {
                 .where(SESSIONS.SESSION_ID.eq(sessionId.value()))
                 .and(SESSIONS.REVOKED_AT.isNull())
                 .execute();
+        if (cache != null) {
+            cache.revoked(sessionId); // blocks refills while the transaction is open
+            unitOfWork.afterTransaction(() -> cache.revoked(sessionId)); // SPEC 4.2: gone before the request returns
+        }
     }
 
     @Override

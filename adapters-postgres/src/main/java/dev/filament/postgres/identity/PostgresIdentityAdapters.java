@@ -25,13 +25,14 @@ public final class PostgresIdentityAdapters implements AutoCloseable {
 
     private final JooqUserRepository users;
     private final JooqSessionRepository sessions;
+    private final LiveSessionCache liveSessions = new LiveSessionCache();
     private final JooqTokenKeyStore tokenKeys;
     private final JooqIpObservationRecorder ipObservations;
     private final ExecutorService observationWriter;
 
     private PostgresIdentityAdapters(JooqUnitOfWork unitOfWork, Clock clock, Predicate<IpAddress> infrastructure) {
         this.users = new JooqUserRepository(unitOfWork);
-        this.sessions = new JooqSessionRepository(unitOfWork);
+        this.sessions = new JooqSessionRepository(unitOfWork, liveSessions);
         this.tokenKeys = new JooqTokenKeyStore(unitOfWork, clock);
         this.observationWriter = observationWriter();
         this.ipObservations = new JooqIpObservationRecorder(unitOfWork, observationWriter, clock, infrastructure);
@@ -52,6 +53,11 @@ public final class PostgresIdentityAdapters implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    /** The live-session cache (SPEC 4.2), for a relay of revocations made by other processes. */
+    public LiveSessionCache liveSessions() {
+        return liveSessions;
     }
 
     public TokenKeyStore tokenKeys() {

@@ -2,7 +2,9 @@ package dev.filament.postgres.search;
 
 import static dev.filament.postgres.jooq.Tables.SEARCH_OUTBOX;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.selectOne;
 
 import dev.filament.application.search.port.out.BatchResult;
 import dev.filament.application.search.port.out.SearchBacklog;
@@ -77,6 +79,19 @@ public final class JooqSearchIndexStore implements SearchIndexStore {
     @Override
     public BatchResult rebuildNextBatch() {
         return rebuilds.next(clock.instant());
+    }
+
+    // two index probes (search_outbox_due_idx; the partial rebuild index), one statement, no BEGIN/COMMIT
+    @Override
+    public DueWork due() {
+        OffsetDateTime now = OutboxOps.bound(clock.instant());
+        Record2<Boolean, Boolean> r = unitOfWork.read(() -> dsl.select(
+                        exists(selectOne().from(SEARCH_OUTBOX).where(SEARCH_OUTBOX.OP.eq(OutboxOps.UPSERT))
+                                .and(SEARCH_OUTBOX.NEXT_ATTEMPT_AT.le(now))),
+                        exists(selectOne().from(SEARCH_OUTBOX).where(SEARCH_OUTBOX.OP.eq(OutboxOps.REBUILD))
+                                .and(SEARCH_OUTBOX.NEXT_ATTEMPT_AT.le(now))))
+                .fetchSingle());
+        return new DueWork(r.value1(), r.value2());
     }
 
     @Override

@@ -10,7 +10,11 @@ import dev.filament.application.shared.fakes.RecordingGatewayEventPublisher;
 import dev.filament.application.guild.port.SimpleJsonSerializer;
 import dev.filament.application.guild.port.out.GuildPorts;
 import dev.filament.application.guild.port.out.RecordingHandOffPorts;
+import dev.filament.application.guild.service.AccessLadder;
 import dev.filament.application.guild.service.GuildGraph;
+import dev.filament.application.guild.service.IpBanHitThrottle;
+import dev.filament.domain.guild.ipban.IpBanMatch;
+import dev.filament.postgres.guild.AccessCache;
 import dev.filament.application.guild.service.GuildServices;
 import dev.filament.application.guild.service.GuildSettings;
 import dev.filament.application.identity.fakes.RecordingIpObservationRecorder;
@@ -69,6 +73,7 @@ final class MessageWorld {
     final GuildServices guilds;
     final MessageFixture.Messages useCases;
     final MessageFixture.Search search;
+    final AccessLadder ladder;
 
     MessageWorld(TestDatabase db) {
         this(db, UnaryOperator.identity());
@@ -87,19 +92,24 @@ final class MessageWorld {
                 new RateLimiter(LimitPolicy.slidingWindow("directory_join_user", 30, 60), clock),
                 new RecordingIpObservationRecorder());
         SearchOutbox outbox = outboxDecorator.apply(new JooqSearchOutbox(unitOfWork, clock));
+        // as the bootstrap wires it: the message services walk the ladder from the access cache
+        AccessCache cache = new AccessCache(store.access(), store.ipBans(), unitOfWork.guildChanges());
+        ladder = new AccessLadder(unitOfWork, cache.loader(), cache.ipBans(), GuildSettings.defaults(),
+                new IpBanMatch(GuildSettings.defaults().infrastructure()), new IpBanHitThrottle(), graph.audits(),
+                graph.handOffs(), clock);
         RequestTimings timings = new RequestTimings();
         MessageHandOffs handOffs = new MessageHandOffs(graph.handOffs(), wakes, timings);
         useCases = new MessageFixture.Messages(
-                new CreateMessageService(graph.ladder(), unitOfWork, messages, outbox, MARKDOWN, handOffs, ids, clock),
-                new ListMessagesService(graph.ladder(), unitOfWork, messages, MARKDOWN),
-                new EditMessageService(graph.ladder(), unitOfWork, messages, outbox, MARKDOWN, graph.audits(), handOffs,
+                new CreateMessageService(ladder, unitOfWork, messages, outbox, MARKDOWN, handOffs, ids, clock),
+                new ListMessagesService(ladder, unitOfWork, messages, MARKDOWN),
+                new EditMessageService(ladder, unitOfWork, messages, outbox, MARKDOWN, graph.audits(), handOffs,
                         clock),
-                new DeleteMessageService(graph.ladder(), unitOfWork, messages, outbox, graph.audits(), handOffs, clock));
+                new DeleteMessageService(ladder, unitOfWork, messages, outbox, graph.audits(), handOffs, clock));
         IndexerWakeUp wakeUp = new IndexerWakeUp(graph.handOffs(), wakes, timings);
-        search = new MessageFixture.Search(new SearchMessagesService(graph.ladder(), unitOfWork, store.channels(),
+        search = new MessageFixture.Search(new SearchMessagesService(ladder, unitOfWork, store.channels(),
                 messages, MARKDOWN, new JooqSearchQuery(unitOfWork)),
-                new RebuildSearchService(graph.ladder(), unitOfWork, outbox, wakeUp),
-                new ReconcileSearchService(graph.ladder(), unitOfWork, outbox, wakeUp));
+                new RebuildSearchService(ladder, unitOfWork, outbox, wakeUp),
+                new ReconcileSearchService(ladder, unitOfWork, outbox, wakeUp));
     }
 
     UserId user() {

@@ -1,12 +1,14 @@
 package dev.filament.realtime.search;
 
 import dev.filament.application.search.port.out.BatchResult;
+import dev.filament.application.search.port.out.SearchBacklog;
 import dev.filament.application.search.port.out.SearchIndexQueue;
 import dev.filament.application.search.port.out.SearchIndexStore;
 import dev.filament.application.search.port.out.SearchMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -116,8 +118,9 @@ public final class SearchIndexer implements SearchIndexQueue, AutoCloseable {
         while (running) {
             tick();
             try {
-                consecutiveFailures = drain() ? 0 : consecutiveFailures + 1;
-                observeBacklog();
+                // idle cost: one cheap query per poll, the backlog read when it is due, else the due probe
+                boolean empty = observeBacklog().map(b -> b.rows() == 0).orElse(false);
+                consecutiveFailures = empty || drain() ? 0 : consecutiveFailures + 1;
             } catch (VirtualMachineError e) {
                 throw e; // out of memory or stack: nothing sane is left to do on this thread
             } catch (Throwable t) {
@@ -134,32 +137,46 @@ public final class SearchIndexer implements SearchIndexQueue, AutoCloseable {
         }
     }
 
-    /** Runs batches until none is due; false when one failed. */
+    /**
+     * Runs batches of what the store reports due until none is left; false when one failed. Upserts continue while a
+     * batch comes back full (rows enqueued meanwhile bring their own wake); rebuild steps until the rebuild is idle.
+     */
     private boolean drain() {
-        while (running) {
-            BatchResult upserts = batchLog.run("upsert", store::indexDueUpserts);
-            tick();
-            BatchResult rebuild = batchLog.run("rebuild", store::rebuildNextBatch);
-            tick();
-            if (upserts instanceof BatchResult.Failed || rebuild instanceof BatchResult.Failed) {
-                return false;
+        SearchIndexStore.DueWork due = store.due();
+        boolean upserts = due.upserts();
+        boolean rebuilds = due.rebuilds();
+        while (running && (upserts || rebuilds)) {
+            if (upserts) {
+                BatchResult r = batchLog.run("upsert", store::indexDueUpserts);
+                tick();
+                if (r instanceof BatchResult.Failed) {
+                    return false;
+                }
+                upserts = r instanceof BatchResult.Indexed && r.rows() >= SearchIndexStore.UPSERT_BATCH;
             }
-            if (upserts instanceof BatchResult.Idle && rebuild instanceof BatchResult.Idle) {
-                return true;
+            if (rebuilds) {
+                BatchResult r = batchLog.run("rebuild", store::rebuildNextBatch);
+                tick();
+                if (r instanceof BatchResult.Failed) {
+                    return false;
+                }
+                rebuilds = r instanceof BatchResult.Indexed;
             }
         }
         return true;
     }
 
-    private void observeBacklog() {
+    /** Reads and reports the backlog every observation interval; empty when it was not read this time. */
+    private Optional<SearchBacklog> observeBacklog() {
         long now = clock.millis();
         if (lastBacklogObservation != Long.MIN_VALUE
                 && now - lastBacklogObservation < settings.backlogObservationInterval().toMillis()) {
-            return;
+            return Optional.empty();
         }
         lastBacklogObservation = now;
-        var backlog = store.backlog();
+        SearchBacklog backlog = store.backlog();
         metrics.backlogObserved(backlog.rows(), backlog.oldestAgeSeconds(clock.instant()));
+        return Optional.of(backlog);
     }
 
     private void awaitWake() {

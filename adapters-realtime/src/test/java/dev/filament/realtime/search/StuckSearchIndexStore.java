@@ -4,6 +4,7 @@ import dev.filament.application.search.port.out.BatchResult;
 import dev.filament.application.search.port.out.SearchBacklog;
 import dev.filament.application.search.port.out.SearchIndexStore;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,9 +40,11 @@ final class StuckSearchIndexStore implements SearchIndexStore {
     public SearchBacklog backlog() {
         backlogCalls.incrementAndGet();
         if (backlogStuck) {
+            entered.countDown(); // the indexer reads the backlog before its batches: it is stuck in the store here
             blockUntilReleased();
         }
-        return SearchBacklog.empty();
+        return new SearchBacklog(1, Optional.empty()); // work waits, so the indexer goes on to its (stuck) batch
+
     }
 
     void awaitEntered() throws InterruptedException {

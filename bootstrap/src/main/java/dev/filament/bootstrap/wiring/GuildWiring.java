@@ -68,6 +68,7 @@ import dev.filament.http.guild.RoleRoutes;
 import dev.filament.http.json.JsonBodies;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.guild.AccessCache;
 import dev.filament.postgres.guild.JooqAccessLoader;
 import dev.filament.postgres.guild.JooqAuditLog;
 import dev.filament.postgres.guild.JooqBanRepository;
@@ -90,7 +91,7 @@ public final class GuildWiring {
     }
 
     /**
-     * What the other features take from the guild feature: the access ladder, the audit writer and the post-commit
+     * What the other features take from the guild feature: the cached access ladder, the audit writer and the post-commit
      * hand-offs (messages, search, voice), the access loader (gateway revalidation) and the channel table (search),
      * plus the guild route modules.
      */
@@ -130,8 +131,15 @@ public final class GuildWiring {
 
         HandOffs handOffs = new HandOffs(events, payloads, revalidation, voice, failures);
         Audits audits = new Audits(auditLog, ids);
-        AccessLadder ladder = new AccessLadder(tx, accessLoader, ipBans, settings,
-                new IpBanMatch(settings.infrastructure()), new IpBanHitThrottle(), audits, handOffs, clock);
+        IpBanMatch ipBanMatch = new IpBanMatch(settings.infrastructure());
+        IpBanHitThrottle ipBanHits = new IpBanHitThrottle();
+        AccessLadder ladder = new AccessLadder(tx, accessLoader, ipBans, settings, ipBanMatch, ipBanHits, audits,
+                handOffs, clock);
+        // messages, search, voice and the gateway walk the ladder from the per-guild access cache (issue #11); the
+        // guild's own use cases, which change what the ladder reads, keep reading the database
+        AccessCache cache = new AccessCache(accessLoader, ipBans, tx.guildChanges());
+        AccessLadder cachedLadder = new AccessLadder(tx, cache.loader(), cache.ipBans(), settings, ipBanMatch,
+                ipBanHits, audits, handOffs, clock);
         Memberships memberships = new Memberships(members, roles);
         Removals removals = new Removals(handOffs);
         RoleAssignments assignments = new RoleAssignments(ladder, guilds, members, handOffs);
@@ -173,6 +181,6 @@ public final class GuildWiring {
                         new CreateIpBansByUserService(tx, guilds, ipBans, ipObservations, users, ipBanAudience,
                                 ladder, audits, handOffs, ids, clock, settings),
                         new DeleteIpBanService(tx, ipBans, ipBanAudience, ladder, audits, handOffs, clock)));
-        return new GuildModule(ladder, audits, handOffs, accessLoader, channels, routes);
+        return new GuildModule(cachedLadder, audits, handOffs, accessLoader, channels, routes);
     }
 }

@@ -94,7 +94,7 @@ public final class GatewayCommandService implements GatewayCommandHandler {
             long fence = connections.dropFence(user, guild);
             long stamp = revalidations.stamp(guild); // read before the check: see SubscriptionRevalidations
             ladder.screen(user, guild, caller.clientIp(), IpBanSurface.GATEWAY_SUBSCRIBE);
-            unitOfWork.inTransaction(() -> ladder.channel(ladder.guild(user, guild), channel)
+            unitOfWork.read(() -> ladder.channel(ladder.guild(user, guild), channel)
                     .require(Permission.CREATE_MESSAGE));
             SubscribeOutcome outcome = connections.subscribe(caller.connection(), guild, channel, fence);
             if (outcome.kind() != SubscribeOutcome.Kind.FENCED) {

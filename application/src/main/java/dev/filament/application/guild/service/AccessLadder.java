@@ -81,13 +81,13 @@ public final class AccessLadder {
     }
 
     /**
-     * Steps {@code G} then {@code IP(surface)} in a read transaction of their own; call it before the route's own
-     * transaction. A hit writes {@code moderation.ip_ban.hit} (actor = target = caller) in another transaction, at
+     * Steps {@code G} then {@code IP(surface)} as a read of their own (no transaction: no common snapshot is needed, and
+     * a cached ladder answers without the database); call it before the route's own transaction. A hit writes {@code moderation.ip_ban.hit} (actor = target = caller) in another transaction, at
      * most once per (guild, user, surface) per 60 s, and throws 403 {@code forbidden} whether or not that write works.
      */
     public void screen(UserId user, GuildId guild, ClientIp clientIp, IpBanSurface surface) {
         Instant now = clock.instant();
-        boolean hit = tx.inTransaction(() -> {
+        boolean hit = tx.read(() -> {
             guild(user, guild);
             return isIpBanned(guild, clientIp, now);
         });

@@ -15,7 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Implements {@link AuthenticateRequestUseCase}: token check without I/O, then exactly one indexed lookup. */
+/** Implements {@link AuthenticateRequestUseCase}: token check without I/O, then at most one indexed
+ * lookup outside any transaction (none when the adapter answers from its live-session cache, SPEC 4.2). */
 public final class AuthenticateRequestService implements AuthenticateRequestUseCase {
     private final TokenService tokens;
     private final SessionRepository sessions;
@@ -40,7 +41,7 @@ public final class AuthenticateRequestService implements AuthenticateRequestUseC
             case AuthenticateRequestCommand.WithVerifiedClaims v -> v.claims();
         };
         Optional<Username> username =
-                unitOfWork.inTransaction(() -> sessions.findLive(claims.sid(), claims.sub(), now));
+                unitOfWork.read(() -> sessions.findLive(claims.sid(), claims.sub(), now));
         if (username.isEmpty()) {
             throw rejected(TokenRejection.SESSION_DEAD, command.clientIp());
         }

@@ -29,7 +29,8 @@ public final class ListMessagesService implements ListMessagesUseCase {
     @Override
     public Page<MessageView> list(ListMessagesQuery query) {
         ladder.screen(query.user(), query.guild(), query.clientIp(), IpBanSurface.MESSAGES_LIST);
-        List<Message> rows = unitOfWork.inTransaction(() -> {
+        // a read: on a warm ladder the page is the only statement, without BEGIN/COMMIT
+        List<Message> rows = unitOfWork.read(() -> {
             MessageSupport.readableChannel(ladder, query.user(), query.guild(), query.channel());
             return messages.page(query.channel(), query.before(), query.limit());
         });

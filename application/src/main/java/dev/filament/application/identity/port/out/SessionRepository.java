@@ -20,7 +20,9 @@ public interface SessionRepository {
 
     /**
      * The current username of the session's user when session {@code sessionId} belongs to {@code userId}, is not
-     * revoked and expires after {@code now}; else empty. This is the one indexed lookup per authenticated request.
+     * revoked and expires after {@code now}; else empty. At most one indexed lookup per authenticated request; an
+     * adapter MAY answer from SPEC 4.2's live-session cache (an entry trusted for at most 5 s, cleared by a
+     * {@link #revoke} through it once that transaction ends).
      */
     Optional<Username> findLive(SessionId sessionId, UserId userId, Instant now);
 

@@ -36,4 +36,17 @@ public interface SearchIndexStore {
 
     /** Rows in the outbox (due or not) and the enqueue time of the oldest; blocks at most the statement bound. */
     SearchBacklog backlog();
+
+    /**
+     * Which kinds of work are due now, in one cheap read without a transaction, so an idle indexer polls with a
+     * single query and never claims rebuilds unless a rebuild row is due. May throw on a database failure. By
+     * default: both may be due (the indexer then simply tries both).
+     */
+    default DueWork due() {
+        return new DueWork(true, true);
+    }
+
+    /** What {@link #due()} found: due {@code upsert} rows, a due {@code rebuild} row. */
+    record DueWork(boolean upserts, boolean rebuilds) {
+    }
 }

@@ -16,6 +16,15 @@ public interface UnitOfWork {
 
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Read-only {@code work} that needs no common snapshot across its statements: an adapter may run each statement on
+     * its own (no BEGIN/COMMIT round trips, no connection held for work answered from memory), with the same failure
+     * translation as {@link #inTransaction}. Inside an open transaction it joins it. By default, a transaction.
+     */
+    default <T> T read(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

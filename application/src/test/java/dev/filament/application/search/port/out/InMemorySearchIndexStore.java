@@ -44,6 +44,18 @@ public final class InMemorySearchIndexStore implements SearchIndexStore {
     }
 
     @Override
+    public DueWork due() {
+        synchronized (db) {
+            Instant now = db.clock.instant();
+            boolean upserts = db.outbox.values().stream()
+                    .anyMatch(e -> e.op().equals(OutboxEntry.UPSERT) && !e.nextAttemptAt().isAfter(now));
+            boolean rebuilds = db.outbox.values().stream()
+                    .anyMatch(e -> e.op().equals(OutboxEntry.REBUILD) && !e.nextAttemptAt().isAfter(now));
+            return new DueWork(upserts, rebuilds);
+        }
+    }
+
+    @Override
     public BatchResult rebuildNextBatch() {
         synchronized (db) {
             Instant now = db.clock.instant();

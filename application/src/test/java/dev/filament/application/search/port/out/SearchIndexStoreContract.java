@@ -59,6 +59,20 @@ public abstract class SearchIndexStoreContract extends SearchContractSupport {
     }
 
     @Test
+    void due_reportsDueUpsertsAndDueRebuildsSeparately() {
+        drain();
+        assertThat(h.store().due()).isEqualTo(new SearchIndexStore.DueWork(false, false));
+        GuildId g = h.newGuild();
+        ChannelId c = h.newChannel(g);
+        post(g, c, "due now");
+        assertThat(h.store().due()).isEqualTo(new SearchIndexStore.DueWork(true, false));
+        run(() -> h.outbox().enqueueRebuild(g));
+        assertThat(h.store().due()).isEqualTo(new SearchIndexStore.DueWork(true, true));
+        drain();
+        assertThat(h.store().due()).isEqualTo(new SearchIndexStore.DueWork(false, false));
+    }
+
+    @Test
     void anUpsertBatch_claimsAtMost256Rows() {
         drain();
         GuildId g = h.newGuild();
