@@ -3,11 +3,13 @@ package dev.filament.micrometer;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.DropReason;
+import dev.filament.domain.gateway.ResumeOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /** Gateway meters of SPEC 14.2 on Micrometer. Labels are fixed vocabularies (scope, type, reason), never client text. */
 public final class MicrometerGatewayMetrics implements GatewayMetrics {
@@ -56,5 +58,23 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
     public void bindDispatchQueueDepth(IntSupplier depth) {
         Gauge.builder("filament.gateway.dispatch.queue.depth", depth, IntSupplier::getAsInt).strongReference(true)
                 .description("events and commands waiting in the dispatch queue").register(registry);
+    }
+
+    @Override
+    public void resume(ResumeOutcome outcome) {
+        Counter.builder("filament.gateway.resumes").tag("outcome", outcome.label()).register(registry).increment();
+    }
+
+    @Override
+    public void bindDetachedSessions(IntSupplier detached) {
+        Gauge.builder("filament.gateway.detached.sessions", detached, IntSupplier::getAsInt).strongReference(true)
+                .description("detached gateway sessions waiting for a resume (SPEC 9.11)").register(registry);
+    }
+
+    @Override
+    public void bindReplayBufferBytes(LongSupplier bytes) {
+        Gauge.builder("filament.gateway.replay.buffer.bytes", bytes, LongSupplier::getAsLong).strongReference(true)
+                .description("serialized bytes referenced by the gateway replay buffers")
+                .register(registry);
     }
 }

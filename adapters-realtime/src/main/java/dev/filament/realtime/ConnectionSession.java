@@ -8,7 +8,6 @@ import dev.filament.domain.id.ConnectionId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One gateway connection: identity, a bounded outbound queue (events and bytes) with the connection's sequence
@@ -28,8 +28,12 @@ public final class ConnectionSession {
     /** Lifecycle of a connection. */
     public enum State { OPEN, CLOSING, CLOSED }
 
-    /** Outcome of offering a frame. */
-    public enum Offer { QUEUED, OVERFLOW, CLOSED }
+    /**
+     * Outcome of offering a frame: queued to the socket; buffered only (the session is detached, SPEC 9.11); refused
+     * because the queue is full, the frame is over the cap (SPEC 9.3) or the connection is closed; or refused because
+     * a detached session's buffer would evict a frame queued after the detach (the session must be discarded).
+     */
+    public enum Offer { QUEUED, BUFFERED, OVERFLOW, OVERSIZED, CLOSED, DISCARD }
 
     private final ConnectionId id;
     private final UserId user;
@@ -41,9 +45,10 @@ public final class ConnectionSession {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<OutboundFrame> queue = new ArrayDeque<>();
-    private long queuedBytes;
-    private long lastSequence;
+    private final OutboundQueue queue = new OutboundQueue();
+    private final int maxFrameBytes;
+    private ReplayLog log; // null only while a resuming connection waits for the dispatcher to hand it one
+    private volatile String resumeKey;
 
     private volatile State state = State.OPEN;
     private volatile CloseReason closeReason;
@@ -57,6 +62,17 @@ public final class ConnectionSession {
 
     ConnectionSession(ConnectionId id, UserId user, SessionId session, GatewaySocket transport,
             GatewayLimits limits, GatewayMetrics metrics) {
+        this(id, user, session, transport, limits, metrics,
+                new ReplayLog(ResumeLimits.defaults(), new java.util.concurrent.atomic.LongAdder(), ResumeKeys.newKey()),
+                ResumeLimits.defaults().maxFrameBytes());
+    }
+
+    /** {@code log} is the new session's, or null for a resuming connection ({@link #adopt} hands it one). */
+    ConnectionSession(ConnectionId id, UserId user, SessionId session, GatewaySocket transport,
+            GatewayLimits limits, GatewayMetrics metrics, ReplayLog log, int maxFrameBytes) {
+        this.log = log;
+        this.resumeKey = log == null ? null : log.resumeKey();
+        this.maxFrameBytes = maxFrameBytes;
         this.id = Objects.requireNonNull(id, "id");
         this.user = Objects.requireNonNull(user, "user");
         this.session = Objects.requireNonNull(session, "session");
@@ -66,24 +82,32 @@ public final class ConnectionSession {
     }
 
     /**
-     * Queues one frame with the next sequence number unless the connection is closing or the frame would take the
-     * queue past its event or byte bound (a frame larger than the byte bound still fits an empty queue: events have no
-     * size cap of their own). Never waits.
+     * Queues one frame with the next sequence number of the gateway session (and keeps it in the replay buffer) unless
+     * the connection is closing, the frame is over the frame cap, or it would take the queue past its event or byte
+     * bound (replayed frames still queued after a resume do not count). A frame larger than the byte bound still fits
+     * an empty queue. A detached session only buffers the frame. Never waits.
      */
     Offer offer(String type, String scope, String payloadJson, int bytes) {
         int depth;
         lock.lock();
         try {
-            if (state != State.OPEN) {
+            boolean detached = log != null && log.detached();
+            if (log == null || (state != State.OPEN && !detached)) {
                 return Offer.CLOSED;
             }
-            boolean full = queue.size() >= limits.outboundMaxEvents()
-                    || (!queue.isEmpty() && queuedBytes + bytes > limits.outboundMaxBytes());
-            if (full) {
+            long sequence = log.nextSequence();
+            if (OutboundFrame.exactSize(bytes, sequence) > maxFrameBytes) {
+                return Offer.OVERSIZED;
+            }
+            OutboundFrame frame = new OutboundFrame(sequence, type, scope, payloadJson, bytes);
+            if (detached) {
+                return log.append(frame) ? Offer.BUFFERED : Offer.DISCARD;
+            }
+            if (!queue.fits(limits.outboundMaxEvents(), limits.outboundMaxBytes(), bytes)) {
                 return Offer.OVERFLOW;
             }
-            queue.add(new OutboundFrame(++lastSequence, type, scope, payloadJson, bytes));
-            queuedBytes += bytes;
+            log.append(frame);
+            queue.add(frame);
             depth = queue.size();
             changed.signal();
         } finally {
@@ -94,25 +118,106 @@ public final class ConnectionSession {
     }
 
     /**
+     * Dispatcher side, before the connection is registered: takes over the gateway session's {@code log} (a new one,
+     * or the one a resume handed over) and queues {@code replay}, frames the log already holds with their original
+     * {@code s}. False, and the log is released, when the connection closed before it got it.
+     */
+    boolean adopt(ReplayLog adopted, List<OutboundFrame> replay) {
+        return locked(() -> {
+            if (state != State.OPEN) {
+                adopted.release();
+                return false;
+            }
+            log = adopted;
+            resumeKey = adopted.resumeKey();
+            queue.addReplay(replay);
+            changed.signal();
+            return true;
+        });
+    }
+
+    /**
+     * A resume (SPEC 9.11 rules 3-5) asks this detached session for its frames after {@code resumeSeq}; on success its
+     * log moves to the caller under {@code newKey} and this connection keeps nothing. {@code UNKNOWN} when it is no
+     * longer detached (discarded or taken over meanwhile).
+     */
+    Handover handOver(long resumeSeq, String newKey) {
+        return locked(() -> {
+            if (log == null || !log.detached()) {
+                return Handover.refused(Handover.Outcome.UNKNOWN);
+            }
+            Handover handover = log.handOver(resumeSeq, newKey);
+            if (handover.outcome() == Handover.Outcome.RESUMED) {
+                log = null;
+            }
+            return handover;
+        });
+    }
+
+    /** Ends a detached session: it stops buffering and its buffer is released. False when it was not detached. */
+    boolean discard() {
+        return locked(() -> log != null && log.detached() && log.release());
+    }
+
+    /** Releases the buffer of a connection leaving without a detach (no-op for a detached or handed-over session). */
+    void releaseLog() {
+        locked(() -> log != null && !log.detached() && log.release());
+    }
+
+    /** Whether the session is detached: closed, still buffering, waiting for a resume. */
+    boolean detached() {
+        return locked(() -> log != null && log.detached());
+    }
+
+    /** The resume key of the session this connection carries; null while a resume is pending. Never logged. */
+    String resumeKey() {
+        return resumeKey;
+    }
+
+    /** The last {@code s} queued or buffered; 0 while a resume is pending. */
+    long lastSequence() {
+        return locked(() -> log == null ? 0 : log.lastSequence());
+    }
+
+    // O(1) work under the queue lock
+    private <T> T locked(Supplier<T> body) {
+        lock.lock();
+        try {
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Moves to closing with {@code reason}; false when already closing. Frames already queued are still sent before
      * the close frame when the reason is an orderly one (revocation, shutdown, protocol error); they are discarded
      * when the peer cannot or will not read them. Either way the writer is done within the write timeout, or the
      * watchdog aborts it. Never waits.
      */
     boolean beginClose(CloseReason reason) {
+        return beginClose(reason, false);
+    }
+
+    /**
+     * As {@link #beginClose(CloseReason)}; with {@code detach} the gateway session survives the connection: from the
+     * same atomic step on, frames go to its replay buffer only (SPEC 9.11).
+     */
+    boolean beginClose(CloseReason reason, boolean detach) {
         List<OutboundFrame> discarded = List.of();
         lock.lock();
         try {
             if (state != State.OPEN) {
                 return false;
             }
+            if (detach && log != null) {
+                log.detach();
+            }
             closeReason = reason;
             closeRequestedNanos = System.nanoTime();
             state = State.CLOSING;
             if (!flushesQueue(reason)) {
-                discarded = List.copyOf(queue);
-                queue.clear();
-                queuedBytes = 0;
+                discarded = queue.clear();
             }
             changed.signal();
         } finally {
@@ -134,7 +239,6 @@ public final class ConnectionSession {
             if (frame == null) {
                 return null;
             }
-            queuedBytes -= frame.bytes();
             sendStartedNanos = System.nanoTime();
             sending = true;
             return frame;
@@ -145,7 +249,7 @@ public final class ConnectionSession {
 
     private static boolean flushesQueue(CloseReason reason) {
         return switch (reason) {
-            case SLOW_CONSUMER, SERVER_OVERLOADED, HEARTBEAT_TIMEOUT, INTERNAL_ERROR, CLIENT_CLOSE -> false;
+            case SLOW_CONSUMER, SERVER_OVERLOADED, HEARTBEAT_TIMEOUT, INTERNAL_ERROR, CLIENT_CLOSE, CONNECTION_LOST -> false;
             default -> true;
         };
     }
@@ -235,21 +339,11 @@ public final class ConnectionSession {
     }
 
     int queuedEvents() {
-        lock.lock();
-        try {
-            return queue.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(queue::size);
     }
 
     long queuedBytes() {
-        lock.lock();
-        try {
-            return queuedBytes;
-        } finally {
-            lock.unlock();
-        }
+        return locked(queue::bytes);
     }
 
     @Override

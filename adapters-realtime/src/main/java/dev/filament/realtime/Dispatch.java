@@ -69,4 +69,22 @@ sealed interface Dispatch {
             return "close_session";
         }
     }
+
+    /** SPEC 9.11: a new connection asks to take over the session of {@code resumeKey} after {@code resumeSeq}. */
+    record Resume(ConnectionSession connection, String resumeKey, long resumeSeq) implements Dispatch {
+        @Override
+        public String scopeLabel() {
+            return "connection";
+        }
+
+        @Override
+        public String typeLabel() {
+            return "resume";
+        }
+
+        @Override
+        public String toString() {
+            return "Resume[" + connection.id() + "]"; // the key is a bearer secret
+        }
+    }
 }

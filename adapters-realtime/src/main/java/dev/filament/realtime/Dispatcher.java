@@ -41,6 +41,10 @@ public final class Dispatcher {
     private volatile boolean running;
     private volatile Thread thread;
 
+    private Resumes resumes;
+    private Runnable housekeeping = () -> { };
+    private long lastHousekeepingNanos = System.nanoTime();
+
     Dispatcher(GatewayLimits limits, SessionRegistry registry, GatewayMetrics metrics, SessionLifecycle lifecycle,
             EventSerializer serializer) {
         this.serializer = serializer;
@@ -63,6 +67,12 @@ public final class Dispatcher {
         } else if (!queue.offer(item)) {
             overflows.handle(item);
         }
+    }
+
+    /** Set once before {@link #start}: who answers resume requests, and what runs about once a tick. */
+    void resumeHandling(Resumes handler, Runnable everyTick) {
+        this.resumes = handler;
+        this.housekeeping = everyTick;
     }
 
     synchronized void start() {
@@ -101,6 +111,18 @@ public final class Dispatcher {
             if (item != null) {
                 handle(item);
             }
+            if (lastTickNanos - lastHousekeepingNanos >= tickNanos) {
+                lastHousekeepingNanos = lastTickNanos;
+                runHousekeeping();
+            }
+        }
+    }
+
+    private void runHousekeeping() {
+        try {
+            housekeeping.run();
+        } catch (RuntimeException e) {
+            LOG.atError().setMessage("gateway.housekeeping.failed").setCause(e).log();
         }
     }
 
@@ -109,11 +131,14 @@ public final class Dispatcher {
             switch (item) {
                 case Dispatch.Publish p -> deliver(p.event());
                 case Dispatch.DropSubscriptions d -> dropSubscriptions(d);
-                case Dispatch.DropSubscription d -> registry.connection(d.connection())
+                case Dispatch.DropSubscription d -> registry.connectionOrSuccessor(d.connection())
                         .ifPresent(s -> unsubscribe(s, registry.dropSubscription(s, d.guild(), d.channel()), d.guild(),
                                 d.reason()));
-                case Dispatch.CloseSession c ->
-                        List.copyOf(registry.sessionConnections(c.session())).forEach(s -> lifecycle.close(s, c.reason()));
+                case Dispatch.CloseSession c -> List.copyOf(registry.sessionConnections(c.session())).forEach(s -> {
+                    lifecycle.close(s, c.reason());
+                    lifecycle.discard(s); // its detached sessions too (SPEC 9.10)
+                });
+                case Dispatch.Resume r -> resumes.handle(r);
             }
         } catch (RuntimeException e) {
             // one bad item must not stop the loop; readiness would otherwise only see a stale heartbeat
@@ -125,10 +150,18 @@ public final class Dispatcher {
     private void deliver(GatewayEvent event) {
         String scope = event.scope().label();
         int bytes = OutboundFrame.serializedSize(event.type(), event.payloadJson());
+        int oversized = 0;
         for (ConnectionSession session : registry.targets(event.scope())) {
-            offer(session, event.type(), scope, event.payloadJson(), bytes);
+            if (offer(session, event.type(), scope, event.payloadJson(), bytes) == ConnectionSession.Offer.OVERSIZED) {
+                oversized++;
+            }
         }
         metrics.eventEmitted(scope, event.type());
+        if (oversized > 0) {
+            // once per event, however many connections it was built for (SPEC 9.3)
+            LOG.atWarn().setMessage("gateway.event.oversized").addKeyValue("event_type", event.type())
+                    .addKeyValue("size_bytes", bytes).addKeyValue("connections", oversized).log();
+        }
     }
 
     private void dropSubscriptions(Dispatch.DropSubscriptions command) {
@@ -150,10 +183,14 @@ public final class Dispatcher {
         }
     }
 
-    private void offer(ConnectionSession session, String type, String scope, String payload, int bytes) {
-        switch (session.offer(type, scope, payload, bytes)) {
-            case QUEUED -> { }
+    private ConnectionSession.Offer offer(ConnectionSession session, String type, String scope, String payload,
+            int bytes) {
+        ConnectionSession.Offer result = session.offer(type, scope, payload, bytes);
+        switch (result) {
+            case QUEUED, BUFFERED -> { }
             case CLOSED -> metrics.eventDropped(scope, type, DropReason.CLOSED);
+            case OVERSIZED -> metrics.eventDropped(scope, type, DropReason.OVERSIZED);
+            case DISCARD -> lifecycle.discard(session); // its buffer would lose a frame it never sent (SPEC 9.11)
             case OVERFLOW -> {
                 metrics.eventDropped(scope, type, DropReason.SLOW_CONSUMER);
                 LOG.atWarn().setMessage("gateway.slow_consumer").addKeyValue("connection_id", session.id())
@@ -162,6 +199,7 @@ public final class Dispatcher {
                 lifecycle.close(session, CloseReason.SLOW_CONSUMER);
             }
         }
+        return result;
     }
 
     /** Milliseconds since the loop last ticked; {@link Long#MAX_VALUE} when it never ran. */

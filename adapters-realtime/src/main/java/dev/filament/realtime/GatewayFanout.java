@@ -5,7 +5,6 @@ import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions;
 import dev.filament.domain.gateway.UnsubscribeReason;
-import dev.filament.application.wire.ConnectionEvent;
 import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.gateway.port.in.GatewayCaller;
 import dev.filament.application.gateway.port.out.GatewayConnections;
@@ -18,8 +17,11 @@ import dev.filament.domain.id.GuildId;
 import dev.filament.domain.id.SessionId;
 import dev.filament.domain.id.UserId;
 import java.time.Instant;
+import dev.filament.application.gateway.port.out.ResumeRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -42,18 +44,36 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     private final Disconnects disconnects;
     private final Dispatcher dispatcher;
     private final WriteWatchdog watchdog;
-    private final EventSerializer serializer;
+    private final ResumeLimits resumeLimits;
+    private final Resumes resumes;
+    private final Map<ConnectionId, ConnectionSession> resuming = new ConcurrentHashMap<>();
+    private final LongAdder replayBytes = new LongAdder();
 
     public GatewayFanout(GatewayLimits limits, GatewayMetrics metrics, LastConnectionListener listener,
                          EventSerializer serializer) {
+        this(limits, ResumeLimits.defaults(), metrics, listener, serializer);
+    }
+
+    public GatewayFanout(GatewayLimits limits, ResumeLimits resumeLimits, GatewayMetrics metrics,
+                         LastConnectionListener listener, EventSerializer serializer) {
         this.limits = limits;
-        this.serializer = serializer;
+        this.resumeLimits = resumeLimits;
         this.metrics = metrics;
         this.registry = new SessionRegistry(limits.maxSubscriptions());
-        this.disconnects = new Disconnects(registry, this, metrics, listener, live, serializer);
+        this.disconnects = new Disconnects(registry, this, metrics, listener, live, serializer,
+                new DetachedSessions(resumeLimits), resuming);
         this.dispatcher = new Dispatcher(limits, registry, metrics, disconnects, serializer);
+        this.resumes = new Resumes(registry, disconnects, this, metrics, serializer, resumeLimits, replayBytes,
+                resuming);
+        long successorTtl = resumeLimits.detachedTtl().toNanos();
+        dispatcher.resumeHandling(resumes, () -> {
+            disconnects.discardExpired();
+            registry.forgetSuccessors(successorTtl);
+        });
         this.watchdog = new WriteWatchdog(limits, live, disconnects);
         metrics.bindConnections(registry::connectionCount);
+        metrics.bindDetachedSessions(registry::detachedCount);
+        metrics.bindReplayBufferBytes(replayBytes::sum);
     }
 
     /** Starts the dispatcher loop and the write watchdog. Until then events queue up (and overflow) undispatched. */
@@ -67,11 +87,9 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
      * starts its writer.
      */
     public ConnectionSession connect(ConnectionId id, UserId user, SessionId session, GatewaySocket transport) {
-        ConnectionSession connection = new ConnectionSession(id, user, session, transport, limits, metrics);
-        String ready = serializer.toJson(ConnectionEvent.Ready.of(user));
-        connection.offer(ConnectionEvent.Ready.TYPE, "connection", ready,
-                OutboundFrame.serializedSize(ConnectionEvent.Ready.TYPE, ready));
-        metrics.eventEmitted("connection", ConnectionEvent.Ready.TYPE);
+        ConnectionSession connection = new ConnectionSession(id, user, session, transport, limits, metrics,
+                resumes.newLog(), resumeLimits.maxFrameBytes());
+        resumes.ready(connection);
         registry.register(connection);
         live.add(connection);
         connection.startWriter(disconnects);
@@ -79,10 +97,33 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         return connection;
     }
 
+    /**
+     * Registers an upgraded connection that asked to resume (SPEC 9.11): its writer starts at once, and the dispatcher
+     * answers the request in order with the events (the replay and {@code resumed}, or {@code invalid_session} and
+     * {@code ready}) before the connection can receive anything else.
+     */
+    public ConnectionSession resume(ConnectionId id, UserId user, SessionId session, GatewaySocket transport,
+            String resumeKey, long resumeSeq) {
+        ConnectionSession connection = new ConnectionSession(id, user, session, transport, limits, metrics, null,
+                resumeLimits.maxFrameBytes());
+        resuming.put(id, connection);
+        live.add(connection);
+        connection.startWriter(disconnects);
+        LOG.atInfo().setMessage("gateway.connect").addKeyValue("connection_id", id).addKeyValue("user_id", user).log();
+        handOff(new Dispatch.Resume(connection, resumeKey, resumeSeq));
+        return connection;
+    }
+
+    @Override
+    public void resume(GatewayCaller caller, Instant tokenExpiresAt, GatewaySocket socket, ResumeRequest request) {
+        resume(caller.connection(), caller.user(), caller.session(), socket, request.resumeKey(), request.resumeSeq());
+    }
+
     /** Closes a connection (peer closed, protocol error, heartbeat, revocation found by the connection itself). */
     @Override
     public void disconnect(ConnectionId id, CloseReason reason) {
-        registry.connection(id).ifPresent(s -> disconnects.close(s, reason));
+        registry.connection(id).or(() -> Optional.ofNullable(resuming.get(id)))
+                .ifPresent(s -> disconnects.close(s, reason));
     }
 
     /** Adds a subscription; the caller publishes {@code presence_update online} when the result says so. */
@@ -170,6 +211,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
      */
     public void shutdown(java.time.Duration flush) {
         long deadline = System.nanoTime() + flush.toNanos();
+        disconnects.stopResuming();
         List<ConnectionSession> sessions = List.copyOf(live);
         sessions.forEach(session -> disconnects.close(session, CloseReason.SERVER_SHUTDOWN));
         for (ConnectionSession session : sessions) {
@@ -189,6 +231,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     /** Stops dispatching and closes every connection {@code server_shutdown}. */
     @Override
     public void close() {
+        disconnects.stopResuming();
         dispatcher.stop();
         for (ConnectionSession session : List.copyOf(live)) {
             disconnects.close(session, CloseReason.SERVER_SHUTDOWN);

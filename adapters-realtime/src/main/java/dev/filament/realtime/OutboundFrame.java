@@ -16,6 +16,11 @@ record OutboundFrame(long sequence, String type, String scope, String payloadJso
                 .toString();
     }
 
+    /** The exact UTF-8 size of a frame with sequence {@code sequence}, from the upper bound of {@link #serializedSize}. */
+    static long exactSize(int upperBound, long sequence) {
+        return (long) upperBound - 19 + Long.toString(sequence).length();
+    }
+
     /** Upper bound of the serialized UTF-8 size of an event's frame, computed once per event, not per connection. */
     static int serializedSize(String type, String payloadJson) {
         long bytes = ENVELOPE_BYTES + type.length();

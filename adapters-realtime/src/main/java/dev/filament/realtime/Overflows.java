@@ -46,6 +46,7 @@ final class Overflows {
             case Dispatch.DropSubscriptions d -> List.copyOf(registry.userConnections(d.user()));
             case Dispatch.DropSubscription d -> registry.connection(d.connection()).map(List::of).orElse(List.of());
             case Dispatch.CloseSession c -> List.copyOf(registry.sessionConnections(c.session()));
+            case Dispatch.Resume r -> List.of(r.connection());
         };
     }
 

@@ -30,11 +30,14 @@ public final class SessionRegistry {
     private final int maxSubscriptions;
     private final ConcurrentHashMap<ConnectionId, Member> connections = new ConcurrentHashMap<>();
     private final SessionIndex<ChannelKey> channels = new SessionIndex<>();
-    private final SessionIndex<UserId> users = new SessionIndex<>();
+    private final SessionIndex<UserId> users = new SessionIndex<>(); // attached and detached: targets and drops
+    private final SessionIndex<UserId> attached = new SessionIndex<>(); // the user's connection count (9.7.8)
     private final SessionIndex<SessionId> sessions = new SessionIndex<>();
     private final CountIndex<GuildId, ConnectionSession> guildSubscribers = new CountIndex<>();
     private final CountIndex<GuildId, UserId> presence = new CountIndex<>();
     private final DropFences dropFences = new DropFences();
+    private final ResumeIndex resumable = new ResumeIndex();
+    private final java.util.concurrent.atomic.AtomicInteger detachedCount = new java.util.concurrent.atomic.AtomicInteger();
 
     public SessionRegistry(int maxSubscriptions) {
         this.maxSubscriptions = maxSubscriptions;
@@ -46,7 +49,9 @@ public final class SessionRegistry {
             throw new IllegalStateException("connection already registered: " + session.id());
         }
         users.add(session.user(), session);
+        attached.add(session.user(), session);
         sessions.add(session.session(), session);
+        resumable.add(session);
     }
 
     /** Adds a subscription without a drop fence (callers that checked no access: tests, tooling). */
@@ -81,7 +86,7 @@ public final class SessionRegistry {
         }
         ChannelKey key = new ChannelKey(guild, channel);
         synchronized (member) {
-            if (member.removed) {
+            if (member.removed || member.detached) {
                 return new SubscribeOutcome(SubscribeOutcome.Kind.NOT_CONNECTED, false);
             }
             if (dropFences.read(member.session.user(), guild) != dropFence) {
@@ -121,7 +126,7 @@ public final class SessionRegistry {
                 return true;
             });
             removed.sort(null);
-            return new GuildDrop(removed, leaveGuild(session, guild));
+            return new GuildDrop(removed, leaveGuild(member, guild));
         }
     }
 
@@ -139,7 +144,7 @@ public final class SessionRegistry {
             channels.remove(key, session);
             // the guild counter holds one unit per subscription of this connection in the guild
             boolean leftGuild = guildSubscribers.adjust(guild, session, -1) == 0;
-            boolean offline = leftGuild && presence.adjust(guild, session.user(), -1) == 0;
+            boolean offline = leftGuild && !member.detached && presence.adjust(guild, session.user(), -1) == 0;
             return new GuildDrop(List.of(channel), offline);
         }
     }
@@ -169,36 +174,131 @@ public final class SessionRegistry {
         return out;
     }
 
-    /** Removes the connection and all its subscriptions; reports what its departure changed. */
+    /**
+     * Removes the connection (or detached session) and all its subscriptions; reports what its departure changed
+     * (nothing for a detached session: it left presence and the connection count when it detached).
+     */
     Departure unregister(ConnectionSession session) {
         Member member = connections.get(session.id());
         if (member == null || member.session != session || !connections.remove(session.id(), member)) {
             return Departure.NONE;
         }
         Set<GuildId> offline = new TreeSet<>();
+        boolean wasDetached;
         synchronized (member) {
             member.removed = true;
-            Set<GuildId> guilds = new HashSet<>();
-            for (ChannelKey key : member.subscriptions) {
-                channels.remove(key, session);
-                guilds.add(key.guild());
+            wasDetached = member.detached;
+            if (wasDetached) {
+                detachedCount.decrementAndGet();
             }
-            member.subscriptions.clear();
-            for (GuildId guild : guilds) {
-                if (leaveGuild(session, guild)) {
+            for (GuildId guild : member.guilds()) {
+                if (leaveGuild(member, guild)) {
                     offline.add(guild);
                 }
             }
+            member.subscriptions.forEach(key -> channels.remove(key, session));
+            member.subscriptions.clear();
         }
+        resumable.remove(session);
         sessions.remove(session.session(), session);
-        boolean last = users.remove(session.user(), session);
+        users.remove(session.user(), session);
+        boolean last = !wasDetached && attached.remove(session.user(), session);
         return new Departure(List.copyOf(offline), last);
     }
 
+    /**
+     * Detaches the connection's gateway session (SPEC 9.11): it leaves presence and its user's connection count but
+     * keeps its subscriptions, so it goes on receiving its scopes' frames into its buffer. Null when the connection is
+     * not registered or already detached.
+     */
+    Departure detach(ConnectionSession session) {
+        Member member = connections.get(session.id());
+        if (member == null || member.session != session) {
+            return null;
+        }
+        Set<GuildId> offline = new TreeSet<>();
+        synchronized (member) {
+            if (member.removed || member.detached) {
+                return null;
+            }
+            for (GuildId guild : member.guilds()) {
+                if (presence.adjust(guild, session.user(), -1) == 0) {
+                    offline.add(guild);
+                }
+            }
+            member.detached = true;
+            detachedCount.incrementAndGet();
+        }
+        return new Departure(List.copyOf(offline), attached.remove(session.user(), session));
+    }
+
+    /**
+     * A resume takes the detached session {@code old} over (SPEC 9.11 rule 5): {@code fresh} replaces it in every
+     * index with the same subscriptions, enters presence and the connection count again, and {@code old} is gone.
+     * Returns the guilds where the user became online, or null when {@code old} is no longer a detached session.
+     * Called on the dispatcher thread, so no event is delivered halfway through.
+     */
+    List<GuildId> takeOver(ConnectionSession old, ConnectionSession fresh) {
+        Member member = connections.get(old.id());
+        if (member == null || member.session != old) {
+            return null;
+        }
+        Member successor = new Member(fresh);
+        List<GuildId> online = new ArrayList<>();
+        synchronized (member) {
+            if (member.removed || !member.detached) {
+                return null;
+            }
+            member.removed = true;
+            detachedCount.decrementAndGet();
+            synchronized (successor) {
+                connections.put(fresh.id(), successor);
+                connections.remove(old.id(), member);
+                for (ChannelKey key : member.subscriptions) {
+                    successor.subscriptions.add(key);
+                    channels.add(key, fresh);
+                    channels.remove(key, old);
+                }
+                for (GuildId guild : member.guilds()) {
+                    guildSubscribers.adjust(guild, fresh, guildSubscribers.remove(guild, old));
+                    if (presence.adjust(guild, fresh.user(), 1) == 1) {
+                        online.add(guild);
+                    }
+                }
+            }
+        }
+        users.add(fresh.user(), fresh);
+        users.remove(old.user(), old);
+        attached.add(fresh.user(), fresh);
+        sessions.add(fresh.session(), fresh);
+        sessions.remove(old.session(), old);
+        resumable.move(old, fresh);
+        online.sort(null);
+        return online;
+    }
+
+    /** The session {@code resumeKey} names (attached or detached), if any. */
+    Optional<ConnectionSession> byResumeKey(String resumeKey) {
+        return resumable.find(resumeKey);
+    }
+
+    /**
+     * The connection {@code id}, following resumes: a revalidation drop computed for a connection that a resume then
+     * took over applies to its successor.
+     */
+    Optional<ConnectionSession> connectionOrSuccessor(ConnectionId id) {
+        return connection(resumable.successor(id));
+    }
+
+    /** Forgets successors recorded more than {@code maxAgeNanos} ago. */
+    void forgetSuccessors(long maxAgeNanos) {
+        resumable.forgetOlderThan(maxAgeNanos);
+    }
+
     // Called under the member's monitor: the connection no longer holds subscriptions in the guild.
-    private boolean leaveGuild(ConnectionSession session, GuildId guild) {
-        boolean held = guildSubscribers.remove(guild, session) > 0;
-        return held && presence.adjust(guild, session.user(), -1) == 0;
+    private boolean leaveGuild(Member member, GuildId guild) {
+        boolean held = guildSubscribers.remove(guild, member.session) > 0;
+        return held && !member.detached && presence.adjust(guild, member.session.user(), -1) == 0;
     }
 
     /** The connections an event of {@code scope} goes to, as a live weakly consistent view. */
@@ -249,8 +349,14 @@ public final class SessionRegistry {
         }
     }
 
+    /** Open (attached) connections; detached sessions do not count (SPEC 9.11). */
     public int connectionCount() {
-        return connections.size();
+        return connections.size() - detachedCount.get();
+    }
+
+    /** Detached gateway sessions held (the {@code filament_gateway_detached_sessions} gauge). */
+    public int detachedCount() {
+        return detachedCount.get();
     }
 
     /** A (guild, channel) subscription key. */
@@ -262,9 +368,17 @@ public final class SessionRegistry {
         final ConnectionSession session;
         final Set<ChannelKey> subscriptions = new HashSet<>();
         boolean removed;
+        boolean detached;
 
         Member(ConnectionSession session) {
             this.session = session;
+        }
+
+        // the guilds it holds subscriptions in; under its monitor
+        Set<GuildId> guilds() {
+            Set<GuildId> guilds = new HashSet<>();
+            subscriptions.forEach(key -> guilds.add(key.guild()));
+            return guilds;
         }
     }
 }

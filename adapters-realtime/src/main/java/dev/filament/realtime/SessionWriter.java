@@ -3,6 +3,7 @@ package dev.filament.realtime;
 import dev.filament.application.gateway.port.out.GatewaySocket;
 import dev.filament.domain.gateway.CloseReason;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +26,23 @@ final class SessionWriter implements Runnable {
 
     @Override
     public void run() {
+        CloseReason failure = CloseReason.INTERNAL_ERROR;
         try {
             drain();
         } catch (InterruptedException e) {
             // aborted by the watchdog; the connection is already closing
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
+            // a send past the write timeout is a slow consumer; any other socket failure a lost connection (SPEC 9.6)
+            failure = e instanceof SocketTimeoutException ? CloseReason.SLOW_CONSUMER
+                    : e instanceof IOException ? CloseReason.CONNECTION_LOST : CloseReason.INTERNAL_ERROR;
             if (!session.aborted()) {
                 LOG.atDebug().setMessage("gateway.write.failed").addKeyValue("connection_id", session.id())
                         .addKeyValue("error", e.toString()).log();
             }
         } finally {
             // a writer that stops on its own (socket failure) still closes the connection and runs its departure
-            lifecycle.close(session, CloseReason.INTERNAL_ERROR);
+            lifecycle.close(session, failure);
             try {
                 session.finishClose();
             } catch (RuntimeException e) {

@@ -33,6 +33,11 @@ class ConnectionSessionTest {
         }
 
         @Override
+        public void discard(ConnectionSession s) {
+            s.discard();
+        }
+
+        @Override
         public synchronized void finished(ConnectionSession s) {
             lifecycleCalls.add("finished");
             finished.countDown();

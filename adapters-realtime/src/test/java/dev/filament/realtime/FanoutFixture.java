@@ -23,7 +23,11 @@ final class FanoutFixture implements AutoCloseable {
     final GatewayFanout fanout;
 
     FanoutFixture(GatewayLimits limits, boolean start) {
-        fanout = new GatewayFanout(limits, metrics, lastConnectionClosed::add, new SimpleJsonSerializer());
+        this(limits, ResumeLimits.defaults(), start);
+    }
+
+    FanoutFixture(GatewayLimits limits, ResumeLimits resume, boolean start) {
+        fanout = new GatewayFanout(limits, resume, metrics, lastConnectionClosed::add, new SimpleJsonSerializer());
         if (start) {
             fanout.start();
         }
@@ -40,6 +44,12 @@ final class FanoutFixture implements AutoCloseable {
     Client connect(UserId user, SessionId session) {
         RecordingTransport transport = new RecordingTransport();
         return new Client(fanout.connect(TestIds.connection(), user, session, transport), transport, this);
+    }
+
+    /** A new connection of {@code user} and {@code session} that asks to resume {@code key} after {@code seq}. */
+    Client resume(UserId user, SessionId session, String key, long seq) {
+        RecordingTransport transport = new RecordingTransport();
+        return new Client(fanout.resume(TestIds.connection(), user, session, transport, key, seq), transport, this);
     }
 
     static GatewayEvent message(GuildId guild, ChannelId channel, String marker) {
@@ -76,6 +86,23 @@ final class FanoutFixture implements AutoCloseable {
 
         UserId user() {
             return session.user();
+        }
+
+        /** The resume key of the latest {@code ready} or {@code resumed} frame received. */
+        String resumeKey() {
+            List<RecordingTransport.Frame> frames = transport.frames();
+            for (int i = frames.size() - 1; i >= 0; i--) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"resume_key\":\"([A-Za-z0-9_-]{43})\"")
+                        .matcher(frames.get(i).payloadJson());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            throw new AssertionError("no resume key received");
+        }
+
+        long lastSequence() {
+            return transport.frames().getLast().sequence();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.filament.http.gateway;
 
 import dev.filament.application.gateway.port.in.GatewayCaller;
 import dev.filament.application.gateway.port.out.GatewayConnections;
+import dev.filament.application.gateway.port.out.ResumeRequest;
 import dev.filament.domain.error.UnauthenticatedException;
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.ratelimit.SlidingWindowLog;
@@ -10,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +30,7 @@ final class GatewayConnection {
 
     private final GatewayAdmission admission;
     private final GatewayCaller caller;
+    private final Optional<ResumeRequest> resume;
     private final JettyGatewaySocket transport;
     private final GatewaySettings settings;
     private final GatewayConnections connections;
@@ -46,13 +49,15 @@ final class GatewayConnection {
     private volatile long lastPongNanos = System.nanoTime();
     private volatile long lastPingNanos = lastPongNanos;
 
-    /** The first three are this connection's; the rest are shared by every connection of the binding. */
-    GatewayConnection(GatewayAdmission admission, GatewayCaller caller, JettyGatewaySocket transport,
+    /** The first four are this connection's; the rest are shared by every connection of the binding. */
+    GatewayConnection(GatewayAdmission admission, GatewayCaller caller, Optional<ResumeRequest> resume,
+                      JettyGatewaySocket transport,
                       GatewaySettings settings, GatewayConnections connections, InboundReader reader,
                       GatewayIngressMetrics metrics, CommandRunner commands, GatewayAuthenticator authenticator,
                       ScheduledExecutorService timer, Clock clock) {
         this.admission = admission;
         this.caller = caller;
+        this.resume = resume;
         this.transport = transport;
         this.settings = settings;
         this.connections = connections;
@@ -67,10 +72,17 @@ final class GatewayConnection {
         this.worker = new CommandWorker("gateway-commands-" + caller.connection(), settings.ingressEvents(), this::run);
     }
 
-    /** Registers with the core (which sends {@code ready} first) and starts the worker and the timers. */
+    /**
+     * Registers with the core (which sends {@code ready} first, or answers the resume request, SPEC 9.11) and starts
+     * the worker and the timers; ingress limiter and heartbeat start fresh either way.
+     */
     void open() {
         worker.start();
-        connections.connect(caller, admission.claims().exp(), transport);
+        if (resume.isPresent()) {
+            connections.resume(caller, admission.claims().exp(), transport, resume.get());
+        } else {
+            connections.connect(caller, admission.claims().exp(), transport);
+        }
         every(settings.heartbeatTick(), this::heartbeat);
         every(settings.sessionRecheck(), this::recheck);
         Duration untilExpiry = Duration.between(clock.instant(), admission.claims().exp());
@@ -125,14 +137,16 @@ final class GatewayConnection {
         lastPongNanos = System.nanoTime();
     }
 
-    void onPeerClosed() {
-        close(CloseReason.CLIENT_CLOSE);
+    /** The client closed: with 1000 the session ends; with any other code it is detached for a resume (SPEC 9.6). */
+    void onPeerClosed(int statusCode) {
+        close(statusCode == CloseReason.CLIENT_CLOSE.code() ? CloseReason.CLIENT_CLOSE : CloseReason.CONNECTION_LOST);
     }
 
     void onError(Throwable cause) {
         LOG.atDebug().addKeyValue("event", "gateway.socket.error").addKeyValue("connection_id", caller.connection())
                 .addKeyValue("error", cause.toString()).log("gateway socket error");
-        close(cause instanceof IOException ? CloseReason.CLIENT_CLOSE : CloseReason.INTERNAL_ERROR);
+        // a socket failure is a lost connection: resumable (SPEC 9.6)
+        close(cause instanceof IOException ? CloseReason.CONNECTION_LOST : CloseReason.INTERNAL_ERROR);
     }
 
     /** Closes once (the first reason wins): stops timers and the worker, then the core closes the socket. */

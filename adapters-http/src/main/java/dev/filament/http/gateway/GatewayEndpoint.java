@@ -47,7 +47,7 @@ public final class GatewayEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         try {
             if (connection != null) {
-                connection.onPeerClosed();
+                connection.onPeerClosed(statusCode);
             }
         } finally {
             callback.succeed();

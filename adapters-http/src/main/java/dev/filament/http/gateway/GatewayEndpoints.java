@@ -2,9 +2,11 @@ package dev.filament.http.gateway;
 
 import dev.filament.application.gateway.port.in.GatewayCaller;
 import dev.filament.application.gateway.port.out.GatewayConnections;
+import dev.filament.application.gateway.port.out.ResumeRequest;
 import dev.filament.domain.id.IdGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeResponse;
@@ -53,14 +55,18 @@ public final class GatewayEndpoints implements JettyWebSocketCreator {
         }
         GatewayCaller caller = new GatewayCaller(admission.user().userId(), admission.user().sessionId(),
                 ids.newConnectionId(), admission.clientIp());
-        return new GatewayEndpoint(session -> connection(admission, caller, session));
+        Optional<ResumeRequest> resume = Optional.ofNullable(
+                request.getHttpServletRequest().getAttribute(GatewayUpgrade.RESUME_ATTRIBUTE) instanceof ResumeRequest r
+                        ? r : null);
+        return new GatewayEndpoint(session -> connection(admission, caller, resume, session));
     }
 
-    private GatewayConnection connection(GatewayAdmission admission, GatewayCaller caller, Session session) {
+    private GatewayConnection connection(GatewayAdmission admission, GatewayCaller caller,
+            Optional<ResumeRequest> resume, Session session) {
         // our own heartbeat decides liveness; Jetty's idle timeout is only a backstop well beyond it
         session.setIdleTimeout(settings.pongTimeout().plus(settings.pingInterval()).multipliedBy(2));
         Duration write = settings.writeTimeout();
-        return new GatewayConnection(admission, caller, new JettyGatewaySocket(session, write), settings,
+        return new GatewayConnection(admission, caller, resume, new JettyGatewaySocket(session, write), settings,
                 connections, reader, metrics, commands, authenticator, timer, clock);
     }
 }

@@ -1,5 +1,6 @@
 package dev.filament.http.gateway;
 
+import dev.filament.application.gateway.port.out.ResumeRequest;
 import dev.filament.application.shared.RequestBudget;
 import dev.filament.domain.error.ForbiddenException;
 import dev.filament.domain.error.InvalidRequestException;
@@ -14,17 +15,23 @@ import io.javalin.http.Handler;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.MDC;
 
 /**
  * Javalin's before-upgrade handler of {@code /gateway/ws} (SPEC 9.1). Javalin runs no {@code before} handler for
  * upgrade requests, so the edge steps of SPEC 2.1 (request id, client IP, baseline limit, body limit) run here
- * first; then the upgrade shape, the query string ({@code access_token} only), the Origin allowlist and
+ * first; then the upgrade shape, the query string ({@code access_token}, and the {@code resume_key} and
+ * {@code resume_seq} pair of SPEC 9.11), the Origin allowlist and
  * authentication. An admitted request carries its {@link GatewayAdmission} to the socket; a refused one gets the JSON
  * error and is not upgraded.
  */
 public final class GatewayUpgrade implements Handler {
     static final String TOKEN_PARAM = "access_token";
+    static final String RESUME_KEY_PARAM = "resume_key";
+    static final String RESUME_SEQ_PARAM = "resume_seq";
+    /** The servlet request attribute that carries the {@link ResumeRequest} of a resuming upgrade to the socket. */
+    static final String RESUME_ATTRIBUTE = "filament.gateway.resume";
 
     private final EdgeHandlers edge;
     private final GatewaySettings settings;
@@ -71,7 +78,16 @@ public final class GatewayUpgrade implements Handler {
         if (!isUpgrade(ctx)) {
             throw new InvalidRequestException("websocket upgrade required");
         }
-        QueryParams.of(ctx, TOKEN_PARAM); // 400 for an unknown or repeated parameter
+        // 400 for an unknown or repeated parameter, or for resume parameters that are not a valid pair (SPEC 9.11)
+        QueryParams query = QueryParams.of(ctx, TOKEN_PARAM, RESUME_KEY_PARAM, RESUME_SEQ_PARAM);
+        Optional<ResumeRequest> resume;
+        try {
+            resume = ResumeRequest.parse(query.string(RESUME_KEY_PARAM).orElse(null),
+                    query.string(RESUME_SEQ_PARAM).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        resume.ifPresent(r -> ctx.req().setAttribute(RESUME_ATTRIBUTE, r));
         if (!settings.allowsOrigin(ctx.header("Origin"))) {
             throw ForbiddenException.because("origin refused");
         }

@@ -3,6 +3,7 @@ package dev.filament.http.gateway;
 import dev.filament.application.gateway.port.out.GatewaySocket;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,8 @@ final class JettyGatewaySocket implements GatewaySocket {
             written.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             abort();
-            throw new IOException("socket write exceeded " + writeTimeout.toMillis() + " ms");
+            // the port's convention: a write timeout is a SocketTimeoutException (a slow consumer, not a lost socket)
+            throw new SocketTimeoutException("socket write exceeded " + writeTimeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw new IOException("socket write failed", e.getCause());
         } catch (InterruptedException e) {

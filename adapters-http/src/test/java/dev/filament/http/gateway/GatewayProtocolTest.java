@@ -341,6 +341,21 @@ class GatewayProtocolTest {
         client.close();
     }
 
+    @Test
+    void aClientCloseWithACodeOtherThan1000_isALostConnection_soTheSessionCanResume() throws Exception {
+        java.util.Set<ConnectionId> before = server.gateway.connected();
+        GatewayClient client = server.connect();
+        client.ready();
+        ConnectionId connection = server.gateway.connected().stream().filter(id -> !before.contains(id))
+                .findFirst().orElseThrow();
+
+        client.socket.sendClose(4000, "going to resume").join();
+
+        assertThat(server.gateway.awaitCloseReason(connection, GatewayClient.WAIT))
+                .contains(CloseReason.CONNECTION_LOST);
+        client.close();
+    }
+
     private static void awaitClosed(ConnectionId connection) throws InterruptedException {
         assertThat(server.gateway.awaitCloseReason(connection, GatewayClient.WAIT)).contains(CloseReason.CLIENT_CLOSE);
     }

@@ -185,4 +185,29 @@ class GatewayUpgradeTest {
             assertThat(limited.identity.sessionLookups).hasValue(2);
         }
     }
+
+    @Test
+    void resumeParameters_mustComeAsAValidPair_elseTheUpgradeIsRefused400() throws Exception {
+        String key = "A".repeat(43);
+        for (String query : new String[] {"&resume_key=" + key, "&resume_seq=3", "&resume_key=short&resume_seq=3",
+                "&resume_key=" + "A".repeat(42) + "%21&resume_seq=3", "&resume_key=" + key + "&resume_seq=-1",
+                "&resume_key=" + key + "&resume_seq=9007199254740992", "&resume_key=" + key + "&resume_seq=1.5",
+                "&resume_key=" + key + "&resume_seq=3&resume_seq=3"}) {
+            RawUpgrade.Response r = upgrade(GatewayRoutes.PATH + "?access_token=" + token() + query, Map.of());
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertJsonError(r, 400, "invalid_request");
+        }
+    }
+
+    @Test
+    void aValidResumePair_upgrades_andTheCoreAnswersTheResumeFirst() throws Exception {
+        String url = server.url("?access_token=" + token() + "&resume_key=" + "A".repeat(43)
+                + "&resume_seq=9007199254740991");
+        try (GatewayClient client = GatewayClient.connect(url, null)) {
+            var first = client.next();
+            assertThat(first.path("t").asText()).isEqualTo("invalid_session");
+            assertThat(first.path("s").asLong()).isEqualTo(1);
+            assertThat(client.ready().path("s").asLong()).isEqualTo(2);
+        }
+    }
 }

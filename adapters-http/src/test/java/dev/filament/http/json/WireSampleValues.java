@@ -34,6 +34,7 @@ final class WireSampleValues {
     static final MessageId M = MessageId.of("01J000000000000000000000M1");
     static final RoleId R = RoleId.of("01J000000000000000000000R1");
     static final RoleId R2 = RoleId.of("01J000000000000000000000R2");
+    static final String RESUME_KEY = "k1J0_-resumeKeySample0000000000000000000000";
     static final Instant T0 = Instant.ofEpochSecond(1_767_225_600L);
     static final Instant T1 = Instant.ofEpochSecond(1_767_225_660L);
     static final VoiceRoom ROOM = VoiceRoom.of(G, C);

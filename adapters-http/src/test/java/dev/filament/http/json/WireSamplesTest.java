@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WireSamplesTest {
     /** The Phase 1 names of SPEC 9.5, i.e. every event the server sends today. */
-    static final Set<String> SENT_TODAY = Set.of("ready", "subscribed", "unsubscribed", "error", "presence_sync",
+    static final Set<String> SENT_TODAY = Set.of("ready", "resumed", "invalid_session", "subscribed", "unsubscribed", "error", "presence_sync",
             "voice_participant_sync", "message_create", "message_update", "message_delete", "voice_participant_join",
             "voice_participant_leave", "voice_participant_update", "voice_stream_publish", "voice_stream_unpublish",
             "channel_create", "presence_update", "workspace_update", "workspace_member_add",
@@ -81,7 +81,9 @@ class WireSamplesTest {
         Optional<String> actor = Optional.of(ACTOR.value());
         var p = WireSampleValues.participant();
         return List.of(
-                ConnectionEvent.Ready.of(U),
+                ConnectionEvent.Ready.of(U, WireSampleValues.RESUME_KEY),
+                new ConnectionEvent.Resumed(WireSampleValues.RESUME_KEY, 3),
+                new ConnectionEvent.InvalidSession("gap"),
                 ConnectionEvent.Subscribed.of(G, C),
                 ConnectionEvent.Unsubscribed.of(G, C, "kick"),
                 new ConnectionEvent.Error("forbidden", "subscribe", Optional.of(g), Optional.of(c)),

@@ -12,13 +12,33 @@ import java.util.Optional;
 /** The events of SPEC 9.5 sent to one connection. */
 public sealed interface ConnectionEvent extends ServerEvent {
 
-    /** {@code ready} {@code {user_id}}: frame 1 of every connection. */
-    record Ready(String userId) implements ConnectionEvent {
+    /** {@code ready} {@code {user_id, resume_key}}: frame 1 of every new gateway session (SPEC 9.1, 9.11). */
+    record Ready(String userId, String resumeKey) implements ConnectionEvent {
         public static final String TYPE = "ready";
 
-        public static Ready of(UserId user) {
-            return new Ready(user.value());
+        public static Ready of(UserId user, String resumeKey) {
+            return new Ready(user.value(), resumeKey);
         }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** {@code resumed} {@code {resume_key, replayed}}: a resume took its session over (SPEC 9.11). */
+    record Resumed(String resumeKey, int replayed) implements ConnectionEvent {
+        public static final String TYPE = "resumed";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** {@code invalid_session} {@code {reason}}: a resume failed; a new session follows (SPEC 9.11). */
+    record InvalidSession(String reason) implements ConnectionEvent {
+        public static final String TYPE = "invalid_session";
 
         @Override
         public String type() {

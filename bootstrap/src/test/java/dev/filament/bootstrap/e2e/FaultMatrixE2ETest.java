@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PostgresExtension.class)
 class FaultMatrixE2ETest {
-    private static final long POST_BOUND_MS = 2_000; // generous: normal POSTs take milliseconds, the budget is 10 s
+    static final long POST_BOUND_MS = 2_000; // generous: normal POSTs take milliseconds, the budget is 10 s
     private static final String BIG = "x".repeat(1_900);
     private static final int CHURN_PER_THREAD = 170; // 6 threads: 1,020 sockets connect, subscribe and leave
 

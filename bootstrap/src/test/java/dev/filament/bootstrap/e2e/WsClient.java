@@ -41,6 +41,38 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /**
+     * Connects through a shared {@code http} client (one selector thread for many sockets) with an extra query string,
+     * e.g. the resume parameters of SPEC 9.11.
+     */
+    static WsClient connect(HttpClient http, int port, String token, String query) throws Exception {
+        WsClient client = new WsClient();
+        client.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/gateway/ws" + (query.isEmpty() ? "" : "?" + query)),
+                        client)
+                .get(20, TimeUnit.SECONDS);
+        return client;
+    }
+
+    /** The resume parameters for the frames processed so far: the latest key and the last {@code s}. */
+    String resumeQuery() {
+        List<JsonNode> all = frames();
+        String key = null;
+        for (JsonNode f : all) {
+            if (f.path("d").has("resume_key")) {
+                key = f.path("d").path("resume_key").asText();
+            }
+        }
+        return "resume_key=" + key + "&resume_seq=" + all.getLast().path("s").asLong();
+    }
+
+    /** Closes with {@code code} (anything but 1000 keeps the session resumable) and drops the socket. */
+    void closeWith(int code) {
+        socket.sendClose(code, "brb").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        socket.abort();
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);

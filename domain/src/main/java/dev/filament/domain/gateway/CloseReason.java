@@ -14,7 +14,13 @@ public enum CloseReason {
     TOKEN_EXPIRED(4401, "token_expired"),
     SESSION_REVOKED(4401, "session_revoked"),
     INGRESS_RATE_LIMITED(4408, "ingress_rate_limited"),
-    EVENT_TOO_LARGE(4413, "event_too_large");
+    EVENT_TOO_LARGE(4413, "event_too_large"),
+    /**
+     * The "—" row of SPEC 9.6: the TCP connection was lost, the client closed with a code other than 1000, or a
+     * resume took the session over while its old socket was still open. No close frame is sent (1006 never goes on
+     * the wire); the session is detached (SPEC 9.11).
+     */
+    CONNECTION_LOST(1006, "connection_lost");
 
     private final int code;
     private final String reason;
@@ -34,6 +40,11 @@ public enum CloseReason {
 
     /** Every server-initiated close sends a close frame, except a heartbeat timeout: that peer is presumed gone. */
     public boolean sendsCloseFrame() {
-        return this != HEARTBEAT_TIMEOUT;
+        return this != HEARTBEAT_TIMEOUT && this != CONNECTION_LOST;
+    }
+
+    /** Whether the gateway session survives this close, detached for a later resume (the last column of SPEC 9.6). */
+    public boolean resumable() {
+        return this == HEARTBEAT_TIMEOUT || this == TOKEN_EXPIRED || this == CONNECTION_LOST;
     }
 }

@@ -9,7 +9,9 @@ public enum DropReason {
     /** The dispatch queue was full; the event's scope is closed 1013. */
     DISPATCH_OVERFLOW("dispatch_overflow"),
     /** The publisher could not serialize the payload. */
-    SERIALIZE_ERROR("serialize_error");
+    SERIALIZE_ERROR("serialize_error"),
+    /** The frame was larger than the 65536-byte outbound cap (SPEC 9.3); counted once per connection. */
+    OVERSIZED("oversized");
 
     private final String label;
 

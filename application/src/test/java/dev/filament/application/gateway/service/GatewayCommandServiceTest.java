@@ -288,6 +288,13 @@ class GatewayCommandServiceTest {
             }
 
             @Override
+            public void resume(GatewayCaller caller, Instant exp,
+                               dev.filament.application.gateway.port.out.GatewaySocket socket,
+                               dev.filament.application.gateway.port.out.ResumeRequest request) {
+                connections.resume(caller, exp, socket, request);
+            }
+
+            @Override
             public void disconnect(dev.filament.domain.id.ConnectionId id, dev.filament.domain.gateway.CloseReason r) {
                 connections.disconnect(id, r);
             }

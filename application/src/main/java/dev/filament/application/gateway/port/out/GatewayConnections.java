@@ -16,13 +16,17 @@ import java.util.List;
  *
  * <p>Semantics every implementation keeps:
  * <ul>
- *   <li>{@link #connect} queues {@code ready} {@code {user_id}} as the connection's frame {@code s=1} before any other
+ *   <li>{@link #connect} queues {@code ready} {@code {user_id, resume_key}} as the connection's frame {@code s=1} before any other
  *       event can reach it, then writes frames to the socket on the connection's own writer, in order, with
  *       consecutive {@code s}. It logs {@code gateway.connect}; the end of the writer logs {@code gateway.disconnect}
  *       with code, reason and duration.</li>
  *   <li>{@link #disconnect} never blocks and never throws: the first reason wins, later ones and unknown ids are
  *       ignored. The connection leaves the registry at once; its writer then sends the close frame (none for
  *       {@link CloseReason#HEARTBEAT_TIMEOUT}) or aborts the socket.</li>
+ *   <li>{@link #resume} answers first, before any other frame: the missed frames with their original {@code s} and
+ *       {@code resumed}, or {@code invalid_session} ({@code s=1}) and {@code ready} ({@code s=2}) (SPEC 9.11).</li>
+ *   <li>A close whose reason is {@link CloseReason#resumable()} detaches the connection's gateway session for a later
+ *       resume; any other close ends it.</li>
  *   <li>Registry changes are atomic per connection and never wait on a socket.</li>
  * </ul>
  * Thread-safe.
@@ -31,6 +35,9 @@ public interface GatewayConnections {
 
     /** Registers an upgraded connection; {@code tokenExpiresAt} is the access token's {@code exp}. */
     void connect(GatewayCaller caller, Instant tokenExpiresAt, GatewaySocket socket);
+
+    /** Registers an upgraded connection that asked to take over the gateway session of {@code request}. */
+    void resume(GatewayCaller caller, Instant tokenExpiresAt, GatewaySocket socket, ResumeRequest request);
 
     /** Closes a connection with {@code reason}. */
     void disconnect(ConnectionId connection, CloseReason reason);

@@ -12,7 +12,11 @@ import java.io.IOException;
  */
 public interface GatewaySocket {
 
-    /** Writes one text frame; may block the writer up to the write timeout; throws when the socket failed. */
+    /**
+     * Writes one text frame; may block the writer up to the write timeout. Throws
+     * {@link java.net.SocketTimeoutException} when the write timed out (a slow consumer) and any other
+     * {@link IOException} when the socket failed (a lost connection, resumable).
+     */
     void sendText(String text) throws IOException;
 
     /** Sends a close frame with {@code code} and {@code reason}, then closes. Called at most once, after the last frame. */

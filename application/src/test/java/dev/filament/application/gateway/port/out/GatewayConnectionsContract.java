@@ -15,6 +15,7 @@ import dev.filament.domain.net.ClientIp;
 import dev.filament.domain.net.IpAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,8 +75,22 @@ public abstract class GatewayConnectionsContract {
         UserId user = new UserId(ulid());
         RecordingGatewaySocket socket = connect(caller(user));
 
-        assertThat(socket.awaitFrames(1, WAIT).getFirst())
-                .isEqualTo("{\"v\":1,\"t\":\"ready\",\"d\":{\"user_id\":\"" + user.value() + "\"},\"s\":1}");
+        assertThat(socket.awaitFrames(1, WAIT).getFirst()).matches(
+                "\\{\"v\":1,\"t\":\"ready\",\"d\":\\{\"user_id\":\"" + user.value()
+                        + "\",\"resume_key\":\"[A-Za-z0-9_-]{43}\"},\"s\":1}");
+    }
+
+    @Test
+    void resumeWithAnUnknownKey_sendsInvalidSessionAsFrameOneThenReady() throws Exception {
+        UserId user = new UserId(ulid());
+        RecordingGatewaySocket socket = new RecordingGatewaySocket();
+        gateway.connections().resume(caller(user), Instant.now().plusSeconds(900), socket,
+                new ResumeRequest("A".repeat(43), 5));
+
+        List<String> frames = socket.awaitFrames(2, WAIT);
+        assertThat(frames.get(0)).isEqualTo("{\"v\":1,\"t\":\"invalid_session\",\"d\":{\"reason\":\"unknown\"},\"s\":1}");
+        assertThat(frames.get(1)).startsWith("{\"v\":1,\"t\":\"ready\",\"d\":{\"user_id\":\"" + user.value())
+                .endsWith("\"},\"s\":2}");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.DropReason;
+import dev.filament.domain.gateway.ResumeOutcome;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -117,5 +118,23 @@ public abstract class GatewayMetricsContract {
         m.outboundQueueDepth(200);
 
         assertThat(distributionCount("filament_gateway_outbound_queue_depth")).isEqualTo(2);
+    }
+
+    @Test
+    void resumes_areCountedByOutcome_andTheResumeGaugesReadTheirSuppliers() {
+        GatewayMetrics m = metrics();
+        m.resume(ResumeOutcome.RESUMED);
+        m.resume(ResumeOutcome.GAP);
+        m.resume(ResumeOutcome.RESUMED);
+        AtomicInteger detached = new AtomicInteger(2);
+        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong(3_000_000_000L);
+        m.bindDetachedSessions(detached::get);
+        m.bindReplayBufferBytes(bytes::get);
+        detached.set(3);
+
+        assertThat(counter("filament_gateway_resumes_total", Map.of("outcome", "resumed"))).isEqualTo(2.0);
+        assertThat(counter("filament_gateway_resumes_total", Map.of("outcome", "gap"))).isEqualTo(1.0);
+        assertThat(gauge("filament_gateway_detached_sessions")).isEqualTo(3.0);
+        assertThat(gauge("filament_gateway_replay_buffer_bytes")).isEqualTo(3.0e9);
     }
 }

@@ -50,8 +50,28 @@ public final class InMemoryGatewayConnections implements GatewayConnections, Gat
             if (live.putIfAbsent(caller.connection(), conn) != null) {
                 throw new IllegalStateException("connection already registered: " + caller.connection());
             }
-            conn.send("ready", "{\"user_id\":\"" + caller.user().value() + "\"}");
+            conn.send("ready", readyPayload(caller));
         }
+    }
+
+    /** The fake keeps no detached sessions: every resume is {@code unknown}, and a new session follows. */
+    @Override
+    public void resume(GatewayCaller caller, Instant tokenExpiresAt, GatewaySocket socket, ResumeRequest request) {
+        Conn conn = new Conn(caller, socket);
+        synchronized (conn) {
+            if (live.putIfAbsent(caller.connection(), conn) != null) {
+                throw new IllegalStateException("connection already registered: " + caller.connection());
+            }
+            conn.send("invalid_session", "{\"reason\":\"unknown\"}");
+            conn.send("ready", readyPayload(caller));
+        }
+    }
+
+    private static String readyPayload(GatewayCaller caller) {
+        String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.nio.ByteBuffer.allocate(32).put(caller.connection().value().getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII), 0, 26).array());
+        return "{\"user_id\":\"" + caller.user().value() + "\",\"resume_key\":\"" + key + "\"}";
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.filament.application.gateway.port.out;
 
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.DropReason;
+import dev.filament.domain.gateway.ResumeOutcome;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /** Gateway metrics that record nothing, for wiring without a metrics registry. */
 public final class NoopGatewayMetrics implements GatewayMetrics {
@@ -34,6 +36,21 @@ public final class NoopGatewayMetrics implements GatewayMetrics {
 
     @Override
     public void bindDispatchQueueDepth(IntSupplier depth) {
+        // nothing recorded by design
+    }
+
+    @Override
+    public void resume(ResumeOutcome outcome) {
+        // nothing recorded by design
+    }
+
+    @Override
+    public void bindDetachedSessions(IntSupplier detached) {
+        // nothing recorded by design
+    }
+
+    @Override
+    public void bindReplayBufferBytes(LongSupplier bytes) {
         // nothing recorded by design
     }
 }

@@ -2,6 +2,7 @@ package dev.filament.application.gateway.port.out;
 
 import dev.filament.domain.gateway.CloseReason;
 import dev.filament.domain.gateway.DropReason;
+import dev.filament.domain.gateway.ResumeOutcome;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /** Fake gateway metrics that keep every counter, sample and gauge in memory under its exposed name. Thread-safe. */
 public final class RecordingGatewayMetrics implements GatewayMetrics {
@@ -18,11 +20,16 @@ public final class RecordingGatewayMetrics implements GatewayMetrics {
     public static final String OUTBOUND_DEPTH = "filament_gateway_outbound_queue_depth";
     public static final String DISPATCH_DEPTH = "filament_gateway_dispatch_queue_depth";
     public static final String CONNECTIONS = "filament_gateway_connections";
+    public static final String RESUMES = "filament_gateway_resumes_total";
+    public static final String DETACHED = "filament_gateway_detached_sessions";
+    public static final String REPLAY_BYTES = "filament_gateway_replay_buffer_bytes";
 
     private final Map<Series, LongAdder> counters = new ConcurrentHashMap<>();
     private final List<Integer> outboundDepths = Collections.synchronizedList(new ArrayList<>());
     private volatile IntSupplier connections = () -> 0;
     private volatile IntSupplier dispatchDepth = () -> 0;
+    private volatile IntSupplier detached = () -> 0;
+    private volatile LongSupplier replayBytes = () -> 0;
 
     @Override
     public void eventEmitted(String scope, String eventType) {
@@ -54,6 +61,21 @@ public final class RecordingGatewayMetrics implements GatewayMetrics {
         dispatchDepth = supplier;
     }
 
+    @Override
+    public void resume(ResumeOutcome outcome) {
+        increment(RESUMES, Map.of("outcome", outcome.label()));
+    }
+
+    @Override
+    public void bindDetachedSessions(IntSupplier supplier) {
+        detached = supplier;
+    }
+
+    @Override
+    public void bindReplayBufferBytes(LongSupplier supplier) {
+        replayBytes = supplier;
+    }
+
     /** The value of one counter series; 0 when it was never incremented. */
     public long counter(String name, Map<String, String> tags) {
         LongAdder adder = counters.get(new Series(name, tags));
@@ -70,10 +92,12 @@ public final class RecordingGatewayMetrics implements GatewayMetrics {
     }
 
     /** The current value of a gauge; -1 for an unknown name. */
-    public int gauge(String name) {
+    public long gauge(String name) {
         return switch (name) {
             case CONNECTIONS -> connections.getAsInt();
             case DISPATCH_DEPTH -> dispatchDepth.getAsInt();
+            case DETACHED -> detached.getAsInt();
+            case REPLAY_BYTES -> replayBytes.getAsLong();
             default -> -1;
         };
     }
