@@ -2,6 +2,7 @@ package dev.filament.realtime;
 
 import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewayRelay;
 import dev.filament.application.gateway.port.out.PresenceStatus;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.wire.ConnectionEvent;
@@ -41,6 +42,7 @@ public final class Dispatcher {
     private volatile boolean running;
     private volatile Thread thread;
 
+    private volatile GatewayRelay relay = GatewayRelay.NONE;
     private Resumes resumes;
     private Runnable housekeeping = () -> { };
     private long lastHousekeepingNanos = System.nanoTime();
@@ -73,6 +75,11 @@ public final class Dispatcher {
     void resumeHandling(Resumes handler, Runnable everyTick) {
         this.resumes = handler;
         this.housekeeping = everyTick;
+    }
+
+    /** SPEC 17.3: the relay that gets each local event and drop as the loop takes it. Set before {@link #start}. */
+    void relayTo(GatewayRelay target) {
+        this.relay = target;
     }
 
     synchronized void start() {
@@ -129,8 +136,16 @@ public final class Dispatcher {
     private void handle(Dispatch item) {
         try {
             switch (item) {
-                case Dispatch.Publish p -> deliver(p.event());
-                case Dispatch.DropSubscriptions d -> dropSubscriptions(d);
+                case Dispatch.Publish p -> {
+                    relayLocal(p);
+                    deliver(p.event());
+                }
+                case Dispatch.DropSubscriptions d -> {
+                    relay.drop(d.user(), d.guild(), d.reason());
+                    dropSubscriptions(d);
+                }
+                case Dispatch.Remote r -> handleRemote(r.item());
+                case Dispatch.Run r -> r.action().run();
                 case Dispatch.DropSubscription d -> registry.connectionOrSuccessor(d.connection())
                         .ifPresent(s -> unsubscribe(s, registry.dropSubscription(s, d.guild(), d.channel()), d.guild(),
                                 d.reason()));
@@ -144,6 +159,21 @@ public final class Dispatcher {
             // one bad item must not stop the loop; readiness would otherwise only see a stale heartbeat
             LOG.atError().setMessage("gateway.dispatch.failed").addKeyValue("event_type", item.typeLabel())
                     .addKeyValue("scope", item.scopeLabel()).setCause(e).log();
+        }
+    }
+
+    // connection-scoped events never leave the process: their connection is here
+    private void relayLocal(Dispatch.Publish p) {
+        if (!(p.event().scope() instanceof GatewayEvent.Scope.Connection)) {
+            relay.event(p.event());
+        }
+    }
+
+    private void handleRemote(Dispatch item) {
+        switch (item) {
+            case Dispatch.Publish p -> deliver(p.event());
+            case Dispatch.DropSubscriptions d -> dropSubscriptions(d);
+            default -> handle(item);
         }
     }
 

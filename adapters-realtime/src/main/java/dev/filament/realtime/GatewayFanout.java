@@ -4,6 +4,8 @@ import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions;
+import dev.filament.application.gateway.port.out.GatewayRelay;
+import dev.filament.application.gateway.port.out.RelayedDelivery;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.gateway.port.in.GatewayCaller;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * dispatcher, by construction.
  */
 public final class GatewayFanout implements GatewayEventPublisher, GatewayConnections, GatewaySubscriptions,
-        AutoCloseable {
+        RelayedDelivery, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayFanout.class);
 
     private final GatewayLimits limits;
@@ -74,6 +76,11 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         metrics.bindConnections(registry::connectionCount);
         metrics.bindDetachedSessions(registry::detachedCount);
         metrics.bindReplayBufferBytes(replayBytes::sum);
+    }
+
+    /** SPEC 17.3: hands each local event and drop to {@code relay} as the dispatcher takes it. Before {@link #start}. */
+    public void relayTo(GatewayRelay relay) {
+        dispatcher.relayTo(relay);
     }
 
     /** Starts the dispatcher loop and the write watchdog. Until then events queue up (and overflow) undispatched. */
@@ -172,6 +179,25 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     @Override
     public void publish(GatewayEvent event) {
         handOff(new Dispatch.Publish(event));
+    }
+
+    @Override
+    public void deliver(GatewayEvent event) {
+        handOff(new Dispatch.Remote(new Dispatch.Publish(event)));
+    }
+
+    @Override
+    public void drop(UserId user, GuildId guild, UnsubscribeReason reason) {
+        registry.fenceDrop(user, guild);
+        handOff(new Dispatch.Remote(new Dispatch.DropSubscriptions(user, guild, reason)));
+    }
+
+    @Override
+    public void closeAll(CloseReason reason) {
+        handOff(new Dispatch.Run("close_all", () -> {
+            List.copyOf(live).forEach(session -> disconnects.close(session, reason));
+            disconnects.discardDetached();
+        }));
     }
 
     @Override

@@ -31,7 +31,11 @@ import dev.filament.bootstrap.wiring.IdentityWiring.Identity;
 import dev.filament.bootstrap.wiring.MessageWiring;
 import dev.filament.bootstrap.wiring.MessageWiring.Messages;
 import dev.filament.bootstrap.wiring.RealtimeWiring.Realtime;
+import dev.filament.bootstrap.wiring.ScaleOutWiring;
+import dev.filament.bootstrap.wiring.ScaleOutWiring.ScaleOut;
 import dev.filament.bootstrap.wiring.SearchWiring;
+import dev.filament.application.guild.port.out.GuildRevalidation;
+import dev.filament.application.identity.port.out.SessionRevocationListener;
 import dev.filament.bootstrap.wiring.VoiceWiring;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.net.ClientIpResolver;
@@ -66,6 +70,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +106,9 @@ public final class FilamentServer implements AutoCloseable {
         PrometheusMeterRegistry meters = meters();
         Database database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         JooqUnitOfWork unitOfWork = database.unitOfWork();
-        Limiters limiters = lifecycle.own(new Limiters(config, clock));
+        String instance = config.nodeId() + "." + ids.next(); // SPEC 17.1: new at every start
+        Optional<ScaleOut> scaleOut = ScaleOutWiring.start(config, instance, meters, lifecycle);
+        Limiters limiters = lifecycle.own(new Limiters(config, clock, scaleOut.map(ScaleOut::limits)));
         Blobs blobs = BlobWiring.start(config.attachmentRoot(), unitOfWork, ids, clock, lifecycle);
 
         Json json = new Json();
@@ -113,15 +120,20 @@ public final class FilamentServer implements AutoCloseable {
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
         Realtime realtime = RealtimeWiring.start(config, unitOfWork, meters, json, clock, lifecycle);
         GatewayFanout fanout = realtime.fanout();
+        scaleOut.ifPresent(s -> fanout.relayTo(s.relay()));
+        SessionRevocationListener localRevocations = sessionId -> fanout.closeSession(sessionId,
+                CloseReason.SESSION_REVOKED);
+        GuildRevalidation revalidation = scaleOut.map(s -> s.relay().revalidation(realtime.revalidation()))
+                .orElse(realtime.revalidation());
         LocalLoginLockouts lockouts = new LocalLoginLockouts(); // SPEC 4.3: lives with the limiters
         limiters.sweepAlso(() -> lockouts.sweep(clock.instant()));
         Identity identity = IdentityWiring.create(config.tokenKey(), unitOfWork, ids, clock, budget, timings,
-                meters, clientIps, sessionId -> fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED),
+                meters, clientIps, scaleOut.map(s -> s.relay().revocations(localRevocations)).orElse(localRevocations),
                 lockouts, lifecycle);
         BearerAuthenticator bearer = identity.bearer();
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
         GuildModule guilds = GuildWiring.create(unitOfWork, GuildWiring.settings(config), ids, clock,
-                new TimedGatewayEventPublisher(fanout, timings), payloads, realtime.revalidation(),
+                new TimedGatewayEventPublisher(fanout, timings), payloads, revalidation,
                 realtime.revalidation(), new LoggingHandOffFailures(meters),
                 limiters.add(LimitPolicy.slidingWindow("directory_join_ip", config.directoryJoinPerMinutePerIp(), 60)),
                 limiters.add(LimitPolicy.slidingWindow("directory_join_user", config.directoryJoinPerMinutePerUser(),
@@ -141,6 +153,10 @@ public final class FilamentServer implements AutoCloseable {
         List<ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness()));
         checks.addAll(realtime.readiness());
         checks.addAll(blobs.readiness());
+        scaleOut.ifPresent(s -> checks.add(s.startReader(fanout, realtime.revalidation(), sessionId -> {
+            identity.liveSessions().revoked(sessionId); // another node's revocation (17.5)
+            localRevocations.sessionRevoked(sessionId);
+        })));
         Readiness readiness = lifecycle.own(new Readiness(checks, Duration.ofMillis(1500)));
 
         List<RouteModule> modules = new ArrayList<>();
@@ -170,6 +186,8 @@ public final class FilamentServer implements AutoCloseable {
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded() ? "embedded" : "external")
                 .addKeyValue("livekit_configured", config.liveKit().isPresent())
+                .addKeyValue("node_id", config.nodeId())
+                .addKeyValue("redis", scaleOut.isPresent() ? "on" : "off")
                 .log("Filament server ready on port {}", app.port());
         return new FilamentServer(lifecycle, app, database);
     }

@@ -41,7 +41,9 @@ public record ServerConfig(
         boolean enableDebugRoutes,
         boolean debugRequestTimings,
         LogFormat logFormat,
-        String logLevel) {
+        String logLevel,
+        String nodeId,
+        Optional<String> redisUrl) {
 
     /** LiveKit credentials; both or neither are set. */
     public record LiveKitKeys(String apiKey, String apiSecret) {
@@ -61,6 +63,6 @@ public record ServerConfig(
     @Override
     public String toString() {
         return "ServerConfig[bind=" + bindAddr() + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
-                + ", dataDir=" + dataDir + "]";
+                + ", dataDir=" + dataDir + ", node=" + nodeId + ", redis=" + (redisUrl.isPresent() ? "on" : "off") + "]";
     }
 }

@@ -37,6 +37,7 @@ import dev.filament.markdown.CommonmarkTokenizer;
 import dev.filament.micrometer.LoggingAuthEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.identity.LiveSessionCache;
 import dev.filament.postgres.identity.PostgresIdentityAdapters;
 import java.time.Clock;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public final class IdentityWiring {
      */
     public record Identity(IpObservationRecorder ipObservations, TokenService tokens,
                            AuthenticateRequestUseCase authenticate, BearerAuthenticator bearer,
-                           TokenBaselineKey baselineKey, IdentityApi api) {
+                           TokenBaselineKey baselineKey, IdentityApi api, LiveSessionCache liveSessions) {
     }
 
     /**
@@ -95,7 +96,8 @@ public final class IdentityWiring {
         AuthenticateRequestUseCase authenticate = new AuthenticateRequestService(tokens, adapters.sessions(),
                 unitOfWork, events, clock);
         return new Identity(adapters.ipObservations(), tokens, authenticate,
-                new BearerAuthenticator(authenticate, timings), new TokenBaselineKey(tokens, clock), api);
+                new BearerAuthenticator(authenticate, timings), new TokenBaselineKey(tokens, clock), api,
+                adapters.liveSessions());
     }
 
     /** The auth routes of SPEC 4 over the identity use cases, with their four limiters. */
