@@ -43,6 +43,7 @@ public final class Dispatcher {
     private volatile Thread thread;
 
     private volatile GatewayRelay relay = GatewayRelay.NONE;
+    private java.util.function.Consumer<GatewayEvent> presence = e -> dispatch(new Dispatch.Publish(e));
     private Resumes resumes;
     private Runnable housekeeping = () -> { };
     private long lastHousekeepingNanos = System.nanoTime();
@@ -75,6 +76,11 @@ public final class Dispatcher {
     void resumeHandling(Resumes handler, Runnable everyTick) {
         this.resumes = handler;
         this.housekeeping = everyTick;
+    }
+
+    /** Where the loop's own presence follow-ups go (through the presence ledger, SPEC 17.6). Set before start. */
+    void presenceThrough(java.util.function.Consumer<GatewayEvent> publish) {
+        this.presence = publish;
     }
 
     /** SPEC 17.3: the relay that gets each local event and drop as the loop takes it. Set before {@link #start}. */
@@ -209,7 +215,7 @@ public final class Dispatcher {
                     OutboundFrame.serializedSize(ConnectionEvent.Unsubscribed.TYPE, d));
         }
         if (drop.wentOffline()) {
-            dispatch(new Dispatch.Publish(PresenceStatus.OFFLINE.updateEvent(guild, session.user(), serializer)));
+            presence.accept(PresenceStatus.OFFLINE.updateEvent(guild, session.user(), serializer));
         }
     }
 

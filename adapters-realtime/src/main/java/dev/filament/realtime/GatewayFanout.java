@@ -5,6 +5,7 @@ import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions;
 import dev.filament.application.gateway.port.out.GatewayRelay;
+import dev.filament.application.gateway.port.out.PresenceLedger;
 import dev.filament.application.gateway.port.out.RelayedDelivery;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.wire.EventSerializer;
@@ -50,6 +51,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     private final Resumes resumes;
     private final Map<ConnectionId, ConnectionSession> resuming = new ConcurrentHashMap<>();
     private final LongAdder replayBytes = new LongAdder();
+    private final PresenceGate presence = new PresenceGate();
 
     public GatewayFanout(GatewayLimits limits, GatewayMetrics metrics, LastConnectionListener listener,
                          EventSerializer serializer) {
@@ -65,6 +67,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         this.disconnects = new Disconnects(registry, this, metrics, listener, live, serializer,
                 new DetachedSessions(resumeLimits), resuming);
         this.dispatcher = new Dispatcher(limits, registry, metrics, disconnects, serializer);
+        dispatcher.presenceThrough(this::publish);
         this.resumes = new Resumes(registry, disconnects, this, metrics, serializer, resumeLimits, replayBytes,
                 resuming);
         long successorTtl = resumeLimits.detachedTtl().toNanos();
@@ -81,6 +84,21 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     /** SPEC 17.3: hands each local event and drop to {@code relay} as the dispatcher takes it. Before {@link #start}. */
     public void relayTo(GatewayRelay relay) {
         dispatcher.relayTo(relay);
+    }
+
+    /** SPEC 17.6: presence transitions go through {@code ledger} (shared by the nodes). */
+    public void presenceLedger(PresenceLedger ledger) {
+        presence.use(ledger);
+    }
+
+    /** This node's presence: guild -> users online here (17.6's re-apply after a Redis recovery). */
+    public Map<GuildId, Set<UserId>> localPresence() {
+        return registry.presenceState();
+    }
+
+    /** Publishes an event the presence ledger already decided on (a dead node's offline, a re-apply). */
+    public void publishConfirmed(GatewayEvent event) {
+        handOff(new Dispatch.Publish(event));
     }
 
     /** Starts the dispatcher loop and the write watchdog. Until then events queue up (and overflow) undispatched. */
@@ -157,7 +175,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
 
     @Override
     public List<UserId> onlineUsers(GuildId guild) {
-        return presenceSnapshot(guild);
+        return presence.ledger().online(guild, presenceSnapshot(guild));
     }
 
     public List<UserId> presenceSnapshot(GuildId guild) {
@@ -178,7 +196,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
 
     @Override
     public void publish(GatewayEvent event) {
-        handOff(new Dispatch.Publish(event));
+        presence.publish(event, e -> handOff(new Dispatch.Publish(e)));
     }
 
     @Override

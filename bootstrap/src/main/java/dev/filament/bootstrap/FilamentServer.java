@@ -32,6 +32,7 @@ import dev.filament.bootstrap.wiring.MessageWiring;
 import dev.filament.bootstrap.wiring.MessageWiring.Messages;
 import dev.filament.bootstrap.wiring.RealtimeWiring.Realtime;
 import dev.filament.bootstrap.wiring.ScaleOutWiring;
+import dev.filament.bootstrap.wiring.ScaleOutWiring.Joined;
 import dev.filament.bootstrap.wiring.ScaleOutWiring.ScaleOut;
 import dev.filament.bootstrap.wiring.SearchWiring;
 import dev.filament.application.guild.port.out.GuildRevalidation;
@@ -120,7 +121,6 @@ public final class FilamentServer implements AutoCloseable {
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
         Realtime realtime = RealtimeWiring.start(config, unitOfWork, meters, json, clock, lifecycle);
         GatewayFanout fanout = realtime.fanout();
-        scaleOut.ifPresent(s -> fanout.relayTo(s.relay()));
         SessionRevocationListener localRevocations = sessionId -> fanout.closeSession(sessionId,
                 CloseReason.SESSION_REVOKED);
         GuildRevalidation revalidation = scaleOut.map(s -> s.relay().revalidation(realtime.revalidation()))
@@ -153,10 +153,11 @@ public final class FilamentServer implements AutoCloseable {
         List<ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness()));
         checks.addAll(realtime.readiness());
         checks.addAll(blobs.readiness());
-        scaleOut.ifPresent(s -> checks.add(s.startReader(fanout, realtime.revalidation(), sessionId -> {
+        Optional<Joined> joined = scaleOut.map(s -> s.join(fanout, payloads, realtime.revalidation(), sessionId -> {
             identity.liveSessions().revoked(sessionId); // another node's revocation (17.5)
             localRevocations.sessionRevoked(sessionId);
-        })));
+        }));
+        joined.ifPresent(j -> checks.add(j.readiness()));
         Readiness readiness = lifecycle.own(new Readiness(checks, Duration.ofMillis(1500)));
 
         List<RouteModule> modules = new ArrayList<>();
@@ -182,6 +183,8 @@ public final class FilamentServer implements AutoCloseable {
         lifecycle.own(app::stop);
         // closed first: sockets get 1001 server_shutdown with their close frames out before HTTP stops
         lifecycle.own(() -> fanout.shutdown(Duration.ofSeconds(2)));
+        // its stop hook runs before the gateway's shutdown (the lifecycle closes in reverse)
+        joined.ifPresent(j -> lifecycle.own(j.beforeGatewayShutdown()));
         LOG.atInfo().addKeyValue("event", "startup.ready")
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded() ? "embedded" : "external")

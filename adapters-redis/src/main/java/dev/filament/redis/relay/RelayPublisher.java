@@ -44,6 +44,7 @@ public final class RelayPublisher implements AutoCloseable {
     private final Thread writer;
     private long sequence;
     private volatile boolean running = true;
+    private volatile boolean draining;
 
     public RelayPublisher(RedisAccess access, ClusterTelemetry telemetry) {
         this.access = access;
@@ -93,6 +94,9 @@ public final class RelayPublisher implements AutoCloseable {
                 take(batch);
             }
             if (batch.isEmpty()) {
+                if (draining) {
+                    return;
+                }
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
                 continue;
             }
@@ -150,8 +154,16 @@ public final class RelayPublisher implements AutoCloseable {
                 .addKeyValue("dropped_entries", dropped).log("relay entries dropped before publishing");
     }
 
+    /** Appends what is queued (at most 2 s more; the shutdown's own offline entries among it), then stops. */
     @Override
     public void close() {
+        draining = true;
+        LockSupport.unpark(writer);
+        try {
+            writer.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         running = false;
         LockSupport.unpark(writer);
     }

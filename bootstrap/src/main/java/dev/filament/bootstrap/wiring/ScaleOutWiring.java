@@ -1,16 +1,19 @@
 package dev.filament.bootstrap.wiring;
 
-import dev.filament.application.gateway.port.out.RelayedDelivery;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.identity.port.out.SessionRevocationListener;
 import dev.filament.application.shared.port.out.ClusterTelemetry;
 import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.application.shared.port.out.SharedRateLimits;
+import dev.filament.application.wire.EventSerializer;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.micrometer.MicrometerClusterTelemetry;
+import dev.filament.realtime.GatewayFanout;
 import dev.filament.redis.RedisAccess;
 import dev.filament.redis.RedisReadinessCheck;
 import dev.filament.redis.limits.RedisRateLimits;
+import dev.filament.redis.presence.NodeLiveness;
+import dev.filament.redis.presence.RedisPresence;
 import dev.filament.redis.relay.RedisRelay;
 import dev.filament.redis.relay.RelayPublisher;
 import dev.filament.redis.relay.RelayReader;
@@ -19,30 +22,46 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 
 /**
- * Scale-out through Redis (SPEC 17), only when {@code FILAMENT_REDIS_URL} is set: the bounded Redis access of this
- * node, the relay publisher (the dispatcher's relay and the relaying revocation and revalidation hand-offs) and the
- * shared limiter state. The relay reader starts last, once the local targets of remote entries exist.
+ * Scale-out through Redis (SPEC 17), only when {@code FILAMENT_REDIS_URL} is set. {@link #start} (before the
+ * limiters): the bounded Redis access of this node, the relay publisher and the shared limiter state.
+ * {@link ScaleOut#join} (once the gateway exists): the relay reader, presence with heartbeat and janitor, and the
+ * recovery re-apply. Closing runs in reverse: presence drains, the node removes its own state, the publisher flushes.
  */
 public final class ScaleOutWiring {
 
     private ScaleOutWiring() {
     }
 
-    /** The started publishing side; {@link #startReader} completes it. */
+    /** The started publishing side; {@link #join} completes it. */
     public record ScaleOut(RedisAccess access, RedisRelay relay, SharedRateLimits limits, ClusterTelemetry telemetry,
                            Lifecycle lifecycle) {
 
         /**
-         * Starts the relay reader: remote events and drops go to {@code delivery}, {@code revalidate} entries to the
-         * local worker, {@code revoke} entries to {@code revocations}. Returns the {@code redis} readiness check.
+         * Joins the cluster with {@code fanout}: local events and drops are relayed, remote ones delivered; remote
+         * {@code revalidate} entries go to the local worker, {@code revoke} entries to {@code revocations}; presence
+         * goes through Redis. Returns the {@code redis} readiness check and the hook to own after the gateway's
+         * shutdown (so that it runs before it).
          */
-        public ReadinessCheck startReader(RelayedDelivery delivery, GuildRevalidation revalidation,
+        public Joined join(GatewayFanout fanout, EventSerializer serializer, GuildRevalidation revalidation,
                 SessionRevocationListener revocations) {
-            RelayReader reader = lifecycle.own(new RelayReader(access, delivery, revalidation, revocations,
+            fanout.relayTo(relay);
+            RedisPresence presence = new RedisPresence(access, telemetry, serializer);
+            lifecycle.own(new NodeLiveness(access, presence, fanout::publishConfirmed, relay::event)).start();
+            lifecycle.own(presence);
+            fanout.presenceLedger(presence);
+            Runnable reapply = () -> presence.reapply(fanout.localPresence(), fanout::publishConfirmed);
+            access.onRecovery(reapply);
+            access.onReset(reapply);
+            RelayReader reader = lifecycle.own(new RelayReader(access, fanout, revalidation, revocations,
                     telemetry));
             reader.start();
-            return new RedisReadinessCheck(access, reader);
+            // runs before the gateway's shutdown closes the sockets: their offline transitions go out by the relay
+            return new Joined(new RedisReadinessCheck(access, reader), () -> presence.stopping(relay::event));
         }
+    }
+
+    /** The {@code redis} readiness check, and the stop hook that must run before the gateway's shutdown. */
+    public record Joined(ReadinessCheck readiness, AutoCloseable beforeGatewayShutdown) {
     }
 
     /** Empty when scale-out is off: no Redis connection is made at all (17.1). */

@@ -137,6 +137,31 @@ class TwoNodeE2ETest {
 
     @Test
     @Order(5)
+    void aUserIsOnlineWhileAnyNodeHoldsASocketAndOfflineWhenTheLastCloses() throws Exception {
+        Room room = room();
+        try (WsClient watcher = subscribed(a, room.owner(), room)) {
+            WsClient onA = subscribed(a, room.member(), room);
+            watcher.await(f -> isPresence(f, room.member(), "online"));
+            WsClient onB = subscribed(b, room.member(), room);
+            JsonNode sync = onB.frames().stream().filter(f -> "presence_sync".equals(f.path("t").asText()))
+                    .findFirst().orElseThrow();
+            assertThat(sync.toString()).as("B's presence_sync lists the owner, online only on A")
+                    .contains(room.owner().id());
+            onA.close();
+            Thread.sleep(500); // a wrong offline would be published within this window
+            assertThat(watcher.frames()).noneMatch(f -> isPresence(f, room.member(), "offline"));
+            onB.close();
+            watcher.await(f -> isPresence(f, room.member(), "offline"));
+        }
+    }
+
+    private static boolean isPresence(JsonNode f, Api.User user, String status) {
+        return "presence_update".equals(f.path("t").asText()) && user.id().equals(f.path("d").path("user_id").asText())
+                && status.equals(f.path("d").path("status").asText());
+    }
+
+    @Test
+    @Order(9)
     void redisDownDegradesToLocalDeliveryWithoutTimeoutsAndItsReturnHeals() throws Exception {
         Room room = room();
         try (WsClient localOnA = subscribed(a, room.owner(), room)) {
