@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class HexagonRules {
     /** One package per adapter module: the three rings' adapters and the adapters named for their technology. */
     static final List<String> ADAPTERS = List.of("http", "postgres", "realtime", "crypto", "markdown", "livekit",
-            "micrometer", "filesystem", "tika");
+            "micrometer", "filesystem", "tika", "redis");
 
     /**
      * Libraries that belong to technology adapters: only these adapters (and bootstrap, which wires them) use them.
@@ -30,7 +30,8 @@ final class HexagonRules {
             "com.auth0.jwt..", List.of("crypto", "livekit"),
             "org.commonmark..", List.of("markdown"),
             "org.apache.tika..", List.of("tika"),
-            "io.micrometer..", List.of("micrometer", "http"));
+            "io.micrometer..", List.of("micrometer", "http"),
+            "io.lettuce..", List.of("redis"));
 
     private final String root;
 

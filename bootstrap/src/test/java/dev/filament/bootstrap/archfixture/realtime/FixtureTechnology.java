@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * Fixture: an adapter that uses the libraries of other technology adapters (violates every library rule): Argon2,
- * JWT, CommonMark, Micrometer and Tika belong to crypto, crypto/livekit, markdown, micrometer/http and tika.
+ * JWT, CommonMark, Micrometer, Tika and Lettuce belong to crypto, crypto/livekit, markdown, micrometer/http, tika
+ * and redis.
  */
 public final class FixtureTechnology {
     public List<Class<?>> libraries() {
         return List.of(com.password4j.Password.class, com.auth0.jwt.JWT.class, org.commonmark.parser.Parser.class,
-                io.micrometer.core.instrument.MeterRegistry.class, org.apache.tika.mime.MimeTypes.class);
+                io.micrometer.core.instrument.MeterRegistry.class, org.apache.tika.mime.MimeTypes.class,
+                io.lettuce.core.RedisClient.class);
     }
 }
