@@ -35,6 +35,7 @@ import dev.filament.bootstrap.wiring.ScaleOutWiring;
 import dev.filament.bootstrap.wiring.ScaleOutWiring.Joined;
 import dev.filament.bootstrap.wiring.ScaleOutWiring.ScaleOut;
 import dev.filament.bootstrap.wiring.SearchWiring;
+import dev.filament.application.guild.port.out.GuildAccessVersions;
 import dev.filament.application.guild.port.out.GuildRevalidation;
 import dev.filament.application.identity.port.out.SessionRevocationListener;
 import dev.filament.bootstrap.wiring.VoiceWiring;
@@ -138,7 +139,8 @@ public final class FilamentServer implements AutoCloseable {
                 limiters.add(LimitPolicy.slidingWindow("directory_join_ip", config.directoryJoinPerMinutePerIp(), 60)),
                 limiters.add(LimitPolicy.slidingWindow("directory_join_user", config.directoryJoinPerMinutePerUser(),
                         60)),
-                identity.ipObservations(), bearer, bodies);
+                identity.ipObservations(), bearer, bodies,
+                scaleOut.map(ScaleOut::guildVersions).orElse(GuildAccessVersions.SINGLE_PROCESS));
         // the guild collaborators the other features use
         AccessLadder ladder = guilds.ladder();
         Audits audits = guilds.audits();

@@ -9,7 +9,9 @@ import dev.filament.application.wire.EventSerializer;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.micrometer.MicrometerClusterTelemetry;
 import dev.filament.realtime.GatewayFanout;
+import dev.filament.application.guild.port.out.GuildAccessVersions;
 import dev.filament.redis.RedisAccess;
+import dev.filament.redis.RedisGuildVersions;
 import dev.filament.redis.RedisReadinessCheck;
 import dev.filament.redis.limits.RedisRateLimits;
 import dev.filament.redis.presence.NodeLiveness;
@@ -35,6 +37,11 @@ public final class ScaleOutWiring {
     /** The started publishing side; {@link #join} completes it. */
     public record ScaleOut(RedisAccess access, RedisRelay relay, SharedRateLimits limits, ClusterTelemetry telemetry,
                            Lifecycle lifecycle) {
+
+        /** The per-guild access versions every node checks before serving a cached access snapshot (17.8). */
+        public GuildAccessVersions guildVersions() {
+            return new RedisGuildVersions(access);
+        }
 
         /**
          * Joins the cluster with {@code fanout}: local events and drops are relayed, remote ones delivered; remote

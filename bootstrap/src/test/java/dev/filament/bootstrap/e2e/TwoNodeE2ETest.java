@@ -128,8 +128,12 @@ class TwoNodeE2ETest {
     void aKickOnOneNodeDropsTheSubscriptionOnTheOther() throws Exception {
         Room room = room();
         try (WsClient onB = subscribed(b, room.member(), room)) {
+            assertThat(apiB.post(room.member(), room.guild(), room.channel(), "warm").statusCode())
+                    .as("B's access cache holds the membership").isEqualTo(200);
             Api.ok(apiA.call(room.owner(), "POST", "/guilds/" + room.guild() + "/members/" + room.member().id()
                     + "/kick", null));
+            assertThat(apiB.post(room.member(), room.guild(), room.channel(), "after").statusCode())
+                    .as("the next request on B checks the guild's version (17.8)").isIn(403, 404);
             JsonNode unsubscribed = onB.await("unsubscribed");
             assertThat(unsubscribed.get("d").get("reason").asText()).isEqualTo("kick");
         }
