@@ -8,7 +8,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.MaintNotificationsConfig;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
@@ -64,7 +64,7 @@ public final class RedisAccess implements AutoCloseable {
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
-                .timeoutOptions(TimeoutOptions.enabled(RedisBound.BACKGROUND.limit()))
+                .maintNotificationsConfig(MaintNotificationsConfig.disabled()) // Redis 7.0 has no such command
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .autoReconnect(true)
                 .build());
@@ -155,6 +155,8 @@ public final class RedisAccess implements AutoCloseable {
             circuit.failure("timeout");
             return Optional.empty();
         } catch (Exception e) {
+            LOG.atDebug().addKeyValue("event", "redis.call.failed").addKeyValue("op", op)
+                    .log("redis call failed: {}", e.getMessage());
             circuit.failure("error");
             return Optional.empty();
         }

@@ -50,7 +50,8 @@ public final class RedisRateLimits implements SharedRateLimits {
 
     private final RedisAccess access;
     private final ClusterTelemetry telemetry;
-    private final AtomicLong nonce = new AtomicLong();
+    // window members must be unique per request across every user of this node's instance id
+    private static final AtomicLong NONCE = new AtomicLong();
 
     public RedisRateLimits(RedisAccess access, ClusterTelemetry telemetry) {
         this.access = access;
@@ -66,7 +67,7 @@ public final class RedisRateLimits implements SharedRateLimits {
         String[] args = bucket
                 ? new String[] {Long.toString(policy.quota()), Long.toString(windowMillis)}
                 : new String[] {Long.toString(policy.quota()), Long.toString(windowMillis),
-                        access.instance() + ":" + nonce.incrementAndGet()};
+                        access.instance() + ":" + NONCE.incrementAndGet()};
         Optional<List<Object>> reply = access.call(RedisBound.REQUEST, "limiter",
                 c -> c.<List<Object>>eval(script, ScriptOutputType.MULTI, new String[] {redisKey}, args));
         if (reply.isEmpty() || reply.get().size() < 3) {

@@ -122,6 +122,13 @@ public final class RedisPresence implements PresenceLedger, AutoCloseable {
         return offline;
     }
 
+    /** Waits (at most 2 s) until every transition handed over so far is applied. */
+    public void awaitIdle() throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        worker.execute(done::countDown);
+        done.await(2, TimeUnit.SECONDS);
+    }
+
     /** Shutdown has begun: cluster-wide transitions go straight to {@code relayOnly} (17.6 shutdown). */
     public void stopping(Consumer<GatewayEvent> relayOnly) {
         stoppingPublisher = relayOnly;

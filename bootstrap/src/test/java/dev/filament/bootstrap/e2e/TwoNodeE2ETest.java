@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.filament.application.shared.testing.Eventually;
+import dev.filament.application.shared.testing.RedisServer;
 import dev.filament.postgres.testing.PostgresExtension;
 import dev.filament.postgres.testing.TestDatabase;
 import java.net.http.HttpResponse;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeE2ETest {
-    private static RedisProcess redis;
+    private static RedisServer redis;
     private static RunningServer a;
     private static RunningServer b;
     private static Api apiA;
@@ -36,7 +37,7 @@ class TwoNodeE2ETest {
 
     @BeforeAll
     static void start(TestDatabase db) throws Exception {
-        redis = RedisProcess.start();
+        redis = RedisServer.start();
         a = node(db, "node-a");
         b = node(db, "node-b");
         apiA = new Api(a);

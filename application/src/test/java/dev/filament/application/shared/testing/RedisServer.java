@@ -1,4 +1,4 @@
-package dev.filament.bootstrap.e2e;
+package dev.filament.application.shared.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,33 +12,33 @@ import org.junit.jupiter.api.Assumptions;
  * A throw-away {@code redis-server} (TOOLCHAIN 8) on a free loopback port, without persistence; stoppable and
  * restartable on the same port (a restart is a new run_id with an empty data set, SPEC 17.9).
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private RedisProcess(int port) {
+    private RedisServer(int port) {
         this.port = port;
     }
 
     /** Starts one, or skips the calling test class when {@code redis-server} is not installed (.ci/prepare does). */
-    static RedisProcess start() throws Exception {
+    public static RedisServer start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/redis-server")),
                 "redis-server is not installed (.ci/prepare installs it)");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        RedisProcess redis = new RedisProcess(port);
+        RedisServer redis = new RedisServer(port);
         redis.restart();
         return redis;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port + "/0";
     }
 
     /** Starts the server (again) and waits until it accepts connections. */
-    void restart() throws Exception {
+    public void restart() throws Exception {
         process = new ProcessBuilder("/usr/bin/redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -54,9 +54,13 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Kills the server (its data set is lost). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    public int port() {
+        return port;
     }
 
     @Override
