@@ -160,7 +160,7 @@ class TwoNodeE2ETest {
         }
     }
 
-    private static boolean isPresence(JsonNode f, Api.User user, String status) {
+    static boolean isPresence(JsonNode f, Api.User user, String status) {
         return "presence_update".equals(f.path("t").asText()) && user.id().equals(f.path("d").path("user_id").asText())
                 && status.equals(f.path("d").path("status").asText());
     }
