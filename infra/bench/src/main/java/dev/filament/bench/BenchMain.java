@@ -47,6 +47,8 @@ public final class BenchMain {
         String title = switch (scenario) {
             case "me" -> "GET /auth/me vs a bare Javalin route";
             case "messages" -> "POST …/messages vs pgbench on the same row shape";
+            case "crossnode" -> "Cross-node delivery (POST on node A, sockets on A and B) at " + options.rateFanout()
+                    + " posts/s to " + options.sockets() + " sockets";
             default -> "Gateway fanout to " + options.sockets() + " sockets vs POST with no sockets";
         };
         System.out.println("bench: " + title);
@@ -54,6 +56,7 @@ public final class BenchMain {
             switch (scenario) {
                 case "me" -> authMe(title);
                 case "messages" -> messages(title);
+                case "crossnode" -> crossNode(title);
                 default -> fanout(title);
             }
         } catch (Exception e) {
@@ -116,7 +119,7 @@ public final class BenchMain {
     }
 
     private void fanout(String title) throws Exception {
-        FanoutScenario.Result r = new FanoutScenario(api, loop, options).run();
+        FanoutScenario.Result r = new FanoutScenario(api, loop, options, java.util.Optional.empty()).run();
         report.section(title, intro(options.rateFanout()) + " The baseline is the same POST rate into the same "
                 + "channel with no gateway sockets. Then " + r.subscribed() + " sockets (of " + options.sockets()
                 + " requested, over " + options.users() + " users) subscribe to the channel and every "
@@ -124,6 +127,19 @@ public final class BenchMain {
                 + "(receive time − intended send time), per socket.", r.postBaseline(),
                 List.of(r.postUnderFanout(), r.delivery()), List.of("Delivery target /s = POST rate × sockets; "
                         + "`not_delivered` counts frames missing " + "10 s after the last POST."));
+    }
+
+    // issue #16 item 5: the same fanout with every other socket on a second node of one cluster (Redis relay)
+    private void crossNode(String title) throws Exception {
+        FanoutScenario.Result r = new FanoutScenario(api, loop, options, options.serverB()).run();
+        RunResult local = r.delivery();
+        RunResult remote = r.crossNode().orElseThrow();
+        report.section(title, intro(options.rateFanout()) + " POSTs go to node A; " + r.subscribed() + " sockets "
+                + "subscribe to the channel, every other one on node B (" + options.serverB().orElseThrow() + "), "
+                + "which gets the events through the Redis relay. The baseline is the delivery to node A's own "
+                + "sockets in the same run (single-node path).", local, List.of(remote, r.postUnderFanout()),
+                List.of(String.format(Locale.ROOT, "Cross-node p99 − local p99 = **%.1f ms** (target ≤ 50 ms).",
+                        remote.millisAt(99) - local.millisAt(99))));
     }
 
     private RunResult measure(String name, double rate, OpenLoop.Shot shot) throws InterruptedException {

@@ -12,16 +12,18 @@ import java.util.Set;
 /** Command-line options ({@code --name=value}); every value is bounded so a typo cannot start an endless run. */
 record BenchOptions(URI server, int pgPort, Duration warmup, Duration duration, double rateMe, double rateMessages,
                     double rateFanout, int sockets, int users, int pgClients, Set<String> scenarios, Path out,
-                    Path workDir, String pgbench, String psql) {
+                    Path workDir, String pgbench, String psql, java.util.Optional<URI> serverB) {
 
-    static final List<String> ALL_SCENARIOS = List.of("me", "messages", "fanout");
+    /** {@code crossnode} (issue #16): the fanout with half of the sockets on a second node, {@code --server-b}. */
+    static final List<String> ALL_SCENARIOS = List.of("me", "messages", "fanout", "crossnode");
 
     static final String USAGE = """
             usage: java -jar filament-bench.jar --server=http://127.0.0.1:PORT --pg-port=PORT --out=FILE [options]
               --warmup-s=5 --duration-s=20            per run, 1..300 s
               --rate-me=200 --rate-messages=50 --rate-fanout=10   requests per second (open model), 1..20000
               --sockets=1000 --users=20 --pg-clients=10
-              --scenarios=me,messages,fanout --work-dir=DIR --pgbench=pgbench --psql=psql
+              --scenarios=me,messages,fanout[,crossnode] --work-dir=DIR --pgbench=pgbench --psql=psql
+              --server-b=http://127.0.0.1:PORT       a second node of the same cluster (crossnode)
             Traffic goes only to 127.0.0.1.""";
 
     static BenchOptions parse(String[] args) {
@@ -37,8 +39,15 @@ record BenchOptions(URI server, int pgPort, Duration warmup, Duration duration, 
         if (!"127.0.0.1".equals(server.getHost()) || !"http".equals(server.getScheme())) {
             throw new IllegalArgumentException("--server must be http://127.0.0.1:PORT (loopback only)");
         }
-        Set<String> scenarios = new LinkedHashSet<>(List.of(kv.getOrDefault("scenarios", String.join(",",
-                ALL_SCENARIOS)).split(",")));
+        java.util.Optional<URI> serverB = java.util.Optional.ofNullable(kv.get("server-b")).map(URI::create);
+        if (serverB.isPresent() && !"127.0.0.1".equals(serverB.get().getHost())) {
+            throw new IllegalArgumentException("--server-b must be http://127.0.0.1:PORT (loopback only)");
+        }
+        Set<String> scenarios = new LinkedHashSet<>(List.of(kv.getOrDefault("scenarios", "me,messages,fanout")
+                .split(",")));
+        if (scenarios.contains("crossnode") && serverB.isEmpty()) {
+            throw new IllegalArgumentException("--scenarios=crossnode needs --server-b");
+        }
         if (!ALL_SCENARIOS.containsAll(scenarios)) {
             throw new IllegalArgumentException("--scenarios must be a subset of " + ALL_SCENARIOS);
         }
@@ -49,7 +58,7 @@ record BenchOptions(URI server, int pgPort, Duration warmup, Duration duration, 
                 bounded(kv, "rate-fanout", 10, 1, 20_000), (int) bounded(kv, "sockets", 1000, 1, 10_000),
                 (int) bounded(kv, "users", 20, 1, 1_000), (int) bounded(kv, "pg-clients", 10, 1, 100), scenarios,
                 Path.of(required(kv, "out")), Path.of(kv.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))),
-                kv.getOrDefault("pgbench", "pgbench"), kv.getOrDefault("psql", "psql"));
+                kv.getOrDefault("pgbench", "pgbench"), kv.getOrDefault("psql", "psql"), serverB);
     }
 
     private static String required(Map<String, String> kv, String name) {
