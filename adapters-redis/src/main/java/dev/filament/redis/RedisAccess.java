@@ -242,8 +242,11 @@ public final class RedisAccess implements AutoCloseable {
         }
     }
 
-    // 17.9: the first connection of this process only records run_id; later ones detect a lost data set
-    private void checkBoot() {
+    /**
+     * 17.9, on every (re)connect and periodically: the first check of this process only records {@code run_id};
+     * later ones detect a lost data set (a changed {@code run_id}, or {@code filament:boot} gone).
+     */
+    public void checkBoot() {
         Optional<String> info = call(RedisBound.BACKGROUND, "other", c -> c.info("server"));
         Optional<String> set = call(RedisBound.BACKGROUND, "other",
                 c -> c.set(BOOT_KEY, instance, SetArgs.Builder.nx()));
@@ -258,11 +261,6 @@ public final class RedisAccess implements AutoCloseable {
             LOG.atWarn().addKeyValue("event", "redis.reset").log("redis lost its data");
             resetListeners.forEach(RedisAccess::runQuietly);
         }
-    }
-
-    /** A periodic check that {@code filament:boot} still exists (a restart the connection did not notice). */
-    public void checkBootKey() {
-        checkBoot();
     }
 
     static String parseRunId(String info) {

@@ -46,7 +46,7 @@ public final class NodeLiveness implements AutoCloseable {
         access.every(PERIOD, () -> {
             heartbeat();
             janitor();
-            access.checkBootKey();
+            access.checkBoot();
         });
     }
 
