@@ -3,7 +3,8 @@
 # postgresql 15 binaries), one throw-away redis-server, two server processes of one cluster, then the bench's
 # `crossnode` scenario: POSTs on node A at BENCH_RATE_FANOUT/s, BENCH_SOCKETS sockets split over both nodes, delivery
 # latency on B (cross-node, through Redis) next to A (local) in the same run. Writes BENCH_OUT (default
-# docs/BENCHMARKS-crossnode.md). Usage: bash infra/bench/crossnode.sh
+# docs/BENCHMARKS-crossnode.md). Loopback is a trusted proxy here, so the 256-connections-per-peer bound (2.1) does not
+# cap the sockets. Usage: bash infra/bench/crossnode.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -61,6 +62,7 @@ start_node() { # id port
       FILAMENT_DIRECTORY_JOIN_REQUESTS_PER_MINUTE_PER_IP=1000000 \
       FILAMENT_DIRECTORY_JOIN_REQUESTS_PER_MINUTE_PER_USER=1000000 \
       FILAMENT_GATEWAY_INGRESS_EVENTS_PER_WINDOW=1000000 \
+      FILAMENT_TRUSTED_PROXY_CIDRS=127.0.0.1/32 \
       "$JAVA_HOME/bin/java" -jar "$SERVER_JAR" >"$WORK/$1.log" 2>&1 &
   PIDS+=($!)
 }

@@ -25,7 +25,7 @@ final class FanoutScenario {
                   java.util.Optional<RunResult> crossNode, int subscribed) {
     }
 
-    private record Socket(WebSocket ws, GatewaySocket listener) {
+    private record Socket(WebSocket ws, GatewaySocket listener, boolean onB) {
     }
 
     private static final int CONNECT_WAVE = 100;
@@ -71,7 +71,7 @@ final class FanoutScenario {
             long start = System.nanoTime();
             RunResult underFanout = loop.run("POST messages, " + sockets.size() + " sockets", rate,
                     options.duration(), "200", post(owner, guild, channel, 3));
-            int onB = nodeB.isPresent() ? sockets.size() / 2 : 0;
+            int onB = (int) sockets.stream().filter(Socket::onB).count();
             int onA = sockets.size() - onB;
             long expected = underFanout.successes() * onA;
             long expectedB = underFanout.successes() * onB;
@@ -126,7 +126,7 @@ final class FanoutScenario {
                 URI uri = URI.create("ws://" + authority + "/gateway/ws?access_token=" + tokens.get(i % tokens.size()));
                 wave.add(clients.get(i % clients.size()).newWebSocketBuilder()
                         .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, listener)
-                        .thenCompose(ws -> listener.subscribed().thenApply(v -> new Socket(ws, listener))));
+                        .thenCompose(ws -> listener.subscribed().thenApply(v -> new Socket(ws, listener, onB))));
             }
             for (CompletableFuture<Socket> f : wave) {
                 try {
