@@ -43,7 +43,9 @@ public final class MicrometerClusterTelemetry implements ClusterTelemetry {
 
     @Override
     public void bindCircuitOpen(IntSupplier open) {
-        Gauge.builder("filament.redis.circuit.open", open, IntSupplier::getAsInt).register(registry);
+        // strong: the supplier is a lambda nobody else holds (Micrometer keeps gauge state weakly by default)
+        Gauge.builder("filament.redis.circuit.open", open, IntSupplier::getAsInt).strongReference(true)
+                .register(registry);
     }
 
     @Override
@@ -59,7 +61,8 @@ public final class MicrometerClusterTelemetry implements ClusterTelemetry {
 
     @Override
     public void bindRelayQueueDepth(LongSupplier depth) {
-        Gauge.builder("filament.relay.queue.depth", depth, LongSupplier::getAsLong).register(registry);
+        Gauge.builder("filament.relay.queue.depth", depth, LongSupplier::getAsLong).strongReference(true)
+                .register(registry);
     }
 
     @Override
