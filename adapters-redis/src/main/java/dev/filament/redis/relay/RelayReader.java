@@ -41,6 +41,7 @@ public final class RelayReader implements AutoCloseable {
     private volatile long lastReadNanos;
     private volatile long lastLagMillis = -1;
     private volatile boolean connected;
+    private volatile Runnable onReconnect = () -> { };
     private StatefulRedisConnection<String, String> connection;
     private String lastId;
     private boolean checkTrim;
@@ -58,6 +59,11 @@ public final class RelayReader implements AutoCloseable {
 
     public void start() {
         thread.start();
+    }
+
+    /** Runs on the reader thread after a read succeeds again following a failure (17.6: re-apply local state). */
+    public void onReconnect(Runnable action) {
+        this.onReconnect = action;
     }
 
     /** Whether the last read succeeded (readiness {@code reader}). */
@@ -92,11 +98,15 @@ public final class RelayReader implements AutoCloseable {
                     lastId = "0-0";
                     baselines.clear();
                 }
+                boolean recovering = checkTrim && lastReadNanos != 0;
                 if (checkTrim) {
                     checkTrimmed();
                     checkTrim = false;
                 }
                 read();
+                if (recovering) {
+                    onReconnect.run();
+                }
                 backoff = 100;
             } catch (RuntimeException e) {
                 connected = false;

@@ -61,6 +61,7 @@ public final class ScaleOutWiring {
             access.onReset(reapply);
             RelayReader reader = lifecycle.own(new RelayReader(access, fanout, revalidation, revocations,
                     telemetry));
+            reader.onReconnect(reapply);
             reader.start();
             // runs before the gateway's shutdown closes the sockets: their offline transitions go out by the relay
             return new Joined(new RedisReadinessCheck(access, reader), () -> presence.stopping(relay::event));
