@@ -46,6 +46,17 @@ final class CountIndex<K, M> {
         return row == null ? 0 : row.getOrDefault(member, 0);
     }
 
+    /** A copy of every key with its members of non-zero count. */
+    Map<K, Set<M>> snapshot() {
+        Map<K, Set<M>> copy = new java.util.HashMap<>();
+        rows.forEach((key, row) -> {
+            if (!row.isEmpty()) {
+                copy.put(key, Set.copyOf(row.keySet()));
+            }
+        });
+        return copy;
+    }
+
     /** A live, weakly consistent view of the members with a non-zero count under {@code key}. */
     Set<M> members(K key) {
         Map<M, Integer> row = rows.get(key);

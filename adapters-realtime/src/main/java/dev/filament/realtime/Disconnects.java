@@ -126,6 +126,11 @@ final class Disconnects implements SessionLifecycle {
         detached.drain().forEach(this::discard);
     }
 
+    /** A relay gap (SPEC 17.3): every detached session is discarded, none can be resumed without the lost events. */
+    void discardDetached() {
+        detached.drain().forEach(this::discard);
+    }
+
     @Override
     public void finished(ConnectionSession session) {
         live.remove(session);

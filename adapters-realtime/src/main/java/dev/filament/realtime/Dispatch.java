@@ -87,4 +87,30 @@ sealed interface Dispatch {
             return "Resume[" + connection.id() + "]"; // the key is a bearer secret
         }
     }
+
+    /** An item another node published (SPEC 17.3): handled like {@code item} but never relayed again. */
+    record Remote(Dispatch item) implements Dispatch {
+        @Override
+        public String scopeLabel() {
+            return item.scopeLabel();
+        }
+
+        @Override
+        public String typeLabel() {
+            return item.typeLabel();
+        }
+    }
+
+    /** A command run on the dispatcher, ordered behind everything handed off before it (a relay gap's closes). */
+    record Run(String label, Runnable action) implements Dispatch {
+        @Override
+        public String scopeLabel() {
+            return "process";
+        }
+
+        @Override
+        public String typeLabel() {
+            return label;
+        }
+    }
 }

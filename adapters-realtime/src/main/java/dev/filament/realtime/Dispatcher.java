@@ -2,6 +2,7 @@ package dev.filament.realtime;
 
 import dev.filament.application.shared.GatewayEvent;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
+import dev.filament.application.gateway.port.out.GatewayRelay;
 import dev.filament.application.gateway.port.out.PresenceStatus;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.wire.ConnectionEvent;
@@ -41,6 +42,8 @@ public final class Dispatcher {
     private volatile boolean running;
     private volatile Thread thread;
 
+    private volatile GatewayRelay relay = GatewayRelay.NONE;
+    private java.util.function.Consumer<GatewayEvent> presence = e -> dispatch(new Dispatch.Publish(e));
     private Resumes resumes;
     private Runnable housekeeping = () -> { };
     private long lastHousekeepingNanos = System.nanoTime();
@@ -73,6 +76,16 @@ public final class Dispatcher {
     void resumeHandling(Resumes handler, Runnable everyTick) {
         this.resumes = handler;
         this.housekeeping = everyTick;
+    }
+
+    /** Where the loop's own presence follow-ups go (through the presence ledger, SPEC 17.6). Set before start. */
+    void presenceThrough(java.util.function.Consumer<GatewayEvent> publish) {
+        this.presence = publish;
+    }
+
+    /** SPEC 17.3: the relay that gets each local event and drop as the loop takes it. Set before {@link #start}. */
+    void relayTo(GatewayRelay target) {
+        this.relay = target;
     }
 
     synchronized void start() {
@@ -129,8 +142,16 @@ public final class Dispatcher {
     private void handle(Dispatch item) {
         try {
             switch (item) {
-                case Dispatch.Publish p -> deliver(p.event());
-                case Dispatch.DropSubscriptions d -> dropSubscriptions(d);
+                case Dispatch.Publish p -> {
+                    relayLocal(p);
+                    deliver(p.event());
+                }
+                case Dispatch.DropSubscriptions d -> {
+                    relay.drop(d.user(), d.guild(), d.reason());
+                    dropSubscriptions(d);
+                }
+                case Dispatch.Remote r -> handleRemote(r.item());
+                case Dispatch.Run r -> r.action().run();
                 case Dispatch.DropSubscription d -> registry.connectionOrSuccessor(d.connection())
                         .ifPresent(s -> unsubscribe(s, registry.dropSubscription(s, d.guild(), d.channel()), d.guild(),
                                 d.reason()));
@@ -144,6 +165,28 @@ public final class Dispatcher {
             // one bad item must not stop the loop; readiness would otherwise only see a stale heartbeat
             LOG.atError().setMessage("gateway.dispatch.failed").addKeyValue("event_type", item.typeLabel())
                     .addKeyValue("scope", item.scopeLabel()).setCause(e).log();
+        }
+    }
+
+    // connection-scoped events never leave the process: their connection is here; a users scope is an observers(U)
+    // event resolved against this node's connections, relayed unresolved when it was published (relayObservers)
+    private void relayLocal(Dispatch.Publish p) {
+        GatewayEvent.Scope scope = p.event().scope();
+        if (!(scope instanceof GatewayEvent.Scope.Connection) && !(scope instanceof GatewayEvent.Scope.Users)) {
+            relay.event(p.event());
+        }
+    }
+
+    /** SPEC 17.3: an observers(U) event goes to the relay when it is published, not when the dispatcher takes it. */
+    void relayObservers(GatewayEvent event) {
+        relay.event(event);
+    }
+
+    private void handleRemote(Dispatch item) {
+        switch (item) {
+            case Dispatch.Publish p -> deliver(p.event());
+            case Dispatch.DropSubscriptions d -> dropSubscriptions(d);
+            default -> handle(item);
         }
     }
 
@@ -179,7 +222,7 @@ public final class Dispatcher {
                     OutboundFrame.serializedSize(ConnectionEvent.Unsubscribed.TYPE, d));
         }
         if (drop.wentOffline()) {
-            dispatch(new Dispatch.Publish(PresenceStatus.OFFLINE.updateEvent(guild, session.user(), serializer)));
+            presence.accept(PresenceStatus.OFFLINE.updateEvent(guild, session.user(), serializer));
         }
     }
 

@@ -5,6 +5,9 @@ import dev.filament.application.shared.port.out.GatewayEventPublisher;
 import dev.filament.application.gateway.port.out.GatewayMetrics;
 import dev.filament.application.gateway.port.out.GatewaySubscriptions;
 import dev.filament.application.gateway.port.out.ObserverDirectory;
+import dev.filament.application.gateway.port.out.GatewayRelay;
+import dev.filament.application.gateway.port.out.PresenceLedger;
+import dev.filament.application.gateway.port.out.RelayedDelivery;
 import dev.filament.domain.gateway.UnsubscribeReason;
 import dev.filament.application.wire.EventSerializer;
 import dev.filament.application.gateway.port.in.GatewayCaller;
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * dispatcher, by construction.
  */
 public final class GatewayFanout implements GatewayEventPublisher, GatewayConnections, GatewaySubscriptions,
-        AutoCloseable {
+        RelayedDelivery, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayFanout.class);
 
     private final GatewayLimits limits;
@@ -50,6 +53,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     private final Resumes resumes;
     private final Map<ConnectionId, ConnectionSession> resuming = new ConcurrentHashMap<>();
     private final LongAdder replayBytes = new LongAdder();
+    private final PresenceGate presence = new PresenceGate();
 
     public GatewayFanout(GatewayLimits limits, GatewayMetrics metrics, LastConnectionListener listener,
                          EventSerializer serializer) {
@@ -65,6 +69,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         this.disconnects = new Disconnects(registry, this, metrics, listener, live, serializer,
                 new DetachedSessions(resumeLimits), resuming);
         this.dispatcher = new Dispatcher(limits, registry, metrics, disconnects, serializer);
+        dispatcher.presenceThrough(this::publish);
         this.resumes = new Resumes(registry, disconnects, this, metrics, serializer, resumeLimits, replayBytes,
                 resuming);
         long successorTtl = resumeLimits.detachedTtl().toNanos();
@@ -78,6 +83,26 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         metrics.bindConnections(registry::connectionCount);
         metrics.bindDetachedSessions(registry::detachedCount);
         metrics.bindReplayBufferBytes(replayBytes::sum);
+    }
+
+    /** SPEC 17.3: hands each local event and drop to {@code relay} as the dispatcher takes it. Before {@link #start}. */
+    public void relayTo(GatewayRelay relay) {
+        dispatcher.relayTo(relay);
+    }
+
+    /** SPEC 17.6: presence transitions go through {@code ledger} (shared by the nodes). */
+    public void presenceLedger(PresenceLedger ledger) {
+        presence.use(ledger);
+    }
+
+    /** This node's presence: guild -> users online here (17.6's re-apply after a Redis recovery). */
+    public Map<GuildId, Set<UserId>> localPresence() {
+        return registry.presenceState();
+    }
+
+    /** Publishes an event the presence ledger already decided on (a dead node's offline, a re-apply). */
+    public void publishConfirmed(GatewayEvent event) {
+        handOff(new Dispatch.Publish(event));
     }
 
     /** Starts the dispatcher loop and the write watchdog. Until then events queue up (and overflow) undispatched. */
@@ -163,7 +188,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
 
     @Override
     public List<UserId> onlineUsers(GuildId guild) {
-        return presenceSnapshot(guild);
+        return presence.ledger().online(guild, presenceSnapshot(guild));
     }
 
     public List<UserId> presenceSnapshot(GuildId guild) {
@@ -185,10 +210,35 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
     @Override
     public void publish(GatewayEvent event) {
         if (event.scope() instanceof GatewayEvent.Scope.Observers) {
+            // SPEC 17.3: relayed as observers(U) when published, before (and never waiting for) local resolution
+            dispatcher.relayObservers(event);
             observers.offer(event);
             return;
         }
-        handOff(new Dispatch.Publish(event));
+        presence.publish(event, e -> handOff(new Dispatch.Publish(e)));
+    }
+
+    @Override
+    public void deliver(GatewayEvent event) {
+        if (event.scope() instanceof GatewayEvent.Scope.Observers) {
+            observers.offer(event); // a remote observers(U) event: resolved against this node's connections
+            return;
+        }
+        handOff(new Dispatch.Remote(new Dispatch.Publish(event)));
+    }
+
+    @Override
+    public void drop(UserId user, GuildId guild, UnsubscribeReason reason) {
+        registry.fenceDrop(user, guild);
+        handOff(new Dispatch.Remote(new Dispatch.DropSubscriptions(user, guild, reason)));
+    }
+
+    @Override
+    public void closeAll(CloseReason reason) {
+        handOff(new Dispatch.Run("close_all", () -> {
+            List.copyOf(live).forEach(session -> disconnects.close(session, reason));
+            disconnects.discardDetached();
+        }));
     }
 
     @Override

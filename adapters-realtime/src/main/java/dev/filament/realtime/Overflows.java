@@ -47,6 +47,11 @@ final class Overflows {
             case Dispatch.DropSubscription d -> registry.connection(d.connection()).map(List::of).orElse(List.of());
             case Dispatch.CloseSession c -> List.copyOf(registry.sessionConnections(c.session()));
             case Dispatch.Resume r -> List.of(r.connection());
+            case Dispatch.Remote r -> scope(r.item());
+            case Dispatch.Run r -> {
+                r.action().run(); // closes are safe off the loop; a relay gap must not be lost to an overflow
+                yield List.of();
+            }
         };
     }
 

@@ -339,6 +339,11 @@ public final class SessionRegistry {
         return presence.members(guild).stream().sorted().toList();
     }
 
+    /** Every guild with its locally online users: a snapshot (SPEC 17.6 re-apply). */
+    public java.util.Map<GuildId, java.util.Set<UserId>> presenceState() {
+        return presence.snapshot();
+    }
+
     public boolean isOnline(GuildId guild, UserId user) {
         return presence.count(guild, user) > 0;
     }

@@ -33,7 +33,13 @@ import dev.filament.bootstrap.wiring.MediaWiring;
 import dev.filament.bootstrap.wiring.MessageWiring;
 import dev.filament.bootstrap.wiring.MessageWiring.Messages;
 import dev.filament.bootstrap.wiring.RealtimeWiring.Realtime;
+import dev.filament.bootstrap.wiring.ScaleOutWiring;
+import dev.filament.bootstrap.wiring.ScaleOutWiring.Joined;
+import dev.filament.bootstrap.wiring.ScaleOutWiring.ScaleOut;
 import dev.filament.bootstrap.wiring.SearchWiring;
+import dev.filament.application.guild.port.out.GuildAccessVersions;
+import dev.filament.application.guild.port.out.GuildRevalidation;
+import dev.filament.application.identity.port.out.SessionRevocationListener;
 import dev.filament.bootstrap.wiring.VoiceWiring;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.domain.net.ClientIpResolver;
@@ -68,6 +74,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +110,9 @@ public final class FilamentServer implements AutoCloseable {
         PrometheusMeterRegistry meters = meters();
         Database database = DatabaseWiring.start(config, budget, timings, meters, lifecycle);
         JooqUnitOfWork unitOfWork = database.unitOfWork();
-        Limiters limiters = lifecycle.own(new Limiters(config, clock));
+        String instance = config.nodeId() + "." + ids.next(); // SPEC 17.1: new at every start
+        Optional<ScaleOut> scaleOut = ScaleOutWiring.start(config, instance, meters, lifecycle);
+        Limiters limiters = lifecycle.own(new Limiters(config, clock, scaleOut.map(ScaleOut::limits)));
         Blobs blobs = BlobWiring.start(config.attachmentRoot(), config.s3(), unitOfWork, ids, clock, meters,
                 lifecycle);
 
@@ -116,20 +125,25 @@ public final class FilamentServer implements AutoCloseable {
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
         Realtime realtime = RealtimeWiring.start(config, unitOfWork, meters, json, clock, lifecycle);
         GatewayFanout fanout = realtime.fanout();
+        SessionRevocationListener localRevocations = sessionId -> fanout.closeSession(sessionId,
+                CloseReason.SESSION_REVOKED);
+        GuildRevalidation revalidation = scaleOut.map(s -> s.relay().revalidation(realtime.revalidation()))
+                .orElse(realtime.revalidation());
         LocalLoginLockouts lockouts = new LocalLoginLockouts(); // SPEC 4.3: lives with the limiters
         limiters.sweepAlso(() -> lockouts.sweep(clock.instant()));
         Identity identity = IdentityWiring.create(config.tokenKey(), unitOfWork, ids, clock, budget, timings,
-                meters, clientIps, sessionId -> fanout.closeSession(sessionId, CloseReason.SESSION_REVOKED),
+                meters, clientIps, scaleOut.map(s -> s.relay().revocations(localRevocations)).orElse(localRevocations),
                 lockouts, IdentityWiring.captcha(config.hcaptcha(), budget, meters, lifecycle), lifecycle);
         BearerAuthenticator bearer = identity.bearer();
         JacksonPayloadSerializer payloads = new JacksonPayloadSerializer(json);
         GuildModule guilds = GuildWiring.create(unitOfWork, GuildWiring.settings(config), ids, clock,
-                new TimedGatewayEventPublisher(fanout, timings), payloads, realtime.revalidation(),
+                new TimedGatewayEventPublisher(fanout, timings), payloads, revalidation,
                 realtime.revalidation(), new LoggingHandOffFailures(meters),
                 limiters.add(LimitPolicy.slidingWindow("directory_join_ip", config.directoryJoinPerMinutePerIp(), 60)),
                 limiters.add(LimitPolicy.slidingWindow("directory_join_user", config.directoryJoinPerMinutePerUser(),
                         60)),
-                identity.ipObservations(), bearer, bodies);
+                identity.ipObservations(), bearer, bodies,
+                scaleOut.map(ScaleOut::guildVersions).orElse(GuildAccessVersions.SINGLE_PROCESS));
         // the guild collaborators the other features use
         AccessLadder ladder = guilds.ladder();
         Audits audits = guilds.audits();
@@ -144,6 +158,11 @@ public final class FilamentServer implements AutoCloseable {
         List<ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness()));
         checks.addAll(realtime.readiness());
         checks.addAll(blobs.readiness());
+        Optional<Joined> joined = scaleOut.map(s -> s.join(fanout, payloads, realtime.revalidation(), sessionId -> {
+            identity.liveSessions().revoked(sessionId); // another node's revocation (17.5)
+            localRevocations.sessionRevoked(sessionId);
+        }, identity.liveSessions()));
+        joined.ifPresent(j -> checks.add(j.readiness()));
         Readiness readiness = lifecycle.own(new Readiness(checks, Duration.ofMillis(1500)));
 
         List<RouteModule> modules = new ArrayList<>();
@@ -151,8 +170,8 @@ public final class FilamentServer implements AutoCloseable {
         modules.add(new ApiDocsRoutes(json.mapper()));
         modules.add(IdentityWiring.routes(identity.api(), bearer, limiters.auth(), bodies));
         modules.addAll(guilds.routes());
-        modules.addAll(PeopleWiring.routes(identity.users(), unitOfWork, ids, clock, new TimedGatewayEventPublisher(fanout, timings),
-                payloads, limiters.people(), blobs, bearer, bodies));
+        modules.addAll(PeopleWiring.routes(identity.users(), unitOfWork, ids, clock,
+                new TimedGatewayEventPublisher(fanout, timings), payloads, limiters.people(), blobs, bearer, bodies));
         modules.add(VoiceWiring.routes(ladder, audits, handOffs, unitOfWork, realtime.voice(), realtime.voiceTokens(),
                 limiters, config.mediaTokenPerMinute(), config.mediaPublishPerMinute(), clock, bearer, bodies));
 
@@ -174,12 +193,16 @@ public final class FilamentServer implements AutoCloseable {
         lifecycle.own(app::stop);
         // closed first: sockets get 1001 server_shutdown with their close frames out before HTTP stops
         lifecycle.own(() -> fanout.shutdown(Duration.ofSeconds(2)));
+        // its stop hook runs before the gateway's shutdown (the lifecycle closes in reverse)
+        joined.ifPresent(j -> lifecycle.own(j.beforeGatewayShutdown()));
         LOG.atInfo().addKeyValue("event", "startup.ready")
                 .addKeyValue("bind_addr", config.bindHost() + ":" + app.port())
                 .addKeyValue("database", database.embedded() ? "embedded" : "external")
                 .addKeyValue("livekit_configured", config.liveKit().isPresent())
                 .addKeyValue("blob_store", config.s3().isPresent() ? "s3" : "local")
                 .addKeyValue("captcha", config.hcaptcha().isPresent() ? "on" : "off")
+                .addKeyValue("node_id", config.nodeId())
+                .addKeyValue("redis", scaleOut.isPresent() ? "on" : "off")
                 .log("Filament server ready on port {}", app.port());
         return new FilamentServer(lifecycle, app, database);
     }

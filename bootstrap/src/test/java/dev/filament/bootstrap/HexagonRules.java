@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class HexagonRules {
     /** One package per adapter module: the three rings' adapters and the adapters named for their technology. */
     static final List<String> ADAPTERS = List.of("http", "postgres", "realtime", "crypto", "markdown", "livekit",
-            "micrometer", "filesystem", "tika", "hcaptcha", "s3");
+            "micrometer", "filesystem", "tika", "hcaptcha", "s3", "redis");
 
     /**
      * Libraries that belong to technology adapters: only these adapters (and bootstrap, which wires them) use them.
@@ -32,7 +32,8 @@ final class HexagonRules {
             "org.apache.tika..", List.of("tika"),
             "io.micrometer..", List.of("micrometer", "http"),
             "software.amazon.awssdk..", List.of("s3"),
-            "org.apache.hc..", List.of("s3"));
+            "org.apache.hc..", List.of("s3"),
+            "io.lettuce..", List.of("redis"));
 
     private final String root;
 

@@ -3,6 +3,7 @@ package dev.filament.postgres.guild;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.filament.application.guild.port.out.AccessLoader;
+import dev.filament.application.guild.port.out.GuildAccessVersions;
 import dev.filament.application.guild.port.out.AccessLoader.ChannelSnapshot;
 import dev.filament.application.guild.port.out.AccessLoader.GuildSnapshot;
 import dev.filament.application.guild.port.out.IpBanRepository;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -32,7 +34,9 @@ import java.util.function.Supplier;
  * commit can never re-install what the commit changed; lazily added parts (one member, one channel) go into the
  * snapshot object the reader took before loading, which an invalidation discards whole. A transaction that wrote a
  * guild reads that guild past the cache (its own writes). Commits made by another process are seen within
- * {@link #MAX_STALENESS} (snapshots expire that long after they were loaded) until a relay calls {@link #invalidate}.
+ * {@link #MAX_STALENESS} (snapshots expire that long after they were loaded); with several nodes (SPEC 17.8) each
+ * snapshot also carries the shared {@link GuildAccessVersions} value it was filled under, every use re-reads it, and an
+ * invalidation bumps it, so another node's commit is seen by the next request.
  */
 public final class AccessCache {
     /** The longest a snapshot is trusted: the staleness bound for changes committed by another process. */
@@ -44,12 +48,20 @@ public final class AccessCache {
     private final AccessLoader direct;
     private final IpBanRepository directIpBans;
     private final GuildChanges changes;
+    private final GuildAccessVersions versions;
     private final AtomicLong generation = new AtomicLong();
     private final Cache<GuildId, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(MAX_GUILDS)
             .expireAfterWrite(MAX_STALENESS).build();
 
     /** Caches {@code direct} and {@code directIpBans}; listens to {@code changes} for invalidation. */
     public AccessCache(AccessLoader direct, IpBanRepository directIpBans, GuildChanges changes) {
+        this(direct, directIpBans, changes, GuildAccessVersions.SINGLE_PROCESS);
+    }
+
+    /** Like the single-process cache, checking {@code versions} before serving any snapshot (17.8). */
+    public AccessCache(AccessLoader direct, IpBanRepository directIpBans, GuildChanges changes,
+            GuildAccessVersions versions) {
+        this.versions = versions;
         this.direct = direct;
         this.directIpBans = directIpBans;
         this.changes = changes;
@@ -60,6 +72,7 @@ public final class AccessCache {
     public void invalidate(GuildId guild) {
         generation.incrementAndGet();
         snapshots.invalidate(guild);
+        versions.bump(guild);
     }
 
     /** The cached access loader: the ladder reads ({@code guild}, {@code membership}, {@code channel}). */
@@ -100,16 +113,22 @@ public final class AccessCache {
         if (changes.changedInThisTransaction(guild)) {
             return null;
         }
+        OptionalLong read = versions.current(guild);
+        if (read.isEmpty()) {
+            return null; // the shared version is unknown: nothing cached may be served (17.8)
+        }
+        long version = read.getAsLong();
         Snapshot cached = snapshots.getIfPresent(guild);
-        if (cached != null) {
+        if (cached != null && cached.version() == version) {
             return cached;
         }
         long before = generation.get();
-        Snapshot loaded = new Snapshot(direct.guild(guild), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-                new ConcurrentHashMap<>());
+        Snapshot loaded = new Snapshot(version, direct.guild(guild), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         Snapshot installed = snapshots.asMap().compute(guild, (g, current) ->
-                current != null ? current : generation.get() == before ? loaded : null);
-        return installed != null ? installed : loaded; // not installed: still right for this request
+                current != null && current.version() == version ? current
+                        : generation.get() == before ? loaded : current);
+        return installed != null && installed.version() == version ? installed : loaded; // else right for this one
     }
 
     private static <K, V> V part(Map<K, V> parts, K key, Supplier<V> load) {
@@ -124,7 +143,7 @@ public final class AccessCache {
         return loaded;
     }
 
-    private record Snapshot(Optional<GuildSnapshot> guild, Map<UserId, Optional<List<RoleId>>> members,
+    private record Snapshot(long version, Optional<GuildSnapshot> guild, Map<UserId, Optional<List<RoleId>>> members,
                             Map<ChannelId, Optional<ChannelSnapshot>> channels, Map<IpAddress, List<IpBan>> bans) {
     }
 }

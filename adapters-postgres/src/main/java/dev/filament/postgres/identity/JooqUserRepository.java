@@ -87,7 +87,7 @@ public final class JooqUserRepository implements UserRepository {
             dsl.update(USERS).set(USERS.USERNAME, username.value()).set(USERS.ABOUT_MARKDOWN, about.value())
                     .where(USERS.USER_ID.eq(id.value())).execute();
             if (sessions != null) {
-                unitOfWork.afterTransaction(() -> sessions.userChanged(id)); // the next request reads the new name
+                unitOfWork.afterTransaction(() -> sessions.renamed(id, username)); // the next request reads the new name
             }
             return ProfileWrite.UPDATED;
         } catch (DataAccessException e) {

@@ -8,6 +8,7 @@ import dev.filament.domain.identity.Username;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * SPEC 4.2's bounded in-process cache of live sessions: at most {@value #MAX_ENTRIES} entries, each trusted for
@@ -24,6 +25,7 @@ public final class LiveSessionCache {
             .expireAfterWrite(TRUST).build();
     private final Cache<SessionId, Boolean> revoked = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
             .expireAfterWrite(TRUST).build();
+    private volatile BiConsumer<UserId, Username> renameRelay = (user, username) -> { };
 
     /** A live session as read from the database: owner, current username and expiry. */
     record Live(UserId user, Username username, Instant expiresAt) {
@@ -48,6 +50,17 @@ public final class LiveSessionCache {
     public void revoked(SessionId session) {
         revoked.put(session, Boolean.TRUE);
         live.invalidate(session);
+    }
+
+    /** Where renames committed by this process also go (17.3's {@code user} relay entry); nowhere by default. */
+    public void relayRenamesTo(BiConsumer<UserId, Username> relay) {
+        this.renameRelay = relay;
+    }
+
+    /** A rename committed by this process (after its transaction): dropped here and handed to the relay. */
+    public void renamed(UserId user, Username username) {
+        userChanged(user);
+        renameRelay.accept(user, username);
     }
 
     /** The user's name changed (4.5): drop the user's entries so the next request reads the new name. */

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     private static final Pattern ORIGIN = Pattern.compile("^[a-z][a-z0-9+.-]*://[^/\\s:@]+(:[0-9]{1,5})?$");
     private static final long MAX_INT = Integer.MAX_VALUE;
+    private static final Pattern NODE_ID = Pattern.compile("^[A-Za-z0-9_.-]{1,32}$");
+    private static final Pattern REDIS_URL = Pattern.compile(
+            "^rediss?://(?:[^@/\\s]*@)?(?:\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9_.-]+)(?::([0-9]{1,5}))?(?:/(?:[0-9]|1[0-5]))?/?$");
 
     private ConfigLoader() {
     }
@@ -62,7 +65,44 @@ public final class ConfigLoader {
                 env.bool("FILAMENT_ENABLE_DEBUG_ROUTES", false),
                 env.bool("FILAMENT_DEBUG_REQUEST_TIMINGS", false),
                 logFormat(env, stdoutIsTerminal),
-                logLevel(env));
+                logLevel(env),
+                nodeId(env),
+                redisUrl(env));
+    }
+
+    private static String nodeId(Env env) {
+        Optional<String> raw = env.string("FILAMENT_NODE_ID");
+        if (raw.isPresent()) {
+            if (!NODE_ID.matcher(raw.get()).matches()) {
+                throw new ConfigException("FILAMENT_NODE_ID", "must be 1..32 chars of [A-Za-z0-9_.-]");
+            }
+            return raw.get();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        String cleaned = host.replaceAll("[^A-Za-z0-9_.-]", "-");
+        return cleaned.isEmpty() ? "node" : cleaned.substring(0, Math.min(32, cleaned.length()));
+    }
+
+    // SPEC 13: redis:// or rediss:// [user[:password]@]host[:port][/db], db 0..15; needs an external database
+    private static Optional<String> redisUrl(Env env) {
+        Optional<String> url = env.string("FILAMENT_REDIS_URL");
+        url.ifPresent(u -> {
+            var m = REDIS_URL.matcher(u);
+            if (!m.matches() || (m.group(1) != null && Integer.parseInt(m.group(1)) > 65_535)) {
+                throw new ConfigException("FILAMENT_REDIS_URL",
+                        "must be redis:// or rediss:// [user[:password]@]host[:port][/db] with db 0..15");
+            }
+            if (env.string("FILAMENT_DATABASE_URL").isEmpty()) {
+                throw new ConfigException("FILAMENT_REDIS_URL",
+                        "requires FILAMENT_DATABASE_URL (an embedded database cannot be shared)");
+            }
+        });
+        return url;
     }
 
     private static String[] bindAddr(String raw) {

@@ -44,7 +44,9 @@ public record ServerConfig(
         boolean enableDebugRoutes,
         boolean debugRequestTimings,
         LogFormat logFormat,
-        String logLevel) {
+        String logLevel,
+        String nodeId,
+        Optional<String> redisUrl) {
 
     /** LiveKit credentials; both or neither are set. */
     public record LiveKitKeys(String apiKey, String apiSecret) {
@@ -72,6 +74,7 @@ public record ServerConfig(
     @Override
     public String toString() {
         return "ServerConfig[bind=" + bindAddr() + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
-                + ", dataDir=" + dataDir + ", blobStore=" + (s3.isPresent() ? "s3" : "local") + "]";
+                + ", dataDir=" + dataDir + ", blobStore=" + (s3.isPresent() ? "s3" : "local") + ", node=" + nodeId
+                + ", redis=" + (redisUrl.isPresent() ? "on" : "off") + "]";
     }
 }

@@ -69,6 +69,7 @@ import dev.filament.http.json.JsonBodies;
 import dev.filament.http.routes.RouteModule;
 import dev.filament.postgres.JooqUnitOfWork;
 import dev.filament.postgres.guild.AccessCache;
+import dev.filament.application.guild.port.out.GuildAccessVersions;
 import dev.filament.postgres.guild.JooqAccessLoader;
 import dev.filament.postgres.guild.JooqAuditLog;
 import dev.filament.postgres.guild.JooqBanRepository;
@@ -112,12 +113,13 @@ public final class GuildWiring {
     /**
      * @param joinIp {@code directory_join_ip}; @param joinUser {@code directory_join_user}
      * @param observations the login's IP observation recorder (directory join records one too)
+     * @param versions the shared per-guild access versions (17.8), or {@link GuildAccessVersions#SINGLE_PROCESS}
      */
     public static GuildModule create(JooqUnitOfWork tx, GuildSettings settings, IdGenerator ids, Clock clock,
                                      GatewayEventPublisher events, EventSerializer payloads,
                                      GuildRevalidation revalidation, VoiceRemovals voice, HandOffFailures failures,
                                      RateLimiter joinIp, RateLimiter joinUser, IpObservationRecorder observations,
-                                     BearerAuthenticator auth, JsonBodies bodies) {
+                                     BearerAuthenticator auth, JsonBodies bodies, GuildAccessVersions versions) {
         GuildRepository guilds = new JooqGuildRepository(tx);
         ChannelRepository channels = new JooqChannelRepository(tx);
         RoleRepository roles = new JooqRoleRepository(tx);
@@ -137,7 +139,7 @@ public final class GuildWiring {
                 handOffs, clock);
         // messages, search, voice and the gateway walk the ladder from the per-guild access cache (issue #11); the
         // guild's own use cases, which change what the ladder reads, keep reading the database
-        AccessCache cache = new AccessCache(accessLoader, ipBans, tx.guildChanges());
+        AccessCache cache = new AccessCache(accessLoader, ipBans, tx.guildChanges(), versions);
         AccessLadder cachedLadder = new AccessLadder(tx, cache.loader(), cache.ipBans(), settings, ipBanMatch,
                 ipBanHits, audits, handOffs, clock);
         Memberships memberships = new Memberships(members, roles);

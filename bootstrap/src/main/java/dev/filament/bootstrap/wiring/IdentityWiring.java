@@ -37,6 +37,7 @@ import dev.filament.markdown.CommonmarkTokenizer;
 import dev.filament.micrometer.LoggingAuthEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.filament.postgres.JooqUnitOfWork;
+import dev.filament.postgres.identity.LiveSessionCache;
 import dev.filament.postgres.identity.PostgresIdentityAdapters;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.identity.service.CaptchaGate;
@@ -65,7 +66,7 @@ public final class IdentityWiring {
      */
     public record Identity(UserRepository users, IpObservationRecorder ipObservations, TokenService tokens,
                            AuthenticateRequestUseCase authenticate, BearerAuthenticator bearer,
-                           TokenBaselineKey baselineKey, IdentityApi api) {
+                           TokenBaselineKey baselineKey, IdentityApi api, LiveSessionCache liveSessions) {
     }
 
     /**
@@ -101,7 +102,8 @@ public final class IdentityWiring {
         AuthenticateRequestUseCase authenticate = new AuthenticateRequestService(tokens, adapters.sessions(),
                 unitOfWork, events, clock);
         return new Identity(adapters.users(), adapters.ipObservations(), tokens, authenticate,
-                new BearerAuthenticator(authenticate, timings), new TokenBaselineKey(tokens, clock), api);
+                new BearerAuthenticator(authenticate, timings), new TokenBaselineKey(tokens, clock), api,
+                adapters.liveSessions());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.filament.bootstrap.wiring;
 
 import dev.filament.application.shared.RateLimiter;
+import dev.filament.application.shared.port.out.SharedRateLimits;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.ratelimit.LimitPolicy;
 import dev.filament.http.auth.AuthLimiters;
@@ -8,6 +9,7 @@ import dev.filament.http.people.PeopleLimiters;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +21,7 @@ public final class Limiters implements AutoCloseable {
     private final AuthLimiters auth;
     private final PeopleLimiters people;
     private final Clock clock;
+    private final Optional<SharedRateLimits> shared;
     private final List<RateLimiter> all = new ArrayList<>();
     private final List<Runnable> otherSweeps = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -28,7 +31,13 @@ public final class Limiters implements AutoCloseable {
     });
 
     public Limiters(ServerConfig config, Clock clock) {
+        this(config, clock, Optional.empty());
+    }
+
+    /** With {@code shared} (scale-out on, SPEC 17.4) every limiter keeps its state there first. */
+    public Limiters(ServerConfig config, Clock clock, Optional<SharedRateLimits> shared) {
         this.clock = clock;
+        this.shared = shared;
         baseline = add(LimitPolicy.tokenBucket("baseline", config.rateLimitPerMinute(), 60));
         int auth = config.authRoutePerMinute();
         this.auth = new AuthLimiters(add(LimitPolicy.slidingWindow("auth_register", auth, 60)),
@@ -59,7 +68,8 @@ public final class Limiters implements AutoCloseable {
 
     /** A new limiter for {@code policy}, included in the sweep. */
     public RateLimiter add(LimitPolicy policy) {
-        RateLimiter limiter = new RateLimiter(policy, clock);
+        RateLimiter limiter = shared.map(s -> new RateLimiter(policy, clock, s))
+                .orElseGet(() -> new RateLimiter(policy, clock));
         all.add(limiter);
         return limiter;
     }

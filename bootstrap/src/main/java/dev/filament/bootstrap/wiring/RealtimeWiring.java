@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The after-commit consumers: the gateway fanout, the voice registry (with the LiveKit sync when configured) and the
@@ -73,9 +74,16 @@ public final class RealtimeWiring {
                     config.liveKit().get().apiSecret(), config.liveKitUrl());
             tokens = new LiveKitJwtIssuer(creds);
             LiveKitHttpRoomService rooms = lifecycle.own(new LiveKitHttpRoomService(creds, clock));
-            LiveKitSyncWorker sync = lifecycle.own(new LiveKitSyncWorker(
-                    new LiveKitSync(voice, rooms, voiceTelemetry, clock)));
-            sync.start();
+            if (config.redisUrl().isEmpty()) {
+                LiveKitSyncWorker sync = lifecycle.own(new LiveKitSyncWorker(
+                        new LiveKitSync(voice, rooms, voiceTelemetry, clock)));
+                sync.start();
+            } else {
+                // the voice registry is still per node with scale-out on: a node's sync loop would eject LiveKit
+                // participants registered on another node (SPEC 17.6's shared registry and leader lease: not yet)
+                LoggerFactory.getLogger(RealtimeWiring.class).atWarn().addKeyValue("event", "voice.sync.disabled")
+                        .log("LiveKit sync loop off: the voice registry is not shared between nodes yet");
+            }
         }
         JooqSearchIndexStore indexStore = new JooqSearchIndexStore(unitOfWork, clock);
         SearchIndexer indexer = lifecycle.own(new SearchIndexer(indexStore, new MicrometerSearchMetrics(meters), clock));

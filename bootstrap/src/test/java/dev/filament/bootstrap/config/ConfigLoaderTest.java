@@ -80,6 +80,18 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class);
     }
 
+    @org.junit.jupiter.api.Test
+    void scaleOutIsOffByDefaultAndTheNodeIdDefaultsToACleanedHostName() {
+        ServerConfig off = load(Map.of());
+        assertThat(off.redisUrl()).isEmpty();
+        assertThat(off.nodeId()).matches("[A-Za-z0-9_.-]{1,32}");
+        ServerConfig on = load(Map.of("FILAMENT_DATABASE_URL", "postgres://u:p@db:5432/filament",
+                "FILAMENT_REDIS_URL", "redis://:secret@redis:6379/3", "FILAMENT_NODE_ID", "node-1"));
+        assertThat(on.redisUrl()).contains("redis://:secret@redis:6379/3");
+        assertThat(on.nodeId()).isEqualTo("node-1");
+        assertThat(on.toString()).doesNotContain("secret");
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "FILAMENT_BIND_ADDR|3000|FILAMENT_BIND_ADDR",
@@ -109,6 +121,11 @@ class ConfigLoaderTest {
         "FILAMENT_LOG_FORMAT|xml|FILAMENT_LOG_FORMAT",
         "FILAMENT_LOG_LEVEL|loud|FILAMENT_LOG_LEVEL",
         "FILAMENT_ENABLE_DEBUG_ROUTES|yes|FILAMENT_ENABLE_DEBUG_ROUTES",
+        "FILAMENT_NODE_ID|has space|FILAMENT_NODE_ID",
+        "FILAMENT_NODE_ID|123456789012345678901234567890123|FILAMENT_NODE_ID",
+        "FILAMENT_REDIS_URL|http://redis:6379|FILAMENT_REDIS_URL",
+        "FILAMENT_REDIS_URL|redis://redis:6379/16|FILAMENT_REDIS_URL",
+        "FILAMENT_REDIS_URL|redis://redis:6379/0|FILAMENT_REDIS_URL",
     })
     void invalidValueNamesTheVariable(String name, String value, String named) {
         assertThatThrownBy(() -> load(Map.of(name, value)))

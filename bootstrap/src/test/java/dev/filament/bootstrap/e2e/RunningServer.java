@@ -38,7 +38,7 @@ public final class RunningServer implements AutoCloseable, Api.Target {
         }
     }
 
-    static String urlWithCredentials(TestDatabase db) {
+    public static String urlWithCredentials(TestDatabase db) {
         String url = db.jdbcUrl();
         if (url.contains("user=")) {
             return url;

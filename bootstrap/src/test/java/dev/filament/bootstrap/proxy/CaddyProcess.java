@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A real Caddy run as a child process with one of infra's Caddyfiles; its JSON access log is read from its stdout. */
-final class CaddyProcess implements AutoCloseable {
+public final class CaddyProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(20);
     private static final Duration LOG_WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +37,7 @@ final class CaddyProcess implements AutoCloseable {
     }
 
     /** True when a {@code caddy} binary runs from the PATH (CI installs Debian's package through .ci/prepare). */
-    static boolean installed() {
+    public static boolean installed() {
         try {
             Process probe = new ProcessBuilder("caddy", "version").redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
@@ -51,7 +51,7 @@ final class CaddyProcess implements AutoCloseable {
     }
 
     /** A file of the repository's infra/ folder, found from the module directory the tests run in. */
-    static Path infraFile(String name) {
+    public static Path infraFile(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("infra").resolve(name);
             if (Files.isRegularFile(candidate)) {
@@ -62,7 +62,7 @@ final class CaddyProcess implements AutoCloseable {
     }
 
     /** {@code n} distinct free loopback ports: all held open together while allocated, so none repeats. */
-    static int[] freeLoopbackPorts(int n) {
+    public static int[] freeLoopbackPorts(int n) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {
@@ -83,7 +83,7 @@ final class CaddyProcess implements AutoCloseable {
     }
 
     /** Starts {@code caddy run} and returns once every given loopback port accepts connections. */
-    static CaddyProcess start(Path caddyfile, Map<String, String> env, Path workDir, int... ports) throws IOException {
+    public static CaddyProcess start(Path caddyfile, Map<String, String> env, Path workDir, int... ports) throws IOException {
         Path out = workDir.resolve("caddy.stdout.log");
         Path err = workDir.resolve("caddy.stderr.log");
         ProcessBuilder builder = new ProcessBuilder("caddy", "run", "--config", caddyfile.toString(),

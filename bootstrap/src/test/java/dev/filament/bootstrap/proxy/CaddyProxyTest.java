@@ -55,7 +55,8 @@ class CaddyProxyTest {
         caddy = CaddyProcess.start(CaddyProcess.infraFile("Caddyfile.loopback"), Map.of(
                 "FILAMENT_CADDY_DIRECT_PORT", String.valueOf(directPort),
                 "FILAMENT_CADDY_CDN_PORT", String.valueOf(cdnPort),
-                "FILAMENT_UPSTREAM_PORT", String.valueOf(server.port())), work, directPort, cdnPort);
+                "FILAMENT_UPSTREAM_PORT", String.valueOf(server.port()),
+                "FILAMENT_UPSTREAM_PORT_2", String.valueOf(server.port())), work, directPort, cdnPort);
     }
 
     @AfterAll
@@ -240,7 +241,8 @@ class CaddyProxyTest {
         try (CaddyProcess orphan = CaddyProcess.start(CaddyProcess.infraFile("Caddyfile.loopback"), Map.of(
                 "FILAMENT_CADDY_DIRECT_PORT", String.valueOf(port),
                 "FILAMENT_CADDY_CDN_PORT", String.valueOf(ports[1]),
-                "FILAMENT_UPSTREAM_PORT", String.valueOf(ports[2])), ownWork, port)) {
+                "FILAMENT_UPSTREAM_PORT", String.valueOf(ports[2]),
+                "FILAMENT_UPSTREAM_PORT_2", String.valueOf(ports[2])), ownWork, port)) {
             HttpResponse<String> r = send(LOCAL, get(port, "/api/health").header("X-Request-Id", "down-1"));
 
             assertThat(r.statusCode()).isEqualTo(503);

@@ -70,13 +70,13 @@ class ComposeEnvironmentTest {
 
     private static String serverServiceBlock() throws IOException {
         String compose = Files.readString(CaddyProcess.infraFile("docker-compose.yml"));
-        Matcher m = Pattern.compile("(?ms)^  filament-server:\n(.*?)(?=^  \\S)").matcher(compose);
+        Matcher m = Pattern.compile("(?ms)^  filament-server-1: &filament-server\n(.*?)(?=^  \\S)").matcher(compose);
         assertThat(m.find()).as("filament-server service").isTrue();
         return m.group(1);
     }
 
     private static String serverEnvironmentBlock() throws IOException {
         String service = serverServiceBlock();
-        return service.substring(service.indexOf("    environment:\n"));
+        return service.substring(service.indexOf("    environment: &filament-server-env\n"));
     }
 }

@@ -7,6 +7,8 @@ public enum CloseReason {
     SLOW_CONSUMER(1008, "slow_consumer"),
     INTERNAL_ERROR(1011, "internal_error"),
     SERVER_OVERLOADED(1013, "server_overloaded"),
+    /** SPEC 17.3: remote events were lost on their way between nodes; not resumable. */
+    RELAY_GAP(1013, "relay_gap"),
     HEARTBEAT_TIMEOUT(4000, "heartbeat_timeout"),
     INVALID_ENVELOPE(4400, "invalid_envelope"),
     INVALID_PAYLOAD(4400, "invalid_payload"),

@@ -49,6 +49,8 @@ public final class BenchMain {
             case "messages" -> "POST …/messages vs pgbench on the same row shape";
             case "saturation" -> "Closed loop at " + options.closedConnections() + " connections: throughput ceilings";
             case "idle" -> options.idleSockets() + " idle authenticated gateway sockets: heap and RSS";
+            case "crossnode" -> "Cross-node delivery (POST on node A, sockets on A and B) at " + options.rateFanout()
+                    + " posts/s to " + options.sockets() + " sockets";
             default -> "Gateway fanout to " + options.sockets() + " sockets vs POST with no sockets";
         };
         System.out.println("bench: " + title);
@@ -58,6 +60,7 @@ public final class BenchMain {
                 case "messages" -> messages(title);
                 case "saturation" -> new Saturation(api, client, options, report, stamp).run(title);
                 case "idle" -> idle(title);
+                case "crossnode" -> crossNode(title);
                 default -> fanout(title);
             }
         } catch (Exception e) {
@@ -120,7 +123,7 @@ public final class BenchMain {
     }
 
     private void fanout(String title) throws Exception {
-        FanoutScenario.Result r = new FanoutScenario(api, loop, options).run();
+        FanoutScenario.Result r = new FanoutScenario(api, loop, options, java.util.Optional.empty()).run();
         report.section(title, intro(options.rateFanout()) + " The baseline is the same POST rate into the same "
                 + "channel with no gateway sockets. Then " + r.subscribed() + " sockets (of " + options.sockets()
                 + " requested, over " + options.users() + " users) subscribe to the channel and every "
@@ -154,6 +157,19 @@ public final class BenchMain {
 
     private static String mib(long kib) {
         return String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
+    }
+
+    // issue #16 item 5: the same fanout with every other socket on a second node of one cluster (Redis relay)
+    private void crossNode(String title) throws Exception {
+        FanoutScenario.Result r = new FanoutScenario(api, loop, options, options.serverB()).run();
+        RunResult local = r.delivery();
+        RunResult remote = r.crossNode().orElseThrow();
+        report.section(title, intro(options.rateFanout()) + " POSTs go to node A; " + r.subscribed() + " sockets "
+                + "subscribe to the channel, every other one on node B (" + options.serverB().orElseThrow() + "), "
+                + "which gets the events through the Redis relay. The baseline is the delivery to node A's own "
+                + "sockets in the same run (single-node path).", local, List.of(remote, r.postUnderFanout()),
+                List.of(String.format(Locale.ROOT, "Cross-node p99 − local p99 = **%.1f ms** (target ≤ 50 ms).",
+                        remote.millisAt(99) - local.millisAt(99))));
     }
 
     private RunResult measure(String name, double rate, OpenLoop.Shot shot) throws InterruptedException {

@@ -17,11 +17,15 @@ import java.util.concurrent.TimeUnit;
  * delivery latency from the POST's intended send time and the POST latency under fanout.
  */
 final class FanoutScenario {
-    /** The three runs of the scenario and how many sockets were subscribed. */
-    record Result(RunResult postBaseline, RunResult postUnderFanout, RunResult delivery, int subscribed) {
+    /**
+     * The runs of the scenario and how many sockets were subscribed; with a second node, {@code delivery} is the
+     * node A (same node as the POSTs) half and {@code crossNode} the node B half, measured in the same run.
+     */
+    record Result(RunResult postBaseline, RunResult postUnderFanout, RunResult delivery,
+                  java.util.Optional<RunResult> crossNode, int subscribed) {
     }
 
-    private record Socket(WebSocket ws, GatewaySocket listener) {
+    private record Socket(WebSocket ws, GatewaySocket listener, boolean onB) {
     }
 
     private static final int CONNECT_WAVE = 100;
@@ -32,9 +36,12 @@ final class FanoutScenario {
     private final OpenLoop loop;
     private final BenchOptions options;
     private final DeliveryTracker tracker = new DeliveryTracker();
+    private final DeliveryTracker remote = new DeliveryTracker();
+    private final java.util.Optional<URI> nodeB;
     private final List<HttpClient> socketClients = new ArrayList<>();
 
-    FanoutScenario(FilamentApi api, OpenLoop loop, BenchOptions options) {
+    FanoutScenario(FilamentApi api, OpenLoop loop, BenchOptions options, java.util.Optional<URI> nodeB) {
+        this.nodeB = nodeB;
         this.api = api;
         this.loop = loop;
         this.options = options;
@@ -60,16 +67,23 @@ final class FanoutScenario {
             loop.run("warm-up", rate, options.warmup(), "200", post(owner, guild, channel, 2));
             int capacity = (int) Math.ceil(rate * options.duration().toMillis() / 1000.0) + 1;
             DeliveryTracker.Window window = tracker.begin(3, capacity);
+            DeliveryTracker.Window remoteWindow = remote.begin(3, capacity);
             long start = System.nanoTime();
             RunResult underFanout = loop.run("POST messages, " + sockets.size() + " sockets", rate,
                     options.duration(), "200", post(owner, guild, channel, 3));
-            long expected = underFanout.successes() * sockets.size();
+            int onB = (int) sockets.stream().filter(Socket::onB).count();
+            int onA = sockets.size() - onB;
+            long expected = underFanout.successes() * onA;
+            long expectedB = underFanout.successes() * onB;
             long drainDeadline = System.nanoTime() + DRAIN_BOUND.toNanos();
-            while (window.delivered().sum() < expected && System.nanoTime() < drainDeadline) {
+            while ((window.delivered().sum() < expected || remoteWindow.delivered().sum() < expectedB)
+                    && System.nanoTime() < drainDeadline) {
                 Thread.sleep(50);
             }
-            return new Result(baseline, underFanout, delivery(window, start, expected, rate * sockets.size(),
-                    sockets.size()), sockets.size());
+            String where = nodeB.isPresent() ? " on node A (local)" : "";
+            return new Result(baseline, underFanout, delivery(tracker, window, start, expected, rate * onA, onA,
+                    where), nodeB.map(b -> delivery(remote, remoteWindow, start, expectedB, rate * onB, onB,
+                    " on node B (cross-node)")), sockets.size());
         } finally {
             close(sockets);
         }
@@ -78,18 +92,20 @@ final class FanoutScenario {
     private OpenLoop.Shot post(String token, String guild, String channel, int run) {
         return (seq, intended) -> {
             tracker.sending(run, seq, intended);
+            remote.sending(run, seq, intended);
             return api.status(api.postMessage(token, guild, channel, DeliveryTracker.content(run, seq)));
         };
     }
 
-    private RunResult delivery(DeliveryTracker.Window w, long start, long expected, double target, int sockets) {
+    private RunResult delivery(DeliveryTracker from, DeliveryTracker.Window w, long start, long expected,
+            double target, int sockets, String where) {
         long delivered = w.delivered().sum();
-        Map<String, Long> errors = new TreeMap<>(tracker.socketEvents().without(""));
+        Map<String, Long> errors = new TreeMap<>(from.socketEvents().without(""));
         if (expected > delivered) {
             errors.put("not_delivered", expected - delivered);
         }
         double seconds = Math.max(options.duration().toNanos(), w.lastDeliveryNanos().get() - start) / 1e9;
-        return new RunResult("delivery to " + sockets + " sockets", target, delivered / seconds, w.latencyMicros(),
+        return new RunResult("delivery to " + sockets + " sockets" + where, target, delivered / seconds, w.latencyMicros(),
                 errors, delivered);
     }
 
@@ -105,12 +121,13 @@ final class FanoutScenario {
         for (int first = 0; first < options.sockets() && System.nanoTime() < deadline; first += CONNECT_WAVE) {
             List<CompletableFuture<Socket>> wave = new ArrayList<>();
             for (int i = first; i < Math.min(options.sockets(), first + CONNECT_WAVE); i++) {
-                GatewaySocket listener = new GatewaySocket(guild, channel, tracker);
-                URI uri = URI.create("ws://" + api.base().getAuthority() + "/gateway/ws?access_token="
-                        + tokens.get(i % tokens.size()));
+                boolean onB = nodeB.isPresent() && i % 2 == 1; // every other socket on the second node
+                GatewaySocket listener = new GatewaySocket(guild, channel, onB ? remote : tracker);
+                String authority = onB ? nodeB.get().getAuthority() : api.base().getAuthority();
+                URI uri = URI.create("ws://" + authority + "/gateway/ws?access_token=" + tokens.get(i % tokens.size()));
                 wave.add(clients.get(i / PER_PEER).newWebSocketBuilder()
                         .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, listener)
-                        .thenCompose(ws -> listener.subscribed().thenApply(v -> new Socket(ws, listener))));
+                        .thenCompose(ws -> listener.subscribed().thenApply(v -> new Socket(ws, listener, onB))));
             }
             for (CompletableFuture<Socket> f : wave) {
                 try {

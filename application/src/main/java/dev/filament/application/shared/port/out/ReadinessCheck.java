@@ -55,6 +55,17 @@ public interface ReadinessCheck {
     record BlobGcDetails(long backlog, long oldestOverdueSeconds) implements Details {
     }
 
+    /**
+     * {@code redis} (SPEC 14.4, only with scale-out on): {@code {latency_ms, circuit, reader, relay_lag_ms}};
+     * {@code -1} latency or lag when unknown.
+     */
+    record RedisDetails(long latencyMs, String circuit, String reader, long relayLagMs) implements Details {
+        public RedisDetails {
+            Objects.requireNonNull(circuit, "circuit");
+            Objects.requireNonNull(reader, "reader");
+        }
+    }
+
     /** A check that did not answer: {@code {error: "timeout"|"failed"}}, always degraded. */
     record Unanswered(String error) implements Details {
         public static final Unanswered TIMEOUT = new Unanswered("timeout");

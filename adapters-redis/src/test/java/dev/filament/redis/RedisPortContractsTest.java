@@ -1,0 +1,71 @@
+package dev.filament.redis;
+
+import dev.filament.application.gateway.port.out.PresenceLedger;
+import dev.filament.application.gateway.port.out.PresenceLedgerContract;
+import dev.filament.application.guild.port.out.GuildAccessVersions;
+import dev.filament.application.guild.port.out.GuildAccessVersionsContract;
+import dev.filament.application.shared.port.out.ClusterTelemetry;
+import dev.filament.application.shared.port.out.SharedRateLimits;
+import dev.filament.application.shared.port.out.SharedRateLimitsContract;
+import dev.filament.domain.id.GuildId;
+import dev.filament.redis.limits.RedisRateLimits;
+import dev.filament.redis.presence.RedisPresence;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+
+/** The Redis adapters against their port contracts, two nodes on one throw-away redis-server. */
+class RedisPortContractsTest {
+    private static RedisTestNodes redis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = RedisTestNodes.start(2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        redis.close();
+    }
+
+    @Nested
+    class Limits extends SharedRateLimitsContract {
+        @Override
+        protected SharedRateLimits node(int index) {
+            return new RedisRateLimits(redis.node(index), ClusterTelemetry.NONE);
+        }
+    }
+
+    @Nested
+    class Presence extends PresenceLedgerContract {
+        private final RedisPresence[] nodes = {
+            new RedisPresence(redis.node(0), ClusterTelemetry.NONE, e -> "{}"),
+            new RedisPresence(redis.node(1), ClusterTelemetry.NONE, e -> "{}")};
+
+        @Override
+        protected PresenceLedger node(int index) {
+            return nodes[index];
+        }
+
+        @Override
+        protected void settle(int index) throws Exception {
+            nodes[index].awaitIdle();
+        }
+    }
+
+    @Nested
+    class Versions extends GuildAccessVersionsContract {
+        private static final AtomicInteger NEXT = new AtomicInteger();
+
+        @Override
+        protected GuildAccessVersions node(int index) {
+            return new RedisGuildVersions(redis.node(index));
+        }
+
+        @Override
+        protected GuildId freshGuild() {
+            return GuildId.of(String.format("01ARZ3NDEKTSV4RRFFQ69%05d", NEXT.incrementAndGet()));
+        }
+    }
+}
