@@ -61,16 +61,30 @@ public final class CaddyProcess implements AutoCloseable {
         throw new IllegalStateException("infra/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
-    /** {@code n} distinct free loopback ports: all held open together while allocated, so none repeats. */
+    /**
+     * {@code n} distinct free ports for Caddy, which listens on every interface: each probed by binding the wildcard
+     * address, all held open together while allocated, so none repeats. They are drawn below Linux's ephemeral range
+     * (32768+), where the kernel's own port-0 picks and the outgoing connections of concurrent tests never land, so a
+     * port cannot be taken by another test between this probe and Caddy's bind.
+     */
     public static int[] freeLoopbackPorts(int n) {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            for (int i = 0; i < n; i++) {
-                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+            for (int tries = 0; held.size() < n; tries++) {
+                if (tries > 1_000) {
+                    throw new IllegalStateException("no free port in 20000..32767");
+                }
+                try {
+                    ServerSocket probe = new ServerSocket();
+                    probe.setReuseAddress(false);
+                    probe.bind(new InetSocketAddress(random.nextInt(20_000, 32_768)), 1);
+                    held.add(probe);
+                } catch (IOException taken) {
+                    // in use: draw another
+                }
             }
             return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             for (ServerSocket socket : held) {
                 try {
