@@ -166,6 +166,30 @@ class TwoNodeE2ETest {
     }
 
     @Test
+    @Order(6)
+    void aRenameOnOneNodeReachesAFriendOnTheOtherAndTheOtherNodesSessionCache() throws Exception {
+        Api.User subject = apiA.user();
+        Api.User friend = apiB.user();
+        String request = Api.ok(apiB.call(friend, "POST", "/friends/requests",
+                "{\"recipient_user_id\":\"" + subject.id() + "\"}")).get("request_id").asText();
+        Api.ok(apiA.call(subject, "POST", "/friends/requests/" + request + "/accept", null));
+        assertThat(apiB.call(subject, "GET", "/auth/me", null).statusCode()).as("cached live on B").isEqualTo(200);
+        try (WsClient onB = WsClient.connect(b.port(), friend.token())) {
+            onB.await("ready");
+            String name = "Moved_" + subject.id().substring(20);
+            Api.ok(apiA.call(subject, "PATCH", "/users/me/profile", "{\"username\":\"" + name + "\"}"));
+            // observers(U) is relayed unresolved and resolved on B against B's own sockets (SPEC 17.3)
+            JsonNode event = onB.await(f -> "profile_update".equals(f.path("t").asText())
+                    && subject.id().equals(f.path("d").path("user_id").asText()));
+            assertThat(event.path("d").path("updated_fields").path("username").asText()).isEqualTo(name);
+            // the user entry reached B's live-session cache: B answers with the new name
+            Eventually.until("B's /auth/me shows the new name", Duration.ofSeconds(1),
+                    () -> Api.ok(apiB.call(subject, "GET", "/auth/me", null)).get("username").asText(),
+                    name::equals);
+        }
+    }
+
+    @Test
     @Order(9)
     void redisDownDegradesToLocalDeliveryWithoutTimeoutsAndItsReturnHeals() throws Exception {
         Room room = room();
