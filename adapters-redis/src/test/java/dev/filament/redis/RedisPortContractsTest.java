@@ -10,6 +10,13 @@ import dev.filament.application.shared.port.out.SharedRateLimitsContract;
 import dev.filament.domain.id.GuildId;
 import dev.filament.redis.limits.RedisRateLimits;
 import dev.filament.redis.presence.RedisPresence;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
+import dev.filament.application.voice.port.out.VoiceRegistry;
+import dev.filament.application.voice.port.out.VoiceRegistryContract;
+import dev.filament.application.voice.service.VoiceEventPayloads;
+import dev.filament.domain.voice.VoiceCapacity;
+import dev.filament.redis.voice.RedisVoiceRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +58,20 @@ class RedisPortContractsTest {
         @Override
         protected void settle(int index) throws Exception {
             nodes[index].awaitIdle();
+        }
+    }
+
+    @Nested
+    class Voice extends VoiceRegistryContract {
+        @BeforeEach
+        void emptyRegistry() {
+            redis.node(0).call(RedisBound.BACKGROUND, "test", c -> c.flushdb());
+        }
+
+        @Override
+        protected VoiceRegistry newRegistry(GatewayEventPublisher publisher, VoiceEventPayloads payloads,
+                VoiceCapacity capacity) {
+            return new RedisVoiceRegistry(redis.node(0), ClusterTelemetry.NONE, publisher, payloads, capacity);
         }
     }
 

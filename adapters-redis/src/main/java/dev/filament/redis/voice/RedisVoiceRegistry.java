@@ -1,0 +1,173 @@
+package dev.filament.redis.voice;
+
+import dev.filament.application.shared.GatewayEvent;
+import dev.filament.application.shared.port.out.ClusterTelemetry;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
+import dev.filament.application.voice.service.RosterVoiceRegistry;
+import dev.filament.application.voice.service.VoiceEventPayloads;
+import dev.filament.domain.id.ChannelId;
+import dev.filament.domain.id.GuildId;
+import dev.filament.domain.id.UserId;
+import dev.filament.domain.voice.VoiceCapacity;
+import dev.filament.domain.voice.VoiceGrant;
+import dev.filament.domain.voice.VoiceIdentity;
+import dev.filament.domain.voice.VoiceParticipant;
+import dev.filament.domain.voice.VoiceRoom;
+import dev.filament.redis.RedisAccess;
+import dev.filament.redis.RedisBound;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The voice registry shared by all nodes (SPEC 17.6): each change loads the registry, applies the SPEC rules of the
+ * roster (caps included) and writes the result back with one compare-and-set script, retrying on a concurrent change;
+ * the calling node then publishes the events in order (relayed like any event). A node-local lock serialises the
+ * node's own changes. Request-path operations wait at most 50 ms per Redis call, the removal triggers 1000 ms.
+ * Without Redis (17.6 fallbacks): no cap check, tokens register nothing, leave/state change nothing, listings are
+ * empty; each counted in {@code filament_redis_fallback_total{voice}}.
+ */
+public final class RedisVoiceRegistry extends RosterVoiceRegistry {
+    private static final int ATTEMPTS = 8;
+    private final VoiceStore store;
+    private final ClusterTelemetry telemetry;
+    private final GatewayEventPublisher publisher;
+    private final ReentrantLock lock = new ReentrantLock();
+    private RedisBound bound = RedisBound.REQUEST;
+
+    public RedisVoiceRegistry(RedisAccess access, ClusterTelemetry telemetry, GatewayEventPublisher publisher,
+            VoiceEventPayloads payloads, VoiceCapacity capacity) {
+        super(capacity, payloads);
+        this.store = new VoiceStore(access);
+        this.telemetry = telemetry;
+        this.publisher = publisher;
+    }
+
+    public RedisVoiceRegistry(RedisAccess access, ClusterTelemetry telemetry, GatewayEventPublisher publisher,
+            VoiceEventPayloads payloads) {
+        this(access, telemetry, publisher, payloads, VoiceCapacity.SPEC);
+    }
+
+    @Override
+    public void checkCapacity(VoiceIdentity identity, Instant now) {
+        guarded(RedisBound.REQUEST, () -> {
+            super.checkCapacity(identity, now);
+            return null;
+        }, null);
+    }
+
+    @Override
+    public IssueOutcome issue(VoiceIdentity identity, VoiceGrant grant, Instant now, Instant expiresAt) {
+        return guarded(RedisBound.REQUEST, () -> super.issue(identity, grant, now, expiresAt), IssueOutcome.UPDATED);
+    }
+
+    @Override
+    public boolean leave(VoiceIdentity identity, Instant now) {
+        return guarded(RedisBound.REQUEST, () -> super.leave(identity, now), false);
+    }
+
+    @Override
+    public boolean updateState(VoiceIdentity identity, Optional<Boolean> muted, Optional<Boolean> deafened,
+            Instant now) {
+        return guarded(RedisBound.REQUEST, () -> super.updateState(identity, muted, deafened, now), false);
+    }
+
+    @Override
+    public int removeUserFromGuild(UserId user, GuildId guild, Instant now) {
+        return guarded(RedisBound.BACKGROUND, () -> super.removeUserFromGuild(user, guild, now), 0);
+    }
+
+    @Override
+    public int removeUserEverywhere(UserId user, Instant now) {
+        return guarded(RedisBound.BACKGROUND, () -> super.removeUserEverywhere(user, now), 0);
+    }
+
+    @Override
+    public int pruneExpired(VoiceRoom room, Instant now) {
+        return guarded(RedisBound.REQUEST, () -> super.pruneExpired(room, now), 0);
+    }
+
+    @Override
+    public List<VoiceParticipant> participants(VoiceRoom room) {
+        return guarded(RedisBound.REQUEST, () -> super.participants(room), List.of());
+    }
+
+    @Override
+    public List<VoiceRoom> rooms() {
+        return guarded(RedisBound.BACKGROUND, super::rooms, List.of());
+    }
+
+    @Override
+    public int reevaluate(GuildId guild, BiPredicate<UserId, ChannelId> stillAllowed, Instant now) {
+        // not under the node lock: the predicate may query the database (the change itself is guarded below)
+        try {
+            return super.reevaluate(guild, stillAllowed, now);
+        } catch (Unavailable e) {
+            telemetry.fallback("voice");
+            return 0;
+        }
+    }
+
+    @Override
+    public boolean removeStale(VoiceIdentity identity, Instant tokenIssuedBefore, Instant now) {
+        return guarded(RedisBound.BACKGROUND, () -> super.removeStale(identity, tokenIssuedBefore, now), false);
+    }
+
+    @Override
+    protected <T> T mutate(Function<List<GatewayEvent>, T> change) {
+        lock.lock();
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                VoiceStore.Snapshot before = store.load(bound).orElseThrow(Unavailable::new);
+                roster().restore(before.participants());
+                List<GatewayEvent> events = new ArrayList<>();
+                T result = change.apply(events);
+                if (store.commit(bound, before, roster().all()).orElseThrow(Unavailable::new)) {
+                    events.forEach(publisher::publish);
+                    return result;
+                }
+            }
+            throw new Unavailable(); // kept losing to other nodes' changes: treated like Redis being unavailable
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    protected <T> T read(Supplier<T> query) {
+        lock.lock();
+        try {
+            roster().restore(store.load(bound).orElseThrow(Unavailable::new).participants());
+            return query.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T guarded(RedisBound callBound, Supplier<T> operation, T fallback) {
+        lock.lock();
+        RedisBound previous = bound;
+        bound = callBound;
+        try {
+            return operation.get();
+        } catch (Unavailable e) {
+            telemetry.fallback("voice");
+            return fallback;
+        } finally {
+            bound = previous;
+            lock.unlock();
+        }
+    }
+
+    /** Redis did not answer within the bound (or the circuit is open): the caller takes the 17.6 fallback. */
+    private static final class Unavailable extends RuntimeException {
+        Unavailable() {
+            super(null, null, false, false);
+        }
+    }
+}
