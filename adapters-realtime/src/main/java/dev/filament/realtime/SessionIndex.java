@@ -31,6 +31,11 @@ final class SessionIndex<K> {
         return emptied[0];
     }
 
+    /** The keys with at least one connection (weakly consistent). */
+    Set<K> keys() {
+        return Collections.unmodifiableSet(map.keySet());
+    }
+
     /** A live read-only view of the connections under {@code key}. */
     Set<ConnectionSession> get(K key) {
         Set<ConnectionSession> set = map.get(key);
