@@ -155,7 +155,8 @@ public final class FilamentServer implements AutoCloseable {
         List<ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness()));
         checks.addAll(realtime.readiness());
         checks.addAll(blobs.readiness());
-        Optional<Joined> joined = scaleOut.map(s -> s.join(fanout, payloads, realtime.revalidation(), sessionId -> {
+        Optional<Joined> joined = scaleOut.map(s -> s.join(fanout, payloads,
+                realtime.revalidation()::enqueueSubscriptionsOnly, sessionId -> {
             identity.liveSessions().revoked(sessionId); // another node's revocation (17.5)
             localRevocations.sessionRevoked(sessionId);
         }, realtime.scaleVoice().orElseThrow()));
