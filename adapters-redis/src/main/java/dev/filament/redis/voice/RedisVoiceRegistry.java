@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -34,23 +36,36 @@ import java.util.function.Supplier;
  */
 public final class RedisVoiceRegistry extends RosterVoiceRegistry {
     private static final int ATTEMPTS = 8;
+    // how long a request waits for the node lock plus its retries, and a removal trigger (17.2: never a request's
+    // budget because of Redis)
+    private static final long REQUEST_PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long BACKGROUND_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private final VoiceStore store;
     private final ClusterTelemetry telemetry;
-    private final GatewayEventPublisher publisher;
+    private volatile Consumer<GatewayEvent> publish;
     private final ReentrantLock lock = new ReentrantLock();
     private RedisBound bound = RedisBound.REQUEST;
+    private long deadline = Long.MAX_VALUE; // System.nanoTime() after which a change stops retrying (under the lock)
 
     public RedisVoiceRegistry(RedisAccess access, ClusterTelemetry telemetry, GatewayEventPublisher publisher,
             VoiceEventPayloads payloads, VoiceCapacity capacity) {
         super(capacity, payloads);
         this.store = new VoiceStore(access);
         this.telemetry = telemetry;
-        this.publisher = publisher;
+        this.publish = publisher::publish;
     }
 
     public RedisVoiceRegistry(RedisAccess access, ClusterTelemetry telemetry, GatewayEventPublisher publisher,
             VoiceEventPayloads payloads) {
         this(access, telemetry, publisher, payloads, VoiceCapacity.SPEC);
+    }
+
+    /**
+     * Shutdown: from now on the events of the node's own removals (its users' counts reaching 0) go only to
+     * {@code relayOnly}, since the local gateway is closing.
+     */
+    public void stopping(Consumer<GatewayEvent> relayOnly) {
+        this.publish = relayOnly;
     }
 
     @Override
@@ -122,13 +137,14 @@ public final class RedisVoiceRegistry extends RosterVoiceRegistry {
     protected <T> T mutate(Function<List<GatewayEvent>, T> change) {
         lock.lock();
         try {
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            for (int attempt = 0; attempt < ATTEMPTS && (attempt == 0 || System.nanoTime() - deadline < 0);
+                    attempt++) {
                 VoiceStore.Snapshot before = store.load(bound).orElseThrow(Unavailable::new);
                 roster().restore(before.participants());
                 List<GatewayEvent> events = new ArrayList<>();
                 T result = change.apply(events);
                 if (store.commit(bound, before, roster().all()).orElseThrow(Unavailable::new)) {
-                    events.forEach(publisher::publish);
+                    events.forEach(publish);
                     return result;
                 }
             }
@@ -150,16 +166,29 @@ public final class RedisVoiceRegistry extends RosterVoiceRegistry {
     }
 
     private <T> T guarded(RedisBound callBound, Supplier<T> operation, T fallback) {
-        lock.lock();
-        RedisBound previous = bound;
+        long patience = callBound == RedisBound.REQUEST ? REQUEST_PATIENCE_NANOS : BACKGROUND_PATIENCE_NANOS;
+        long until = System.nanoTime() + patience;
+        try {
+            if (!lock.tryLock(patience, TimeUnit.NANOSECONDS)) {
+                telemetry.fallback("voice");
+                return fallback;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback;
+        }
+        RedisBound previousBound = bound;
+        long previousDeadline = deadline;
         bound = callBound;
+        deadline = until;
         try {
             return operation.get();
         } catch (Unavailable e) {
             telemetry.fallback("voice");
             return fallback;
         } finally {
-            bound = previous;
+            bound = previousBound;
+            deadline = previousDeadline;
             lock.unlock();
         }
     }

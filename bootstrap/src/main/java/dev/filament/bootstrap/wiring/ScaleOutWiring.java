@@ -94,7 +94,10 @@ public final class ScaleOutWiring {
             reader.onReconnect(reapply);
             reader.start();
             // runs before the gateway's shutdown closes the sockets: their offline transitions go out by the relay
-            return new Joined(new RedisReadinessCheck(access, reader), () -> presence.stopping(relay::event));
+            return new Joined(new RedisReadinessCheck(access, reader), () -> {
+                presence.stopping(relay::event);
+                voice.registry().stopping(relay::event);
+            });
         }
     }
 
