@@ -18,23 +18,10 @@ import dev.filament.domain.voice.VoiceCapacity;
 import dev.filament.redis.voice.RedisVoiceRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /** The Redis adapters against their port contracts, two nodes on one throw-away redis-server. */
-class RedisPortContractsTest {
-    private static RedisTestNodes redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RedisTestNodes.start(2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        redis.close();
-    }
+class RedisPortContractsTest extends RedisNodesTest {
 
     @Nested
     class Limits extends SharedRateLimitsContract {

@@ -9,20 +9,17 @@ import dev.filament.application.voice.fakes.InMemoryVoiceRegistry;
 import dev.filament.domain.id.UserId;
 import dev.filament.domain.voice.VoiceGrant;
 import dev.filament.domain.voice.VoiceRoom;
-import dev.filament.redis.RedisTestNodes;
+import dev.filament.redis.RedisNodesTest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC 17.6 connection counts on two nodes: only the node whose change makes a user's total 0 removes voice. */
-class RedisConnectionCountsTest {
-    private static RedisTestNodes redis;
+class RedisConnectionCountsTest extends RedisNodesTest {
     private final TestIds ids = new TestIds();
     private final InMemoryVoiceRegistry voice = new InMemoryVoiceRegistry(new RecordingGatewayEventPublisher());
     private final Clock clock = Clock.systemUTC();
@@ -30,16 +27,6 @@ class RedisConnectionCountsTest {
     private final Map<UserId, Integer> localB = new ConcurrentHashMap<>();
     private final RedisConnectionCounts nodeA = counts(0, localA);
     private final RedisConnectionCounts nodeB = counts(1, localB);
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RedisTestNodes.start(2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        redis.close();
-    }
 
     @AfterEach
     void close() throws Exception {

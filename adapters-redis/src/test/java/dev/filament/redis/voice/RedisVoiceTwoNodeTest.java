@@ -17,7 +17,7 @@ import dev.filament.domain.voice.VoiceIdentity;
 import dev.filament.domain.voice.VoiceParticipant;
 import dev.filament.domain.voice.VoiceRoom;
 import dev.filament.redis.RedisBound;
-import dev.filament.redis.RedisTestNodes;
+import dev.filament.redis.RedisNodesTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,29 +25,16 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes' registries on one Redis (SPEC 17.6): one shared roster, shared caps, concurrent issues, the lease. */
-class RedisVoiceTwoNodeTest {
+class RedisVoiceTwoNodeTest extends RedisNodesTest {
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-    private static RedisTestNodes redis;
     private final TestIds ids = new TestIds();
     private final RecordingGatewayEventPublisher eventsB = new RecordingGatewayEventPublisher();
     private RedisVoiceRegistry nodeA;
     private RedisVoiceRegistry nodeB;
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RedisTestNodes.start(2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        redis.close();
-    }
 
     @BeforeEach
     void registries() {
