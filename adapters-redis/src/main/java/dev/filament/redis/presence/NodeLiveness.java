@@ -104,7 +104,8 @@ public final class NodeLiveness implements AutoCloseable {
                 nodeKey(instance)));
         access.call(RedisBound.BACKGROUND, "heartbeat", c -> c.srem(NODES, instance));
         LOG.atInfo().addKeyValue("event", "node.cleanup").addKeyValue("instance", instance)
-                .addKeyValue("presence_removed", removed).addKeyValue("voice_removed", voiceRemoved).log("node state removed");
+                .addKeyValue("presence_removed", removed).addKeyValue("voice_removed", voiceRemoved)
+                .log("node state removed");
     }
 
     /** Shutdown: this node's remaining presence goes offline everywhere, its keys are deleted. */

@@ -53,7 +53,8 @@ public final class RealtimeWiring {
      * registry with its subscribe sync and token issuer ({@link VoiceTokenIssuer#UNCONFIGURED} without LiveKit), the
      * search indexer's wake-up queue, the revalidation worker (started by the gateway wiring) and the checks.
      */
-    public record Realtime(GatewayFanout fanout, VoiceRegistry voice, Optional<ScaleVoice> scaleVoice, SyncVoiceParticipantsUseCase voiceSync,
+    public record Realtime(GatewayFanout fanout, VoiceRegistry voice, Optional<ScaleVoice> scaleVoice,
+                           SyncVoiceParticipantsUseCase voiceSync,
                            VoiceTokenIssuer voiceTokens, SearchIndexQueue searchQueue,
                            GuildRevalidationWorker revalidation, List<ReadinessCheck> readiness) {
     }
@@ -75,7 +76,8 @@ public final class RealtimeWiring {
         if (scaleVoice.isEmpty()) {
             lastConnection.target = new VoiceLastConnectionListener(voice, clock);
         }
-        VoiceSyncGate syncGate = scaleVoice.<VoiceSyncGate>map(ScaleVoice::leader).orElse(VoiceSyncGate.SINGLE_PROCESS);
+        VoiceSyncGate syncGate = scaleVoice.<VoiceSyncGate>map(ScaleVoice::leader)
+                .orElse(VoiceSyncGate.SINGLE_PROCESS);
         LoggingVoiceSyncTelemetry voiceTelemetry = new LoggingVoiceSyncTelemetry(meters);
         VoiceTokenIssuer tokens = VoiceTokenIssuer.UNCONFIGURED;
         if (config.liveKit().isPresent()) {
@@ -95,7 +97,8 @@ public final class RealtimeWiring {
                 new GatewayReadinessCheck(fanout));
         // owned after the fanout, so closed before it; started by the guild wiring, which it serves
         GuildRevalidationWorker revalidation = lifecycle.own(new GuildRevalidationWorker(voice, clock));
-        return new Realtime(fanout, voice, scaleVoice, new SyncVoiceParticipantsService(voice, payloads, voiceTelemetry, clock),
+        return new Realtime(fanout, voice, scaleVoice,
+                new SyncVoiceParticipantsService(voice, payloads, voiceTelemetry, clock),
                 tokens, indexer, revalidation, readiness);
     }
 
