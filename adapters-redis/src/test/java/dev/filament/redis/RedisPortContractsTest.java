@@ -15,7 +15,10 @@ import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.application.voice.port.out.VoiceRegistryContract;
 import dev.filament.application.voice.service.VoiceEventPayloads;
 import dev.filament.domain.voice.VoiceCapacity;
+import dev.filament.redis.voice.RedisVoiceLeader;
 import dev.filament.redis.voice.RedisVoiceRegistry;
+import dev.filament.application.voice.port.out.VoiceSyncGate;
+import dev.filament.application.voice.port.out.VoiceSyncGateContract;
 import org.junit.jupiter.api.BeforeEach;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
@@ -59,6 +62,30 @@ class RedisPortContractsTest extends RedisNodesTest {
         protected VoiceRegistry newRegistry(GatewayEventPublisher publisher, VoiceEventPayloads payloads,
                 VoiceCapacity capacity) {
             return new RedisVoiceRegistry(redis.node(0), ClusterTelemetry.NONE, publisher, payloads, capacity);
+        }
+    }
+
+    @Nested
+    class Leader extends VoiceSyncGateContract {
+        private final RedisVoiceLeader[] nodes = {new RedisVoiceLeader(redis.node(0)),
+            new RedisVoiceLeader(redis.node(1))};
+
+        @BeforeEach
+        void takeTheLease() {
+            redis.node(0).call(RedisBound.BACKGROUND, "test", c -> c.flushdb());
+            for (RedisVoiceLeader leader : nodes) {
+                leader.renew();
+            }
+        }
+
+        @Override
+        protected int nodes() {
+            return nodes.length;
+        }
+
+        @Override
+        protected VoiceSyncGate node(int index) {
+            return nodes[index];
         }
     }
 

@@ -53,7 +53,8 @@ public final class RedisVoiceLeader implements VoiceSyncGate, AutoCloseable {
         access.every(RENEW, this::renew);
     }
 
-    void renew() {
+    /** One take-or-renew attempt (the 10 s schedule; tests call it directly). */
+    public void renew() {
         long start = System.nanoTime();
         boolean held = access.call(RedisBound.BACKGROUND, "voice_leader", c -> c.<Long>eval(ACQUIRE,
                 ScriptOutputType.INTEGER, new String[] {LEADER}, access.instance(), Long.toString(LEASE_MS)))
