@@ -104,12 +104,21 @@ public final class RedisVoiceRegistry extends RosterVoiceRegistry {
 
     @Override
     public int pruneExpired(VoiceRoom room, Instant now) {
+        // a subscribe usually finds nobody expired: one read of the room, the whole change only when needed
+        Optional<List<VoiceParticipant>> current = store.room(RedisBound.REQUEST, room);
+        if (current.isPresent() && current.get().stream().noneMatch(p -> p.isExpiredAt(now))) {
+            return 0;
+        }
         return guarded(RedisBound.REQUEST, () -> super.pruneExpired(room, now), 0);
     }
 
+    /** One read of the room (no lock, no snapshot of the rest); none without Redis (17.6). */
     @Override
     public List<VoiceParticipant> participants(VoiceRoom room) {
-        return guarded(RedisBound.REQUEST, () -> super.participants(room), List.of());
+        return store.room(RedisBound.REQUEST, room).orElseGet(() -> {
+            telemetry.fallback("voice");
+            return List.of();
+        });
     }
 
     @Override

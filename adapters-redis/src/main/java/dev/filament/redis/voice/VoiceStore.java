@@ -89,6 +89,13 @@ final class VoiceStore {
         });
     }
 
+    /** One room's participants in join order (one {@code HVALS}), without the rest of the registry. */
+    Optional<List<VoiceParticipant>> room(RedisBound bound, VoiceRoom room) {
+        return access.call(bound, "voice", c -> c.hvals(channelKey(room))).map(values -> values.stream()
+                .map(ParticipantJson::read).flatMap(Optional::stream).sorted(Comparator.comparingLong(Seated::seq))
+                .map(Seated::participant).toList());
+    }
+
     /**
      * Writes the difference between {@code before} and {@code after} if the version is still {@code before}'s:
      * true when applied (or nothing to write), false on a conflict, empty without Redis.
