@@ -39,6 +39,26 @@ public final class SessionRegistry {
     private final ResumeIndex resumable = new ResumeIndex();
     private final java.util.concurrent.atomic.AtomicInteger detachedCount = new java.util.concurrent.atomic.AtomicInteger();
 
+    private volatile java.util.function.Consumer<UserId> attachedChanged = user -> { };
+
+    /**
+     * Told (on the changing thread, so it must not block) whenever a user's attached-connection count may have
+     * changed; it reads {@link #attachedConnections} itself (scale-out connection counts, SPEC 17.6).
+     */
+    public void onAttachedChange(java.util.function.Consumer<UserId> listener) {
+        this.attachedChanged = listener;
+    }
+
+    /** The user's attached connections on this node (detached sessions do not count). */
+    public int attachedConnections(UserId user) {
+        return attached.get(user).size();
+    }
+
+    /** The users with an attached connection on this node. */
+    public Set<UserId> attachedUsers() {
+        return Set.copyOf(attached.keys());
+    }
+
     public SessionRegistry(int maxSubscriptions) {
         this.maxSubscriptions = maxSubscriptions;
     }
@@ -52,6 +72,7 @@ public final class SessionRegistry {
         attached.add(session.user(), session);
         sessions.add(session.session(), session);
         resumable.add(session);
+        attachedChanged.accept(session.user());
     }
 
     /** Adds a subscription without a drop fence (callers that checked no access: tests, tooling). */
@@ -203,6 +224,9 @@ public final class SessionRegistry {
         sessions.remove(session.session(), session);
         users.remove(session.user(), session);
         boolean last = !wasDetached && attached.remove(session.user(), session);
+        if (!wasDetached) {
+            attachedChanged.accept(session.user());
+        }
         return new Departure(List.copyOf(offline), last);
     }
 
@@ -229,7 +253,9 @@ public final class SessionRegistry {
             member.detached = true;
             detachedCount.incrementAndGet();
         }
-        return new Departure(List.copyOf(offline), attached.remove(session.user(), session));
+        Departure departure = new Departure(List.copyOf(offline), attached.remove(session.user(), session));
+        attachedChanged.accept(session.user());
+        return departure;
     }
 
     /**
@@ -270,6 +296,7 @@ public final class SessionRegistry {
         users.add(fresh.user(), fresh);
         users.remove(old.user(), old);
         attached.add(fresh.user(), fresh);
+        attachedChanged.accept(fresh.user());
         sessions.add(fresh.session(), fresh);
         sessions.remove(old.session(), old);
         resumable.move(old, fresh);

@@ -10,24 +10,21 @@ import dev.filament.application.shared.port.out.SharedRateLimitsContract;
 import dev.filament.domain.id.GuildId;
 import dev.filament.redis.limits.RedisRateLimits;
 import dev.filament.redis.presence.RedisPresence;
+import dev.filament.application.shared.port.out.GatewayEventPublisher;
+import dev.filament.application.voice.port.out.VoiceRegistry;
+import dev.filament.application.voice.port.out.VoiceRegistryContract;
+import dev.filament.application.voice.service.VoiceEventPayloads;
+import dev.filament.domain.voice.VoiceCapacity;
+import dev.filament.redis.voice.RedisVoiceLeader;
+import dev.filament.redis.voice.RedisVoiceRegistry;
+import dev.filament.application.voice.port.out.VoiceSyncGate;
+import dev.filament.application.voice.port.out.VoiceSyncGateContract;
+import org.junit.jupiter.api.BeforeEach;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /** The Redis adapters against their port contracts, two nodes on one throw-away redis-server. */
-class RedisPortContractsTest {
-    private static RedisTestNodes redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RedisTestNodes.start(2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        redis.close();
-    }
+class RedisPortContractsTest extends RedisNodesTest {
 
     @Nested
     class Limits extends SharedRateLimitsContract {
@@ -51,6 +48,44 @@ class RedisPortContractsTest {
         @Override
         protected void settle(int index) throws Exception {
             nodes[index].awaitIdle();
+        }
+    }
+
+    @Nested
+    class Voice extends VoiceRegistryContract {
+        @BeforeEach
+        void emptyRegistry() {
+            redis.node(0).call(RedisBound.BACKGROUND, "test", c -> c.flushdb());
+        }
+
+        @Override
+        protected VoiceRegistry newRegistry(GatewayEventPublisher publisher, VoiceEventPayloads payloads,
+                VoiceCapacity capacity) {
+            return new RedisVoiceRegistry(redis.node(0), ClusterTelemetry.NONE, publisher, payloads, capacity);
+        }
+    }
+
+    @Nested
+    class Leader extends VoiceSyncGateContract {
+        private final RedisVoiceLeader[] nodes = {new RedisVoiceLeader(redis.node(0)),
+            new RedisVoiceLeader(redis.node(1))};
+
+        @BeforeEach
+        void takeTheLease() {
+            redis.node(0).call(RedisBound.BACKGROUND, "test", c -> c.flushdb());
+            for (RedisVoiceLeader leader : nodes) {
+                leader.renew();
+            }
+        }
+
+        @Override
+        protected int nodes() {
+            return nodes.length;
+        }
+
+        @Override
+        protected VoiceSyncGate node(int index) {
+            return nodes[index];
         }
     }
 

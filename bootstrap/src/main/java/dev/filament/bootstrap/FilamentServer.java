@@ -123,7 +123,7 @@ public final class FilamentServer implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
         HttpMetrics httpMetrics = new HttpMetrics(meters, config.requestTimeout());
         ClientIpResolver clientIps = new ClientIpResolver(config.trustedProxies());
-        Realtime realtime = RealtimeWiring.start(config, unitOfWork, meters, json, clock, lifecycle);
+        Realtime realtime = RealtimeWiring.start(config, unitOfWork, meters, json, clock, lifecycle, scaleOut);
         GatewayFanout fanout = realtime.fanout();
         SessionRevocationListener localRevocations = sessionId -> fanout.closeSession(sessionId,
                 CloseReason.SESSION_REVOKED);
@@ -158,10 +158,11 @@ public final class FilamentServer implements AutoCloseable {
         List<ReadinessCheck> checks = new ArrayList<>(List.of(database.readiness()));
         checks.addAll(realtime.readiness());
         checks.addAll(blobs.readiness());
-        Optional<Joined> joined = scaleOut.map(s -> s.join(fanout, payloads, realtime.revalidation(), sessionId -> {
+        Optional<Joined> joined = scaleOut.map(s -> s.join(fanout, payloads,
+                realtime.revalidation()::enqueueSubscriptionsOnly, sessionId -> {
             identity.liveSessions().revoked(sessionId); // another node's revocation (17.5)
             localRevocations.sessionRevoked(sessionId);
-        }, identity.liveSessions()));
+        }, realtime.scaleVoice().orElseThrow(), identity.liveSessions()));
         joined.ifPresent(j -> checks.add(j.readiness()));
         Readiness readiness = lifecycle.own(new Readiness(checks, Duration.ofMillis(1500)));
 

@@ -36,6 +36,7 @@ public final class GuildRevalidationWorker implements GuildRevalidation, VoiceRe
     private final VoiceRegistry voice;
     private final Clock clock;
     private final Set<GuildId> pending = ConcurrentHashMap.newKeySet();
+    private final Set<GuildId> withVoice = ConcurrentHashMap.newKeySet(); // queued by a local commit (17.6)
     private final LinkedBlockingQueue<GuildId> queue = new LinkedBlockingQueue<>();
     private final AtomicLongArray stamps = new AtomicLongArray(STRIPES);
     private final AtomicLong passes = new AtomicLong();
@@ -64,12 +65,27 @@ public final class GuildRevalidationWorker implements GuildRevalidation, VoiceRe
         thread = Thread.ofPlatform().daemon().name("guild-revalidation").start(this::loop);
     }
 
-    /** Queues a pass for the guild unless one is already pending. Never blocks, never throws. */
+    /** Queues a pass (with the voice re-evaluation) unless one is already pending. Never blocks, never throws. */
     @Override
     public void enqueue(GuildId guild) {
+        queue(guild, true);
+    }
+
+    /**
+     * Another node committed the change (SPEC 17.6, one executor per change): a pass over this node's gateway
+     * subscriptions only; the committing node re-evaluates voice. Never blocks, never throws.
+     */
+    public void enqueueSubscriptionsOnly(GuildId guild) {
+        queue(guild, false);
+    }
+
+    private void queue(GuildId guild, boolean voice) {
         try {
             if (guild == null) {
                 return;
+            }
+            if (voice) {
+                withVoice.add(guild); // before queuing: the pass that takes the guild sees it
             }
             stamps.incrementAndGet(stripe(guild)); // before queuing, so a stamp read after this sees the move
             if (pending.add(guild)) {
@@ -121,14 +137,14 @@ public final class GuildRevalidationWorker implements GuildRevalidation, VoiceRe
                 continue; // close() clears running first; a stray interrupt from a pass must not end the worker
             }
             pending.remove(guild); // before the pass: a request from now on gets a pass that starts after it
-            runPass(guild);
+            runPass(guild, withVoice.remove(guild));
         }
     }
 
-    private void runPass(GuildId guild) {
+    private void runPass(GuildId guild, boolean voice) {
         long started = System.nanoTime();
         try {
-            RevalidationResult result = revalidation.revalidate(guild);
+            RevalidationResult result = revalidation.revalidate(guild, voice);
             if (result.subscriptionsDropped() > 0 || result.voiceParticipantsRemoved() > 0) {
                 LOG.atInfo().setMessage("guild.revalidation").addKeyValue("guild_id", guild)
                         .addKeyValue("checked", result.subscriptionsChecked())

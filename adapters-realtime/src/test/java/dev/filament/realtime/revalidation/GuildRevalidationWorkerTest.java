@@ -244,4 +244,21 @@ class GuildRevalidationWorkerTest {
         assertThat(voice.participants(room)).isEmpty();
         assertThat(voice.participants(elsewhere)).hasSize(1);
     }
+
+    @Test
+    void aPassForAnotherNodesCommit_leavesVoiceToThatNode_aLocalOneReevaluatesIt() {
+        UserId stranger = f.newUser(); // not a member: a voice re-evaluation removes them
+        VoiceRoom room = VoiceRoom.of(guild.id(), a.id());
+        voice.issue(room.identityOf(stranger), VoiceGrant.of(false), f.clock.instant(),
+                f.clock.instant().plusSeconds(300));
+        worker.start(passes);
+
+        worker.enqueueSubscriptionsOnly(guild.id());
+        Eventually.until("the remote pass", WAIT, () -> worker.completedPasses() >= 1);
+        assertThat(voice.participants(room)).hasSize(1);
+
+        worker.enqueue(guild.id());
+        Eventually.until("the local pass", WAIT, () -> worker.completedPasses() >= 2);
+        assertThat(voice.participants(room)).isEmpty();
+    }
 }

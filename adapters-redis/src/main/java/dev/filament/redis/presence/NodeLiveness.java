@@ -5,7 +5,10 @@ import dev.filament.redis.RedisAccess;
 import dev.filament.redis.RedisBound;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToIntFunction;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -28,6 +31,7 @@ public final class NodeLiveness implements AutoCloseable {
     private final RedisPresence presence;
     private final Consumer<GatewayEvent> publish;
     private final Consumer<GatewayEvent> relayOnly;
+    private final List<ToIntFunction<String>> alsoCleanUp = new CopyOnWriteArrayList<>();
 
     /**
      * @param publish   a dead node's offline events, delivered here and relayed
@@ -39,6 +43,14 @@ public final class NodeLiveness implements AutoCloseable {
         this.presence = presence;
         this.publish = publish;
         this.relayOnly = relayOnly;
+    }
+
+    /**
+     * Adds a step the cleanup of a dead instance (and this node's own at shutdown) runs after presence, e.g. the
+     * connection counts with their voice removal; it returns the number of voice participants it removed.
+     */
+    public void alsoCleanUp(ToIntFunction<String> step) {
+        alsoCleanUp.add(step);
     }
 
     public void start() {
@@ -84,11 +96,16 @@ public final class NodeLiveness implements AutoCloseable {
                 removed++;
             }
         }
+        int voiceRemoved = 0;
+        for (ToIntFunction<String> step : alsoCleanUp) {
+            voiceRemoved += step.applyAsInt(instance);
+        }
         access.call(RedisBound.BACKGROUND, "heartbeat", c -> c.del(PresenceScripts.instanceKey(instance),
                 nodeKey(instance)));
         access.call(RedisBound.BACKGROUND, "heartbeat", c -> c.srem(NODES, instance));
         LOG.atInfo().addKeyValue("event", "node.cleanup").addKeyValue("instance", instance)
-                .addKeyValue("presence_removed", removed).addKeyValue("voice_removed", 0).log("node state removed");
+                .addKeyValue("presence_removed", removed).addKeyValue("voice_removed", voiceRemoved)
+                .log("node state removed");
     }
 
     /** Shutdown: this node's remaining presence goes offline everywhere, its keys are deleted. */

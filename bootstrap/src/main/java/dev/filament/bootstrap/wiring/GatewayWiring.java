@@ -12,6 +12,7 @@ import dev.filament.application.identity.port.out.TokenService;
 import dev.filament.application.message.port.in.CreateMessageUseCase;
 import dev.filament.application.shared.port.out.UnitOfWork;
 import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
+import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.bootstrap.config.ServerConfig;
 import dev.filament.domain.id.IdGenerator;
 import dev.filament.http.edge.EdgeHandlers;
@@ -31,7 +32,6 @@ import dev.filament.http.json.Json;
 import dev.filament.http.metrics.HttpMetrics;
 import dev.filament.realtime.GatewayFanout;
 import dev.filament.realtime.revalidation.GuildRevalidationWorker;
-import dev.filament.realtime.voice.LocalVoiceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +62,7 @@ public final class GatewayWiring {
 
     /** Starts the revalidation worker with its pass (guild ladder and access loader over the fanout and voice). */
     public static void startRevalidation(GuildRevalidationWorker worker, AccessLadder ladder, AccessLoader access,
-                                         UnitOfWork unitOfWork, GatewayFanout fanout, LocalVoiceRegistry voice,
+                                         UnitOfWork unitOfWork, GatewayFanout fanout, VoiceRegistry voice,
                                          Clock clock) {
         worker.start(new RevalidateGuildSubscriptionsService(ladder, access, unitOfWork, fanout, voice, clock));
     }

@@ -3,7 +3,11 @@ package dev.filament.bootstrap.wiring;
 import dev.filament.application.shared.port.out.ReadinessCheck;
 import dev.filament.application.search.port.out.SearchIndexQueue;
 import dev.filament.application.voice.port.in.SyncVoiceParticipantsUseCase;
+import dev.filament.application.voice.port.out.VoiceRegistry;
+import dev.filament.application.voice.port.out.VoiceSyncGate;
 import dev.filament.application.voice.port.out.VoiceTokenIssuer;
+import dev.filament.bootstrap.wiring.ScaleOutWiring.ScaleOut;
+import dev.filament.bootstrap.wiring.ScaleOutWiring.ScaleVoice;
 import dev.filament.application.voice.service.LiveKitSync;
 import dev.filament.application.voice.service.SyncVoiceParticipantsService;
 import dev.filament.application.voice.service.VoiceEventPayloads;
@@ -34,7 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
  * The after-commit consumers: the gateway fanout, the voice registry (with the LiveKit sync when configured) and the
@@ -50,13 +54,14 @@ public final class RealtimeWiring {
      * registry with its subscribe sync and token issuer ({@link VoiceTokenIssuer#UNCONFIGURED} without LiveKit), the
      * search indexer's wake-up queue, the revalidation worker (started by the gateway wiring) and the checks.
      */
-    public record Realtime(GatewayFanout fanout, LocalVoiceRegistry voice, SyncVoiceParticipantsUseCase voiceSync,
+    public record Realtime(GatewayFanout fanout, VoiceRegistry voice, Optional<ScaleVoice> scaleVoice,
+                           SyncVoiceParticipantsUseCase voiceSync,
                            VoiceTokenIssuer voiceTokens, SearchIndexQueue searchQueue,
                            GuildRevalidationWorker revalidation, List<ReadinessCheck> readiness) {
     }
 
     public static Realtime start(ServerConfig config, JooqUnitOfWork unitOfWork, MeterRegistry meters, Json json,
-                                 Clock clock, Lifecycle lifecycle) {
+                                 Clock clock, Lifecycle lifecycle, Optional<ScaleOut> scaleOut) {
         // The fanout calls the voice listener when a user's last connection closes; the registry publishes through
         // the fanout. The forwarding listener breaks the cycle.
         ForwardingListener lastConnection = new ForwardingListener();
@@ -65,8 +70,16 @@ public final class RealtimeWiring {
         fanout.resolveObserversWith(new JooqObserverDirectory(unitOfWork)); // SPEC 9.5 observers(U)
         fanout.start();
         VoiceEventPayloads payloads = new VoiceEventPayloads(new JacksonPayloadSerializer(json)::toJson);
-        LocalVoiceRegistry voice = new LocalVoiceRegistry(fanout, payloads);
-        lastConnection.target = new VoiceLastConnectionListener(voice, clock);
+        // with scale-out the registry, the connection counts (which run the last-connection removal) and the sync
+        // loop's lease are shared through Redis (17.6)
+        Optional<ScaleVoice> scaleVoice = scaleOut.map(s -> s.voice(fanout, payloads, clock));
+        VoiceRegistry voice = scaleVoice.<VoiceRegistry>map(ScaleVoice::registry)
+                .orElseGet(() -> new LocalVoiceRegistry(fanout, payloads));
+        if (scaleVoice.isEmpty()) {
+            lastConnection.target = new VoiceLastConnectionListener(voice, clock);
+        }
+        VoiceSyncGate syncGate = scaleVoice.<VoiceSyncGate>map(ScaleVoice::leader)
+                .orElse(VoiceSyncGate.SINGLE_PROCESS);
         LoggingVoiceSyncTelemetry voiceTelemetry = new LoggingVoiceSyncTelemetry(meters);
         VoiceTokenIssuer tokens = VoiceTokenIssuer.UNCONFIGURED;
         if (config.liveKit().isPresent()) {
@@ -74,16 +87,9 @@ public final class RealtimeWiring {
                     config.liveKit().get().apiSecret(), config.liveKitUrl());
             tokens = new LiveKitJwtIssuer(creds);
             LiveKitHttpRoomService rooms = lifecycle.own(new LiveKitHttpRoomService(creds, clock));
-            if (config.redisUrl().isEmpty()) {
-                LiveKitSyncWorker sync = lifecycle.own(new LiveKitSyncWorker(
-                        new LiveKitSync(voice, rooms, voiceTelemetry, clock)));
-                sync.start();
-            } else {
-                // the voice registry is still per node with scale-out on: a node's sync loop would eject LiveKit
-                // participants registered on another node (SPEC 17.6's shared registry and leader lease: not yet)
-                LoggerFactory.getLogger(RealtimeWiring.class).atWarn().addKeyValue("event", "voice.sync.disabled")
-                        .log("LiveKit sync loop off: the voice registry is not shared between nodes yet");
-            }
+            LiveKitSyncWorker sync = lifecycle.own(new LiveKitSyncWorker(
+                    new LiveKitSync(voice, rooms, voiceTelemetry, clock, syncGate)));
+            sync.start();
         }
         JooqSearchIndexStore indexStore = new JooqSearchIndexStore(unitOfWork, clock);
         SearchIndexer indexer = lifecycle.own(new SearchIndexer(indexStore, new MicrometerSearchMetrics(meters), clock));
@@ -93,7 +99,8 @@ public final class RealtimeWiring {
                 new GatewayReadinessCheck(fanout));
         // owned after the fanout, so closed before it; started by the guild wiring, which it serves
         GuildRevalidationWorker revalidation = lifecycle.own(new GuildRevalidationWorker(voice, clock));
-        return new Realtime(fanout, voice, new SyncVoiceParticipantsService(voice, payloads, voiceTelemetry, clock),
+        return new Realtime(fanout, voice, scaleVoice,
+                new SyncVoiceParticipantsService(voice, payloads, voiceTelemetry, clock),
                 tokens, indexer, revalidation, readiness);
     }
 

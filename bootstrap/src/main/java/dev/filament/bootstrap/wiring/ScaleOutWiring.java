@@ -20,6 +20,12 @@ import dev.filament.postgres.identity.LiveSessionCache;
 import dev.filament.redis.relay.RedisRelay;
 import dev.filament.redis.relay.RelayPublisher;
 import dev.filament.redis.relay.RelayReader;
+import dev.filament.redis.voice.RedisConnectionCounts;
+import dev.filament.redis.voice.RedisVoiceLeader;
+import dev.filament.redis.voice.RedisVoiceRegistry;
+import dev.filament.realtime.SessionRegistry;
+import dev.filament.application.voice.service.VoiceEventPayloads;
+import java.time.Clock;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -45,20 +51,45 @@ public final class ScaleOutWiring {
         }
 
         /**
+         * The shared voice state of 17.6 over {@code fanout}: the registry in Redis (its events published through
+         * the fanout, so relayed), the connection counts fed by the fanout's attached-connection changes (the node
+         * whose change makes a user's total 0 removes the user from voice) and the voice-leader lease gating the
+         * LiveKit sync loop. Started here; the counts' recovery and janitor steps are attached by {@link #join}.
+         */
+        public ScaleVoice voice(GatewayFanout fanout, VoiceEventPayloads payloads, Clock clock) {
+            RedisVoiceRegistry registry = new RedisVoiceRegistry(access, telemetry, fanout, payloads);
+            SessionRegistry sessions = fanout.registry();
+            RedisConnectionCounts counts = lifecycle.own(new RedisConnectionCounts(access, telemetry, registry, clock,
+                    sessions::attachedConnections, sessions::attachedUsers));
+            sessions.onAttachedChange(counts::changed);
+            counts.start();
+            RedisVoiceLeader leader = lifecycle.own(new RedisVoiceLeader(access));
+            leader.start();
+            return new ScaleVoice(registry, counts, leader);
+        }
+
+        /**
          * Joins the cluster with {@code fanout}: local events and drops are relayed, remote ones delivered; remote
          * {@code revalidate} entries go to the local worker, {@code revoke} entries to {@code revocations}; presence
-         * goes through Redis. Returns the {@code redis} readiness check and the hook to own after the gateway's
-         * shutdown (so that it runs before it).
+         * goes through Redis; renames committed here go out as {@code user} entries and other nodes' renames drop
+         * the user from {@code liveSessions}. Returns the {@code redis} readiness check and the hook to own after the
+         * gateway's shutdown (so that it runs before it).
          */
         public Joined join(GatewayFanout fanout, EventSerializer serializer, GuildRevalidation revalidation,
-                SessionRevocationListener revocations, LiveSessionCache liveSessions) {
+                SessionRevocationListener revocations, ScaleVoice voice, LiveSessionCache liveSessions) {
             liveSessions.relayRenamesTo((user, name) -> relay.renamed(user, name.value()));
             fanout.relayTo(relay);
             RedisPresence presence = new RedisPresence(access, telemetry, serializer);
-            lifecycle.own(new NodeLiveness(access, presence, fanout::publishConfirmed, relay::event)).start();
+            NodeLiveness liveness = lifecycle.own(new NodeLiveness(access, presence, fanout::publishConfirmed,
+                    relay::event));
+            liveness.alsoCleanUp(voice.counts()::cleanUp);
+            liveness.start();
             lifecycle.own(presence);
             fanout.presenceLedger(presence);
-            Runnable reapply = () -> presence.reapply(fanout.localPresence(), fanout::publishConfirmed);
+            Runnable reapply = () -> {
+                presence.reapply(fanout.localPresence(), fanout::publishConfirmed);
+                voice.counts().reapply();
+            };
             access.onRecovery(reapply);
             access.onReset(reapply);
             RelayReader reader = lifecycle.own(new RelayReader(access, fanout, revalidation, revocations,
@@ -67,8 +98,15 @@ public final class ScaleOutWiring {
             reader.onRename(liveSessions::userChanged);
             reader.start();
             // runs before the gateway's shutdown closes the sockets: their offline transitions go out by the relay
-            return new Joined(new RedisReadinessCheck(access, reader), () -> presence.stopping(relay::event));
+            return new Joined(new RedisReadinessCheck(access, reader), () -> {
+                presence.stopping(relay::event);
+                voice.registry().stopping(relay::event);
+            });
         }
+    }
+
+    /** The voice state shared through Redis (17.6). */
+    public record ScaleVoice(RedisVoiceRegistry registry, RedisConnectionCounts counts, RedisVoiceLeader leader) {
     }
 
     /** The {@code redis} readiness check, and the stop hook that must run before the gateway's shutdown. */

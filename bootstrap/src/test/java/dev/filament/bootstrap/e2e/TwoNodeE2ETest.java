@@ -46,7 +46,9 @@ class TwoNodeE2ETest {
 
     private static RunningServer node(TestDatabase db, String id) {
         return RunningServer.start(db, Map.of("FILAMENT_REDIS_URL", redis.url(), "FILAMENT_NODE_ID", id,
-                "FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000"));
+                "FILAMENT_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000", "FILAMENT_LIVEKIT_API_KEY", "devkey",
+                "FILAMENT_LIVEKIT_API_SECRET", "devsecret-devsecret-devsecret-00",
+                "FILAMENT_MEDIA_TOKEN_REQUESTS_PER_MINUTE", "100000"));
     }
 
     @AfterAll
@@ -157,6 +159,50 @@ class TwoNodeE2ETest {
             assertThat(watcher.frames()).noneMatch(f -> isPresence(f, room.member(), "offline"));
             onB.close();
             watcher.await(f -> isPresence(f, room.member(), "offline"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void voiceIsSharedAndAUserLeavesItOnlyWhenTheirLastSocketOnAnyNodeCloses() throws Exception {
+        Api.User owner = apiA.user();
+        Api.User member = apiB.user();
+        String g = apiA.guild(owner, "public");
+        String voice = apiA.channel(owner, g, "voice");
+        apiB.join(member, g);
+        WsClient memberOnA = WsClient.connect(a.port(), member.token());
+        WsClient memberOnB = WsClient.connect(b.port(), member.token());
+        memberOnA.await("ready");
+        memberOnB.await("ready");
+        Api.ok(apiA.call(member, "POST", "/guilds/" + g + "/channels/" + voice + "/voice/token", "{}"));
+        try (WsClient watcher = WsClient.connect(b.port(), owner.token())) {
+            watcher.subscribe(g, voice);
+            assertThat(watcher.await("voice_participant_sync").get("d").get("participants").toString())
+                    .as("registered through A, listed on B").contains(member.id());
+
+            memberOnA.close();
+            Eventually.until("A's count removed", Duration.ofSeconds(5),
+                    () -> connectionCounts(member).size() == 1);
+            try (WsClient second = WsClient.connect(a.port(), owner.token())) {
+                second.subscribe(g, voice);
+                assertThat(second.await("voice_participant_sync").get("d").get("participants").toString())
+                        .as("still in voice: B holds a socket").contains(member.id());
+            }
+            assertThat(watcher.frames()).noneMatch(f -> "voice_participant_leave".equals(f.path("t").asText()));
+
+            memberOnB.close();
+            JsonNode left = watcher.await("voice_participant_leave");
+            assertThat(left.get("d").get("user_id").asText()).isEqualTo(member.id());
+        }
+    }
+
+    /** The user's {@code filament:conns:u:{U}} hash (instance -> attached connections). */
+    private static Map<String, String> connectionCounts(Api.User user) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.url());
+        try (var connection = client.connect()) {
+            return connection.sync().hgetall("filament:conns:u:{" + user.id() + "}");
+        } finally {
+            client.shutdown();
         }
     }
 

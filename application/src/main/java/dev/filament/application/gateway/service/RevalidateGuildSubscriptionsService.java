@@ -42,8 +42,13 @@ public final class RevalidateGuildSubscriptionsService implements RevalidateGuil
 
     @Override
     public RevalidationResult revalidate(GuildId guild) {
+        return revalidate(guild, true);
+    }
+
+    @Override
+    public RevalidationResult revalidate(GuildId guild, boolean includeVoice) {
         List<Subscription> held = subscriptions.subscriptionsIn(guild);
-        List<VoiceIdentity> participants = participantsOf(guild);
+        List<VoiceIdentity> participants = includeVoice ? participantsOf(guild) : List.of();
         if (held.isEmpty() && participants.isEmpty()) {
             return RevalidationResult.NOTHING; // no database work for a guild nobody watches
         }

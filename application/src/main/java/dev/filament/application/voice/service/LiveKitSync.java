@@ -4,6 +4,7 @@ import dev.filament.application.voice.port.out.LiveKitRoomService;
 import dev.filament.application.voice.port.out.LiveKitRoomService.LiveKitParticipant;
 import dev.filament.application.voice.port.out.VoiceRegistry;
 import dev.filament.application.voice.port.out.VoiceRepairReason;
+import dev.filament.application.voice.port.out.VoiceSyncGate;
 import dev.filament.application.voice.port.out.VoiceSyncTelemetry;
 import dev.filament.domain.voice.VoiceLimits;
 import dev.filament.domain.voice.VoiceParticipant;
@@ -28,12 +29,20 @@ public final class LiveKitSync {
     private final LiveKitRoomService liveKit;
     private final VoiceSyncTelemetry telemetry;
     private final Clock clock;
+    private final VoiceSyncGate gate;
 
-    public LiveKitSync(VoiceRegistry registry, LiveKitRoomService liveKit, VoiceSyncTelemetry telemetry, Clock clock) {
+    public LiveKitSync(VoiceRegistry registry, LiveKitRoomService liveKit, VoiceSyncTelemetry telemetry, Clock clock,
+            VoiceSyncGate gate) {
         this.registry = registry;
         this.liveKit = liveKit;
         this.telemetry = telemetry;
         this.clock = clock;
+        this.gate = gate;
+    }
+
+    /** One process: always runs, always removes unknown participants. */
+    public LiveKitSync(VoiceRegistry registry, LiveKitRoomService liveKit, VoiceSyncTelemetry telemetry, Clock clock) {
+        this(registry, liveKit, telemetry, clock, VoiceSyncGate.SINGLE_PROCESS);
     }
 
     /** Outcome of one pass (also reported to telemetry). */
@@ -42,6 +51,9 @@ public final class LiveKitSync {
 
     /** Runs one pass; never throws. */
     public Pass runOnce() {
+        if (!gate.mayRun()) {
+            return new Pass(0, 0, 0); // another node holds the lease, or Redis is unreachable: paused (17.6)
+        }
         Set<VoiceRoom> rooms = new LinkedHashSet<>(registry.rooms());
         int errors = 0;
         try {
@@ -53,6 +65,7 @@ public final class LiveKitSync {
             telemetry.callFailed("", "ListRooms", e);
         }
         Tally tally = new Tally();
+        tally.removeUnknown = gate.mayRemoveUnknown();
         for (VoiceRoom room : rooms) {
             syncRoom(room, tally);
         }
@@ -112,7 +125,7 @@ public final class LiveKitSync {
             List<LiveKitParticipant> live, Tally tally) {
         int removed = 0;
         for (LiveKitParticipant lp : live) {
-            if (registered.containsKey(lp.identity())) {
+            if (registered.containsKey(lp.identity()) || !tally.removeUnknown) {
                 continue;
             }
             try {
@@ -136,5 +149,6 @@ public final class LiveKitSync {
     private static final class Tally {
         int removed;
         int errors;
+        boolean removeUnknown;
     }
 }

@@ -30,6 +30,11 @@ public abstract class RosterVoiceRegistry implements VoiceRegistry {
         this.roster = new VoiceRoster(capacity, payloads);
     }
 
+    /** The roster, for subclasses that load it from shared state before each change (only under their guard). */
+    protected final VoiceRoster roster() {
+        return roster;
+    }
+
     /**
      * Runs {@code change} with exclusive access to the roster, then hands off the events it added to the list, in
      * that order and in the order changes were applied, after giving up exclusive access.

@@ -157,6 +157,26 @@ public final class VoiceRoster {
         return List.copyOf(rooms.keySet());
     }
 
+    /** Every participant, room by room in join order (a shared registry's write-back compares it to its snapshot). */
+    public List<VoiceParticipant> all() {
+        List<VoiceParticipant> out = new ArrayList<>();
+        rooms.values().forEach(members -> out.addAll(members.values()));
+        return out;
+    }
+
+    /**
+     * Replaces the whole state with {@code participants}, given in join order (a shared registry loads its snapshot
+     * before each change); at most one seat per user is assumed.
+     */
+    public void restore(List<VoiceParticipant> participants) {
+        rooms.clear();
+        seats.clear();
+        for (VoiceParticipant p : participants) {
+            rooms.computeIfAbsent(p.identity().room(), r -> new LinkedHashMap<>()).put(p.user(), p);
+            seats.put(p.user(), p.identity().room());
+        }
+    }
+
     private void vacate(VoiceRoom room, UserId user, Instant now, List<GatewayEvent> out) {
         Map<UserId, VoiceParticipant> members = rooms.get(room);
         VoiceParticipant gone = members.remove(user);

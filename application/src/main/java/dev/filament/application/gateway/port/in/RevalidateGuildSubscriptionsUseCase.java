@@ -11,6 +11,14 @@ public interface RevalidateGuildSubscriptionsUseCase {
 
     RevalidationResult revalidate(GuildId guild);
 
+    /**
+     * The pass with or without the voice re-evaluation: with several nodes only the node that committed the change
+     * re-evaluates voice (SPEC 17.6); the others revalidate only their gateway subscriptions.
+     */
+    default RevalidationResult revalidate(GuildId guild, boolean includeVoice) {
+        return revalidate(guild);
+    }
+
     /** What one pass looked at and revoked. */
     record RevalidationResult(int subscriptionsChecked, int subscriptionsDropped, int voiceParticipantsRemoved) {
         public static final RevalidationResult NOTHING = new RevalidationResult(0, 0, 0);
