@@ -17,6 +17,9 @@ public final class JettyEdge {
     /** Request line plus headers; a head over it is refused by Jetty (414 while in the URI, else 431). */
     static final int MAX_HEAD_BYTES = 16 * 1024;
 
+    /** Listen backlog; the kernel caps it at {@code net.core.somaxconn} (4096 on current Linux). */
+    static final int ACCEPT_QUEUE = 4096;
+
     private JettyEdge() {
     }
 
@@ -34,6 +37,9 @@ public final class JettyEdge {
                     new HeadDeadlineConnectionFactory(http, limits.requestHeadTimeout(), outcomes));
             connector.setHost(settings.host());
             connector.setPort(settings.port());
+            // a reconnect storm (every client of a deploy at once, issue #11) must queue in the kernel, not overflow:
+            // 0 would mean the JDK's backlog of 50, and handshakes dropped beyond it stall clients for many seconds
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
             connector.addEventListener(new ConnectionCaps(limits.maxConnections(), limits.maxConnectionsPerPeer(),
                     trustedPeer, outcomes));
             return connector;

@@ -150,6 +150,10 @@ class TwoNodeE2ETest {
             WsClient onA = subscribed(a, room.member(), room);
             watcher.await(f -> isPresence(f, room.member(), "online"));
             WsClient onB = subscribed(b, room.member(), room);
+            // B reports its online transition to Redis on its own presence worker, after the subscribe answered:
+            // only once both instances are counted does closing A's socket leave the user online (SPEC 17.6)
+            Eventually.until("the member counted online on both instances", Duration.ofSeconds(5),
+                    () -> "2".equals(presenceCount(room.guild(), room.member())));
             JsonNode sync = onB.frames().stream().filter(f -> "presence_sync".equals(f.path("t").asText()))
                     .findFirst().orElseThrow();
             assertThat(sync.toString()).as("B's presence_sync lists the owner, online only on A")
@@ -193,6 +197,16 @@ class TwoNodeE2ETest {
             memberOnB.close();
             JsonNode left = watcher.await("voice_participant_leave");
             assertThat(left.get("d").get("user_id").asText()).isEqualTo(member.id());
+        }
+    }
+
+    /** The user's field of {@code filament:presence:g:{G}}: on how many instances the user is online in G. */
+    private static String presenceCount(String guild, Api.User user) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.url());
+        try (var connection = client.connect()) {
+            return connection.sync().hget("filament:presence:g:{" + guild + "}", user.id());
+        } finally {
+            client.shutdown();
         }
     }
 
