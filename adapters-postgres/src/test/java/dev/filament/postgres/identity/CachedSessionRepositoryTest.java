@@ -3,7 +3,10 @@ package dev.filament.postgres.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.filament.application.identity.fakes.TestIds;
+import dev.filament.application.identity.port.in.AuthenticatedUser;
+import dev.filament.application.identity.port.in.GetMeUseCase.GetMeQuery;
 import dev.filament.application.identity.port.out.SessionRepository;
+import dev.filament.application.identity.service.GetMeService;
 import dev.filament.application.identity.port.out.SessionRepositoryContract;
 import dev.filament.application.identity.port.out.UserRepository;
 import dev.filament.application.shared.RequestBudget;
@@ -97,6 +100,18 @@ class CachedSessionRepositoryTest extends SessionRepositoryContract {
         unitOfWork.run(() -> new JooqUserRepository(unitOfWork, cache).updateProfile(s.userId(), renamed,
                 AboutMarkdown.EMPTY));
         assertThat(live(sessions, s, T0)).contains(renamed);
+    }
+
+    @Test
+    void getMeOnAWarmSessionIsOneStatementWithoutATransaction() {
+        SessionRepository sessions = createRepository();
+        Session s = stored(sessions);
+        assertThat(live(sessions, s, T0)).isPresent(); // warm: the bearer check of /auth/me costs nothing more
+        GetMeService me = new GetMeService(userRepository(), unitOfWork);
+        List<String> sent = trips.sentBy(() -> me.getMe(new GetMeQuery(new AuthenticatedUser(s.userId(), s.id(),
+                live(sessions, s, T0).orElseThrow()))));
+        assertThat(sent).as("round trips %s", RoundTrips.brief(sent)).hasSize(1)
+                .noneMatch(t -> t.equals("BEGIN") || t.equals("COMMIT"));
     }
 
     @Test

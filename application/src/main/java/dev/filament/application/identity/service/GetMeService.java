@@ -18,7 +18,7 @@ public final class GetMeService implements GetMeUseCase {
 
     @Override
     public UserProfile getMe(GetMeQuery query) {
-        return unitOfWork.inTransaction(() -> users.findProfile(query.caller().userId()))
+        return unitOfWork.read(() -> users.findProfile(query.caller().userId())) // one statement: no BEGIN/COMMIT (#11)
                 .orElseThrow(() -> new UnauthenticatedException("account no longer exists"));
     }
 }

@@ -18,7 +18,7 @@ public final class GetProfileService implements GetProfileUseCase {
 
     @Override
     public UserProfile get(GetProfileQuery query) {
-        return unitOfWork.inTransaction(() -> users.findProfile(query.user()))
+        return unitOfWork.read(() -> users.findProfile(query.user()))
                 .orElseThrow(() -> new NotFoundException("user"));
     }
 }

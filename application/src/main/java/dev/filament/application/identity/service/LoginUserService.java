@@ -60,7 +60,7 @@ public final class LoginUserService implements LoginUserUseCase {
         if (username.isEmpty() || password.isEmpty()) {
             throw refused(LoginOutcome.INVALID, Optional.empty(), ip);
         }
-        Optional<User> found = unitOfWork.inTransaction(() -> users.findByUsernameCanonical(username.get()));
+        Optional<User> found = unitOfWork.read(() -> users.findByUsernameCanonical(username.get()));
         boolean matches = hashing.verify(password.get(),
                 found.map(User::passwordHash).orElseGet(hashing::dummyHash));
         if (found.isEmpty()) {

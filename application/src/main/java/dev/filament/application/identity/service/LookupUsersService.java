@@ -26,7 +26,7 @@ public final class LookupUsersService implements LookupUsersUseCase {
     @Override
     public List<UserSummary> lookup(LookupUsersQuery query) {
         SequencedSet<UserId> ids = parse(query.userIds());
-        Map<UserId, UserSummary> found = unitOfWork.inTransaction(() -> users.findSummaries(ids));
+        Map<UserId, UserSummary> found = unitOfWork.read(() -> users.findSummaries(ids));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
