@@ -95,11 +95,6 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
         presence.use(ledger);
     }
 
-    /** This node's presence: guild -> users online here (17.6's re-apply after a Redis recovery). */
-    public Map<GuildId, Set<UserId>> localPresence() {
-        return registry.presenceState();
-    }
-
     /** Publishes an event the presence ledger already decided on (a dead node's offline, a re-apply). */
     public void publishConfirmed(GatewayEvent event) {
         handOff(new Dispatch.Publish(event));
@@ -188,15 +183,7 @@ public final class GatewayFanout implements GatewayEventPublisher, GatewayConnec
 
     @Override
     public List<UserId> onlineUsers(GuildId guild) {
-        return presence.ledger().online(guild, presenceSnapshot(guild));
-    }
-
-    public List<UserId> presenceSnapshot(GuildId guild) {
-        return registry.presenceSnapshot(guild);
-    }
-
-    public Optional<ConnectionSession> connection(ConnectionId id) {
-        return registry.connection(id);
+        return presence.ledger().online(guild, registry.presenceSnapshot(guild));
     }
 
     public SessionRegistry registry() {

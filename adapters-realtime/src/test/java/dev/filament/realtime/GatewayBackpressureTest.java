@@ -74,7 +74,7 @@ class GatewayBackpressureTest {
                         .toList()).containsExactlyElementsOf(expected);
             }
             assertThat(stuck.closeReason()).isEqualTo(CloseReason.SLOW_CONSUMER);
-            assertThat(fx.fanout.connection(stuck.id())).isEmpty();
+            assertThat(fx.fanout.registry().connection(stuck.id())).isEmpty();
             assertThat(stuckIdle.state()).isEqualTo(ConnectionSession.State.OPEN);
             assertThat(fx.metrics.counter(RecordingGatewayMetrics.DROPPED,
                     Map.of("scope", "channel", "event_type", "message_create", "reason", "slow_consumer"))).isEqualTo(1);

@@ -100,7 +100,7 @@ class GatewayFanoutDeliveryTest {
         assertThat(frames.get(2).payloadJson()).isEqualTo("{\"guild_id\":\"" + g + "\",\"user_id\":\""
                 + leaving.user() + "\",\"status\":\"offline\"}");
         assertThat(leaving.transport().awaitClose(WAIT)).isEqualTo("1000 client_close");
-        assertThat(fx.fanout.presenceSnapshot(g)).containsExactly(staying.user());
+        assertThat(fx.fanout.registry().presenceSnapshot(g)).containsExactly(staying.user());
         assertThat(fx.lastConnectionClosed).containsExactly(leaving.user());
     }
 
@@ -153,7 +153,7 @@ class GatewayFanoutDeliveryTest {
         List<Frame> stayingFrames = staying.awaitMarker("after");
         assertThat(types(stayingFrames)).containsExactly("ready", "message_create", "presence_update", "message_create");
         assertThat(fx.fanout.registry().subscriptionCount(kicked.session().id())).isEqualTo(1);
-        assertThat(fx.fanout.presenceSnapshot(g)).containsExactly(staying.user());
+        assertThat(fx.fanout.registry().presenceSnapshot(g)).containsExactly(staying.user());
         assertThat(kicked.session().state()).isEqualTo(ConnectionSession.State.OPEN);
     }
 

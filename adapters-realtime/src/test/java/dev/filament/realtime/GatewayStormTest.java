@@ -82,9 +82,9 @@ class GatewayStormTest {
                                 .toList());
             });
             assertThat(fx.fanout.registry().connectionCount()).isEqualTo(staying.size());
-            assertThat(fx.fanout.presenceSnapshot(g))
+            assertThat(fx.fanout.registry().presenceSnapshot(g))
                     .containsExactlyElementsOf(staying.stream().map(Client::user).sorted().toList());
-            assertThat(fx.fanout.presenceSnapshot(g2)).isEmpty();
+            assertThat(fx.fanout.registry().presenceSnapshot(g2)).isEmpty();
         }
     }
 

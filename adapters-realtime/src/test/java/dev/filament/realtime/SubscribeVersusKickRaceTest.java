@@ -56,7 +56,7 @@ class SubscribeVersusKickRaceTest {
 
         assertThat(late.kind()).isEqualTo(SubscribeOutcome.Kind.FENCED);
         assertThat(fx.fanout.registry().isSubscribed(client.session().id(), g, c)).isFalse();
-        assertThat(fx.fanout.presenceSnapshot(g)).isEmpty();
+        assertThat(fx.fanout.registry().presenceSnapshot(g)).isEmpty();
         assertThat(fx.fanout.registry().subscriptionCount(client.session().id())).isZero();
     }
 

@@ -52,7 +52,7 @@ class SubscriptionDropTest {
                 + "\",\"reason\":\"permission\"}");
         assertThat(watcher.awaitMarker("after")).extracting(Frame::type)
                 .containsExactly("ready", "message_create", "message_create");
-        assertThat(fx.fanout.presenceSnapshot(g)).contains(reader.user());
+        assertThat(fx.fanout.registry().presenceSnapshot(g)).contains(reader.user());
     }
 
     @Test
@@ -69,7 +69,7 @@ class SubscriptionDropTest {
         assertThat(types(watched)).containsExactly("ready", "presence_update", "message_create");
         assertThat(watched.get(1).payloadJson()).isEqualTo("{\"guild_id\":\"" + g + "\",\"user_id\":\""
                 + leaving.user() + "\",\"status\":\"offline\"}");
-        assertThat(fx.fanout.presenceSnapshot(g)).containsExactly(watcher.user());
+        assertThat(fx.fanout.registry().presenceSnapshot(g)).containsExactly(watcher.user());
         assertThat(fx.fanout.registry().subscriptionCount(leaving.session().id())).isZero();
     }
 
@@ -85,7 +85,7 @@ class SubscriptionDropTest {
         fx.fanout.publish(message(g, c2, "next"));
 
         assertThat(types(second.awaitMarker("next"))).containsExactly("ready", "message_create");
-        assertThat(fx.fanout.presenceSnapshot(g)).containsExactly(user);
+        assertThat(fx.fanout.registry().presenceSnapshot(g)).containsExactly(user);
     }
 
     @Test

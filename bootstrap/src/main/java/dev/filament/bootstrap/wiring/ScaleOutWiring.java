@@ -87,7 +87,7 @@ public final class ScaleOutWiring {
             lifecycle.own(presence);
             fanout.presenceLedger(presence);
             Runnable reapply = () -> {
-                presence.reapply(fanout.localPresence(), fanout::publishConfirmed);
+                presence.reapply(fanout.registry().presenceState(), fanout::publishConfirmed);
                 voice.counts().reapply();
             };
             access.onRecovery(reapply);
